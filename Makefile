@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`. Both install what is missing first.
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+CONFIG     ?=
+CTEST_ARGS ?= --output-on-failure -j2
+NINJA_JOBS ?=
+
+.PHONY: all setup build run test test-sanitize bench clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: setup $(BUILD)/build.ninja
+	ninja -C $(BUILD) $(NINJA_JOBS)
+
+# Migrates the local SQLite database, seeds demo citizens and staff, and says what it did.
+run: build
+	@scripts/run-demo $(BUILD) $(CONFIG)
+
+test: build
+	cd $(BUILD) && ctest $(CTEST_ARGS)
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: setup
+	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSPORTELLO_SANITIZE=ON -DSPORTELLO_BUILD_BENCH=OFF
+	ninja -C $(BUILD_ASAN) $(NINJA_JOBS)
+	cd $(BUILD_ASAN) && ctest $(CTEST_ARGS)
+
+bench: build
+	@echo "see bench/README.md"; $(BUILD)/bench/codice_fiscale_bench; $(BUILD)/bench/argon2_bench
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -1,0 +1,15 @@
+# Writes OUTPUT: a C++ file holding every SQL migration in MIGRATIONS_DIR as a string, so the binaries carry
+# their schema with them. Run by the build (cmake -P) whenever a migration changes.
+file(GLOB files "${MIGRATIONS_DIR}/*.sql")
+list(SORT files)
+set(body "// Generated from src/store/migrations by cmake/EmbedMigrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"store/embedded_migrations.h\"\n\nnamespace sportello {\n\n")
+string(APPEND body "const std::vector<MigrationFile>& embedded_migrations() {\n  static const std::vector<MigrationFile> files = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" sql)
+  string(APPEND body "    {\"${name}\", R\"sportello_sql(${sql})sportello_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace sportello\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
