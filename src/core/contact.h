@@ -1,0 +1,25 @@
+#pragma once
+// Contact channels of a person (SPEC §2) and their format rules. Each validator returns the normalised value
+// (phone numbers as +39 followed by digits, addresses lower-cased in the domain) or an error naming the field.
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace sportello {
+
+enum class ContactKind { mobile, email, pec, pec_cittadino, home_phone, office_phone, fax };
+
+const char* to_string(ContactKind kind);          // "mobile", "email", "pec", ...
+bool parse_contact_kind(std::string_view text, ContactKind& out);
+
+// Italian mobile numbers: optional +39/0039, then 3 and 8–9 more digits.
+Result<std::string> normalise_mobile(std::string_view text, std::string_view field = "mobile");
+// Italian landlines (home, office, fax): optional +39/0039, then 0 and 5–10 more digits.
+Result<std::string> normalise_landline(std::string_view text, std::string_view field);
+// E-mail and PEC addresses: one @, a local part, a dotted domain; no spaces.
+Result<std::string> normalise_email(std::string_view text, std::string_view field = "email");
+// Dispatches on kind.
+Result<std::string> normalise_contact(ContactKind kind, std::string_view text);
+
+}  // namespace sportello

@@ -1,0 +1,69 @@
+#include "core/digest.h"
+
+#include <sodium.h>
+
+#include "core/crypto_init.h"
+
+namespace sportello {
+namespace {
+
+const unsigned char* bytes_of(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+  std::string hex(n * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, n);
+  hex.pop_back();  // the terminating NUL sodium writes
+  return hex;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  ensure_crypto_initialised();
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, bytes_of(data), data.size());
+  return to_hex(out, sizeof out);
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+  ensure_crypto_initialised();
+  crypto_auth_hmacsha256_state state;
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_init(&state, bytes_of(key), key.size());
+  crypto_auth_hmacsha256_update(&state, bytes_of(message), message.size());
+  crypto_auth_hmacsha256_final(&state, out);
+  sodium_memzero(&state, sizeof state);  // holds the padded key
+  return to_hex(out, sizeof out);
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  ensure_crypto_initialised();
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string base64url_encode(std::string_view bytes) {
+  ensure_crypto_initialised();
+  constexpr int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes_of(bytes), bytes.size(), variant);
+  out.pop_back();  // the terminating NUL sodium writes
+  return out;
+}
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+  ensure_crypto_initialised();
+  std::string out(text.size() * 3 / 4 + 1, '\0');
+  std::size_t length = 0;
+  const char* end = nullptr;
+  int rc = sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                             text.size(), nullptr, &length, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  if (rc != 0 || end != text.data() + text.size()) return std::nullopt;
+  out.resize(length);
+  return out;
+}
+
+}  // namespace sportello

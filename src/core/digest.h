@@ -1,0 +1,28 @@
+#pragma once
+// Hashes, MACs and encodings of bytes held in std::string: SHA-256, HMAC-SHA256 (libsodium), a comparison whose
+// time does not depend on where two equal-length strings differ, and base64url (RFC 4648 §5, no padding).
+// Pure functions; thread-safe.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sportello {
+
+// SHA-256 of `data` as 64 lower-case hex digits.
+std::string sha256_hex(std::string_view data);
+
+// HMAC-SHA256 (RFC 2104) of `message` under `key` of any length, as 64 lower-case hex digits.
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+
+// True when a and b hold the same bytes. For equal lengths the time taken does not depend on the contents;
+// a length difference returns at once (lengths are not secret here).
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+// URL-safe base64 ('-' and '_'), without '=' padding.
+std::string base64url_encode(std::string_view bytes);
+
+// The inverse of base64url_encode. Strict: nullopt for padding, whitespace, characters outside the URL-safe
+// alphabet, an impossible length or non-zero unused trailing bits (so each byte string has one encoding).
+std::optional<std::string> base64url_decode(std::string_view text);
+
+}  // namespace sportello
