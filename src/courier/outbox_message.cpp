@@ -1,0 +1,36 @@
+#include "courier/outbox_message.h"
+
+namespace sportello {
+
+const char* to_string(Channel channel) {
+  switch (channel) {
+    case Channel::email: return "email";
+    case Channel::pec: return "pec";
+    case Channel::sms: return "sms";
+    case Channel::letter: return "letter";
+  }
+  return "unknown";
+}
+
+std::optional<Channel> parse_channel(std::string_view text) {
+  for (Channel c : {Channel::email, Channel::pec, Channel::sms, Channel::letter})
+    if (text == to_string(c)) return c;
+  return std::nullopt;
+}
+
+const char* to_string(MessageStatus status) {
+  switch (status) {
+    case MessageStatus::pending: return "pending";
+    case MessageStatus::sent: return "sent";
+    case MessageStatus::failed: return "failed";
+  }
+  return "unknown";
+}
+
+std::optional<MessageStatus> parse_message_status(std::string_view text) {
+  for (MessageStatus s : {MessageStatus::pending, MessageStatus::sent, MessageStatus::failed})
+    if (text == to_string(s)) return s;
+  return std::nullopt;
+}
+
+}  // namespace sportello

@@ -1,0 +1,31 @@
+#include "staff/staff_account.h"
+
+#include <array>
+#include <utility>
+
+namespace sportello {
+namespace {
+
+constexpr std::array<std::pair<Role, const char*>, 5> kRoles{{
+    {Role::contact_center, "contact_center"},
+    {Role::office, "office"},
+    {Role::back_office, "back_office"},
+    {Role::patronato, "patronato"},
+    {Role::admin, "admin"},
+}};
+
+}  // namespace
+
+const char* to_string(Role role) {
+  for (const auto& [r, name] : kRoles)
+    if (r == role) return name;
+  return "unknown";
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  for (const auto& [r, name] : kRoles)
+    if (text == name) return r;
+  return std::nullopt;
+}
+
+}  // namespace sportello

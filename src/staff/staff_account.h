@@ -1,0 +1,27 @@
+#pragma once
+// A staff or intermediary account (SPEC §1): a role, an Argon2id password and a TOTP second factor.
+// Staff never log in with a citizen PIN. Pure data plus role checks.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+
+namespace sportello {
+
+enum class Role { contact_center, office, back_office, patronato, admin };
+const char* to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+struct StaffAccount {
+  std::int64_t id = 0;
+  std::string username;
+  Role role = Role::contact_center;
+  std::string password_hash;        // Argon2id PHC string
+  std::string totp_secret_sealed;   // SecretBox-sealed raw TOTP secret
+  std::int64_t totp_last_step = 0;  // refuses the replay of a code already used
+  bool disabled = false;
+  Instant created_at{};
+};
+
+}  // namespace sportello
