@@ -1,0 +1,33 @@
+#pragma once
+// Who performs a flow: a citizen (through their session), a staff member (with a role), or the operator
+// console on the server itself (sportelloctl), which may perform every staff action.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "staff/staff_account.h"
+
+namespace sportello {
+
+struct Actor {
+  std::string id;              // "citizen:12", "staff:mrossi", "console:root"
+  std::optional<Role> role;    // staff only
+  bool console = false;
+
+  static Actor citizen(std::int64_t citizen_id) { return {"citizen:" + std::to_string(citizen_id), std::nullopt, false}; }
+  static Actor staff(const std::string& username, Role role) { return {"staff:" + username, role, false}; }
+  static Actor operator_console(const std::string& user) { return {"console:" + user, std::nullopt, true}; }
+
+  // Ok when the actor is the console or holds one of `roles`; otherwise a forbidden error.
+  Status require(std::initializer_list<Role> roles) const {
+    if (console) return Ok{};
+    if (role)
+      for (Role r : roles)
+        if (r == *role) return Ok{};
+    return Error{ErrorKind::forbidden, "role-forbidden", "Your role does not allow this operation.", {}, {}};
+  }
+};
+
+}  // namespace sportello

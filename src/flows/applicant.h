@@ -1,0 +1,32 @@
+#pragma once
+// Turns the personal data and contacts a person (or an operator for them) typed into a validated applicant:
+// a well-formed codice fiscale that agrees with the declared surname, name, sex, birth date and birth place
+// (SPEC §2), a residence address, and contacts in their normalised form. The first error names its field.
+#include <string>
+
+#include "core/belfiore.h"
+#include "core/civil_time.h"
+#include "core/result.h"
+#include "identity/citizen.h"
+
+namespace sportello {
+
+struct ApplicantInput {
+  std::string codice_fiscale;
+  std::string surname, name, sex, birth_date, birth_place, birth_province;  // place: name or Belfiore code
+  std::string street, number, cap, comune, province, citizenship;
+  std::string mobile, email, pec, pec_cittadino, home_phone, office_phone, fax;
+};
+
+struct Applicant {
+  std::string codice_fiscale;  // normalised
+  PersonalData data;
+  Contacts contacts;
+};
+
+Result<Applicant> validate_applicant(const ApplicantInput& input, const BelfioreRegistry& places, Date today);
+
+// Normalises whichever contacts are given; an empty field stays empty.
+Result<Contacts> validate_contacts(const ApplicantInput& input);
+
+}  // namespace sportello

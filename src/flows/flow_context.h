@@ -1,0 +1,41 @@
+#pragma once
+// Everything the flows share: the store, the clock, the hasher, the sealing box, the Belfiore table and the
+// policies from configuration. Built once in app/ and passed by reference; it owns nothing.
+#include <cstdint>
+
+#include "core/belfiore.h"
+#include "core/clock.h"
+#include "core/secret_box.h"
+#include "credential/argon2_hasher.h"
+#include "credential/credential.h"
+#include "credential/lockout_policy.h"
+#include "credential/personal_pin_policy.h"
+#include "flows/unit_of_work.h"
+#include "session/session.h"
+
+namespace sportello {
+
+struct FlowPolicies {
+  CredentialPolicy credential;
+  LockoutPolicy lockout{Minutes{3}};
+  SessionPolicy session;
+  PersonalPinPolicy personal_pin{8};
+  int pin_history = 5;
+  Seconds recovery_lifetime = Minutes{30};
+  int recovery_contacts_required = 2;
+  Seconds confirmation_window = Hours{48};
+  std::uint64_t max_upload_bytes = 1024 * 1024;
+  int totp_window_steps = 1;
+  int staff_password_min_length = 12;
+};
+
+struct FlowContext {
+  UnitOfWork& store;
+  const Clock& clock;
+  const Argon2Hasher& hasher;
+  const SecretBox& box;
+  const BelfioreRegistry& places;
+  FlowPolicies policies;
+};
+
+}  // namespace sportello

@@ -1,0 +1,39 @@
+#include "flows/issue_pin_at_office.h"
+
+#include "credential/pin_generator.h"
+#include "flows/citizen_upsert.h"
+#include "flows/delivery.h"
+
+namespace sportello {
+
+Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssueInput& input) {
+  if (auto allowed = actor.require({Role::office}); !allowed) return allowed.error();
+  if (input.document_kind.empty() || input.document_number.empty())
+    return Error::invalid("missing-document", "Record the identity document that was checked.", "document_number");
+  const Instant now = ctx_.clock.now();
+  auto applicant = validate_applicant(input.applicant, ctx_.places, rome_date(now));
+  if (!applicant) return applicant.error();
+
+  const IssuedPin pin = generate_issued_pin();
+  const std::string hash = ctx_.hasher.hash(pin.full());
+  OfficeIssued issued{0, Secret(pin.full()), {}};
+  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    const Citizen citizen = upsert_citizen(repos, *applicant, now);
+    const std::string subject = "citizen:" + std::to_string(citizen.id);
+    if (auto old = repos.credentials().find_by_citizen(citizen.id); old && old->live()) {
+      (void)old->revoke(now);
+      repos.credentials().update(*old);
+      repos.sessions().end_all_for(SubjectKind::citizen, citizen.id, "revoked", now);
+      repos.audit().append(actor.id, "pin.revoked", subject, "replaced at office", now);
+    }
+    Credential credential = place_new_credential(repos, citizen.id, IssueChannel::office, Level::dispositivo, hash, now);
+    repos.audit().append(actor.id, "pin.issued-at-office", subject, "document: " + input.document_kind, now);
+    issued.citizen_id = citizen.id;
+    issued.expires_at = credential.expires_at(ctx_.policies.credential);
+    return Ok{};
+  });
+  if (!status) return status.error();
+  return issued;
+}
+
+}  // namespace sportello

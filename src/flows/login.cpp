@@ -1,0 +1,87 @@
+#include "flows/login.h"
+
+#include "core/codice_fiscale.h"
+#include "credential/pin_generator.h"
+#include "flows/citizen_lookup.h"
+
+namespace sportello {
+namespace {
+
+Error blocked(Seconds retry_after) {
+  const auto minutes = (retry_after.count() + 59) / 60;
+  return Error{ErrorKind::blocked, "blocked",
+               "Too many wrong PINs: try again in " + std::to_string(minutes) + " minutes.", {}, retry_after};
+}
+
+Error wrong_pin(Seconds retry_after) {
+  return Error{ErrorKind::wrong_secret, "wrong-pin", "Codice fiscale or PIN is not right.", "pin", retry_after};
+}
+
+}  // namespace
+
+Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code, const Secret& typed_pin, Instant now) {
+  LockoutState lockout;
+  std::optional<Holder> holder;
+  auto read = ctx.store.run([&](Repositories& repos) -> Status {
+    lockout = repos.lockouts().find(code);
+    holder = find_holder(repos, code);
+    return Ok{};
+  });
+  if (!read) return read.error();
+  if (Seconds left = ctx.policies.lockout.remaining(lockout, now); left > Seconds{0}) return blocked(left);
+
+  const std::string pin = normalise_typed_pin(typed_pin.reveal());
+  bool right = false;
+  if (holder) right = ctx.hasher.verify(holder->credential.pin_hash, pin);
+  else ctx.hasher.burn_dummy_verify(pin);
+
+  LockoutState after;
+  auto write = ctx.store.run([&](Repositories& repos) -> Status {
+    if (right) {
+      repos.lockouts().reset(code);
+      return Ok{};
+    }
+    after = repos.lockouts().record_failure(code, holder.has_value(), ctx.policies.lockout, now);
+    if (holder) repos.audit().append("anonymous", "pin.wrong", holder->subject(), "", now);
+    return Ok{};
+  });
+  if (!write) return write.error();
+  if (!right) return wrong_pin(ctx.policies.lockout.remaining(after, now));
+  return *holder;
+}
+
+Result<OpenedSession> Login::run(const LoginInput& input) {
+  const Instant now = ctx_.clock.now();
+  auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
+  if (!cf) return cf.error();
+  auto holder = check_pin_with_lockout(ctx_, cf->code(), input.pin, now);
+  if (!holder) return holder.error();
+  if (auto can = holder->credential.check_can_log_in(now, ctx_.policies.credential); !can) return can.error();
+
+  const std::string pin = normalise_typed_pin(input.pin.reveal());
+  const std::string upgraded = ctx_.hasher.needs_rehash(holder->credential.pin_hash) ? ctx_.hasher.hash(pin) : "";
+  OpenedSession opened;
+  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    // Re-read: a revocation or PIN change may have landed since the PIN was checked.
+    auto credential = repos.credentials().find_by_citizen(holder->citizen.id);
+    if (!credential || credential->pin_hash != holder->credential.pin_hash) return wrong_pin(Seconds{0});
+    auto action = credential->check_can_log_in(now, ctx_.policies.credential);
+    if (!action) return action.error();
+    if (!upgraded.empty()) {
+      credential->pin_hash = upgraded;
+      repos.credentials().update(*credential);
+    }
+    Session draft;
+    draft.subject_kind = SubjectKind::citizen;
+    draft.subject_id = holder->citizen.id;
+    draft.level = credential->level;
+    draft.required_action = *action;
+    opened = open_session(repos, std::move(draft), now);
+    repos.audit().append(holder->subject(), "pin.login", holder->subject(), to_string(*action), now);
+    return Ok{};
+  });
+  if (!status) return status.error();
+  return opened;
+}
+
+}  // namespace sportello

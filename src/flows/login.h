@@ -1,0 +1,36 @@
+#pragma once
+// Citizen login with codice fiscale and PIN (SPEC §3). A blocked code is refused without checking the PIN
+// and the attempt does not count; a wrong PIN blocks for n × 3 minutes; a right one resets the count. An
+// unknown code is treated exactly like a known one with a wrong PIN — same error, same block, same time
+// (a dummy hash is computed). A right PIN opens a session whose required action is set_pin (first access),
+// change_pin (3 months passed) or none; the hash is upgraded when the configured parameters grew.
+#include "core/secret.h"
+#include "flows/citizen_lookup.h"
+#include "flows/flow_context.h"
+#include "flows/sessions.h"
+
+namespace sportello {
+
+struct LoginInput {
+  std::string codice_fiscale;
+  Secret pin;
+};
+
+class Login {
+ public:
+  explicit Login(FlowContext& ctx) : ctx_(ctx) {}
+  // Errors: invalid-cf-* (malformed code), blocked (retry_after), wrong-pin (retry_after = the block it
+  // caused), pin-expired, pin-revoked, pin-not-active.
+  Result<OpenedSession> run(const LoginInput& input);
+
+ private:
+  FlowContext& ctx_;
+};
+
+// Shared by login and renewal: checks a PIN for a codice fiscale under the lockout rule. On a wrong PIN or
+// an unknown code it records the failure and returns wrong-pin; on a right one it resets the count.
+// Returns the holder when the PIN is right.
+Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& codice_fiscale,
+                                             const Secret& typed_pin, Instant now);
+
+}  // namespace sportello

@@ -1,0 +1,109 @@
+#include "flows/recover_pin.h"
+
+#include "core/codice_fiscale.h"
+#include "core/digest.h"
+#include "core/random.h"
+#include "credential/pin_generator.h"
+#include "flows/citizen_lookup.h"
+#include "flows/delivery.h"
+#include "flows/sessions.h"
+
+namespace sportello {
+namespace {
+
+constexpr std::size_t kCodeDigits = 8;
+
+struct GivenContact {
+  ContactKind kind;
+  std::string value;  // normalised
+};
+
+Result<std::vector<GivenContact>> normalised_contacts(const RecoveryStart& in, int required) {
+  std::vector<GivenContact> given;
+  for (auto [kind, value] : {std::pair{ContactKind::mobile, &in.mobile}, std::pair{ContactKind::email, &in.email},
+                             std::pair{ContactKind::pec, &in.pec}, std::pair{ContactKind::pec_cittadino, &in.pec_cittadino}}) {
+    if (value->empty()) continue;
+    auto normalised = normalise_contact(kind, *value);
+    if (!normalised) return normalised.error();
+    given.push_back({kind, *normalised});
+  }
+  if (static_cast<int>(given.size()) < required)
+    return Error::invalid("too-few-contacts", "Give at least " + std::to_string(required) + " of your registered contacts.",
+                          "contacts");
+  return given;
+}
+
+bool all_match(const Contacts& registered, const std::vector<GivenContact>& given) {
+  bool match = true;
+  for (const GivenContact& g : given) match &= constant_time_equal(registered.get(g.kind), g.value);
+  return match;
+}
+
+}  // namespace
+
+Status RecoverPin::start(const RecoveryStart& input) {
+  const Instant now = ctx_.clock.now();
+  auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
+  if (!cf) return cf.error();
+  auto given = normalised_contacts(input, ctx_.policies.recovery_contacts_required);
+  if (!given) return given.error();
+  // Token and code are drawn whether or not they will be used, so both paths do the same work.
+  const std::string token = random_token();
+  const std::string code = random_digits(kCodeDigits);
+  return ctx_.store.run([&](Repositories& repos) -> Status {
+    auto holder = find_holder(repos, cf->code());
+    const bool eligible = holder && (holder->credential.state == CredentialState::issued ||
+                                     holder->credential.state == CredentialState::active);
+    if (!eligible || !all_match(holder->citizen.contacts, *given)) return Ok{};
+    const Contacts& k = holder->citizen.contacts;
+    const Route route = !k.email.empty() ? Route{Channel::email, k.email} : !k.pec.empty() ? Route{Channel::pec, k.pec}
+                                                                                           : Route{Channel::pec, k.pec_cittadino};
+    RecoveryTicket ticket{0, holder->citizen.id, sha256_hex(token), sha256_hex(code), now,
+                          now + ctx_.policies.recovery_lifetime, std::nullopt, 0};
+    ticket.id = repos.recoveries().insert(ticket);
+    queue_message(repos, ctx_.box,
+                  {"recovery:" + std::to_string(ticket.id) + ":link", route, "recovery_link",
+                   {{"name", holder->citizen.data.name}}, token + " " + code},
+                  now);
+    repos.audit().append("anonymous", "pin.recovery-started", holder->subject(), "", now);
+    return Ok{};
+  });
+}
+
+Status RecoverPin::confirm(const std::string& token, const std::string& code) {
+  const Instant now = ctx_.clock.now();
+  const IssuedPin pin = generate_issued_pin();
+  const std::string hash = ctx_.hasher.hash(pin.full());
+  std::optional<Error> refused;
+  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    auto ticket = repos.recoveries().find_by_token_hash(sha256_hex(token));
+    if (!ticket)
+      return Error{ErrorKind::not_found, "recovery-link-unknown", "This recovery link is not valid.", "token", {}};
+    if (auto redeemed = ticket->redeem(code, now); !redeemed) {
+      repos.recoveries().update(*ticket);  // a wrong code counts even though the step fails
+      refused = redeemed.error();
+      return Ok{};
+    }
+    repos.recoveries().update(*ticket);
+    auto holder = find_holder(repos, ticket->citizen_id);
+    if (!holder) return no_such_holder();
+    if (auto moved = holder->credential.restore(hash, now); !moved) return moved;
+    repos.credentials().update(holder->credential);
+    repos.sessions().end_all_for(SubjectKind::citizen, holder->citizen.id, "recovered", now);
+    const Contacts& k = holder->citizen.contacts;
+    const Route second = !k.email.empty() ? Route{Channel::email, k.email}
+                         : !k.pec.empty() ? Route{Channel::pec, k.pec}
+                                          : Route{Channel::pec, k.pec_cittadino};
+    const Route first = !k.mobile.empty() ? Route{Channel::sms, k.mobile} : second;
+    const std::map<std::string, std::string> params{{"name", holder->citizen.data.name}};
+    queue_message(repos, ctx_.box, {credential_event(holder->credential, "first-half"), first, "recovery_first_half", params, pin.first_half}, now);
+    queue_message(repos, ctx_.box, {credential_event(holder->credential, "second-half"), second, "recovery_second_half", params, pin.second_half}, now);
+    repos.audit().append(holder->subject(), "pin.restored", holder->subject(), to_string(holder->credential.level), now);
+    return Ok{};
+  });
+  if (!status) return status;
+  if (refused) return *refused;
+  return Ok{};
+}
+
+}  // namespace sportello

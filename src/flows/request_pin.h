@@ -1,0 +1,48 @@
+#pragma once
+// Requesting a PIN (SPEC §4.1, §4.2).
+// Online: the first half goes at once by SMS or e-mail; the second half waits, sealed, for the contact
+// center to confirm the data within 48 hours. The answer is the same whether or not the person already
+// holds a PIN (then the holder's contacts are told instead), so it reveals nothing.
+// By phone (contact center): the first half goes by post; the second waits for online activation.
+#include "flows/actor.h"
+#include "flows/applicant.h"
+#include "flows/flow_context.h"
+
+namespace sportello {
+
+struct RequestTaken {
+  std::string message = "request-taken";  // the same text for everyone
+};
+
+class RequestPinOnline {
+ public:
+  explicit RequestPinOnline(FlowContext& ctx) : ctx_(ctx) {}
+  // Errors: invalid-* with the field at fault (codice fiscale, personal data, contacts); missing-contact
+  // when neither mobile nor e-mail is given.
+  Result<RequestTaken> run(const ApplicantInput& input);
+
+ private:
+  FlowContext& ctx_;
+};
+
+struct PhoneRequestInput {
+  ApplicantInput applicant;
+  std::string tessera_number, tessera_expiry;  // read out by the caller, checked again at activation
+};
+
+struct PhoneRequestRegistered {
+  std::int64_t citizen_id = 0;
+  std::int64_t credential_id = 0;
+};
+
+class RegisterPhoneRequest {
+ public:
+  explicit RegisterPhoneRequest(FlowContext& ctx) : ctx_(ctx) {}
+  // Contact center or office. Errors: validation as above, ts-*, pin-already-exists (conflict).
+  Result<PhoneRequestRegistered> run(const Actor& actor, const PhoneRequestInput& input);
+
+ private:
+  FlowContext& ctx_;
+};
+
+}  // namespace sportello

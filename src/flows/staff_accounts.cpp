@@ -1,0 +1,91 @@
+#include "flows/staff_accounts.h"
+
+#include <algorithm>
+
+#include "core/random.h"
+#include "staff/totp.h"
+
+namespace sportello {
+namespace {
+
+constexpr std::string_view kPasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+constexpr std::size_t kOneTimePasswordLength = 20;
+
+bool valid_username(const std::string& u) {
+  return u.size() >= 3 && u.size() <= 32 && std::all_of(u.begin(), u.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+         });
+}
+
+Error wrong_credentials() {
+  return Error{ErrorKind::wrong_secret, "wrong-credentials", "Username, password or code is not right.", {}, {}};
+}
+
+}  // namespace
+
+Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string& username, Role role) {
+  if (auto allowed = actor.require({Role::admin}); !allowed) return allowed.error();
+  if (!valid_username(username))
+    return Error::invalid("invalid-username", "A username has 3 to 32 characters among a-z, 0-9, '.', '_' and '-'.",
+                          "username");
+  const Instant now = ctx_.clock.now();
+  NewStaffAccount created{0, Secret(random_string(kPasswordAlphabet, kOneTimePasswordLength)), {}, {}};
+  const std::string totp_secret = new_totp_secret();
+  created.totp_secret_base32 = base32_encode(totp_secret);
+  created.otpauth_uri = otpauth_uri("sportello", username, totp_secret);
+  StaffAccount account;
+  account.username = username;
+  account.role = role;
+  account.password_hash = ctx_.hasher.hash(created.one_time_password.reveal());
+  account.totp_secret_sealed = ctx_.box.seal(totp_secret);
+  account.created_at = now;
+  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    if (repos.staff().find_by_username(username))
+      return Error{ErrorKind::conflict, "username-taken", "That username is already in use.", "username", {}};
+    created.id = repos.staff().insert(account);
+    repos.audit().append(actor.id, "staff.added", "staff:" + username, to_string(role), now);
+    return Ok{};
+  });
+  if (!status) return status.error();
+  return created;
+}
+
+Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
+  const Instant now = ctx_.clock.now();
+  std::optional<StaffAccount> account;
+  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+    account = repos.staff().find_by_username(input.username);
+    return Ok{};
+  });
+  if (!read) return read.error();
+  if (!account) {
+    ctx_.hasher.burn_dummy_verify(input.password.reveal());
+    return wrong_credentials();
+  }
+  const bool password_right = ctx_.hasher.verify(account->password_hash, input.password.reveal());
+  auto secret = ctx_.box.open(account->totp_secret_sealed);
+  if (!secret) return Error::unavailable("The TOTP secret cannot be read.");
+  const auto step = verify_totp(*secret, input.totp, now, ctx_.policies.totp_window_steps);
+  if (!password_right || !step || *step <= account->totp_last_step) return wrong_credentials();
+  if (account->disabled)
+    return Error{ErrorKind::forbidden, "account-disabled", "This account is disabled.", {}, {}};
+
+  OpenedSession opened;
+  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    auto fresh = repos.staff().find(account->id);
+    if (!fresh || *step <= fresh->totp_last_step) return wrong_credentials();  // the code was used meanwhile
+    fresh->totp_last_step = *step;
+    repos.staff().update(*fresh);
+    Session draft;
+    draft.subject_kind = SubjectKind::staff;
+    draft.subject_id = fresh->id;
+    draft.role = to_string(fresh->role);
+    opened = open_session(repos, std::move(draft), now);
+    repos.audit().append("staff:" + fresh->username, "staff.login", "staff:" + fresh->username, "", now);
+    return Ok{};
+  });
+  if (!status) return status.error();
+  return opened;
+}
+
+}  // namespace sportello

@@ -1,0 +1,38 @@
+#pragma once
+// Staff accounts (SPEC §1): an administrator (or the console) creates one with a role and receives, once,
+// a one-time password and the TOTP secret to enrol in an authenticator app. Staff log in with username,
+// password and a TOTP code; a code already used is refused; an unknown username costs the same time as a
+// known one and gets the same answer.
+#include "core/secret.h"
+#include "flows/actor.h"
+#include "flows/flow_context.h"
+#include "flows/sessions.h"
+
+namespace sportello {
+
+struct NewStaffAccount {
+  std::int64_t id = 0;
+  Secret one_time_password;
+  std::string totp_secret_base32;
+  std::string otpauth_uri;
+};
+
+struct StaffLoginInput {
+  std::string username;
+  Secret password;
+  std::string totp;
+};
+
+class StaffAccounts {
+ public:
+  explicit StaffAccounts(FlowContext& ctx) : ctx_(ctx) {}
+  // Administrators. Errors: invalid-username (3–32 of a-z 0-9 . _ -), username-taken.
+  Result<NewStaffAccount> add(const Actor& actor, const std::string& username, Role role);
+  // Errors: wrong-credentials (username, password or code), account-disabled.
+  Result<OpenedSession> login(const StaffLoginInput& input);
+
+ private:
+  FlowContext& ctx_;
+};
+
+}  // namespace sportello

@@ -1,0 +1,40 @@
+#pragma once
+// One flow step = one transaction (issue 2): a flow hands its work to UnitOfWork::run, which gives it the
+// repositories bound to one transaction, commits when the work returns Ok and rolls back otherwise — also
+// when a repository throws StoreFailure, which becomes ErrorKind::unavailable. Nothing is half-written.
+#include <functional>
+
+#include "audit/audit_log.h"
+#include "core/result.h"
+#include "courier/outbox_repository.h"
+#include "credential/credential_repository.h"
+#include "identity/citizen_repository.h"
+#include "session/session_repository.h"
+#include "staff/staff_repository.h"
+
+namespace sportello {
+
+// The repositories of one transaction. Valid only inside the UnitOfWork::run call that provides them.
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual CitizenRepository& citizens() = 0;
+  virtual CredentialRepository& credentials() = 0;
+  virtual LockoutRepository& lockouts() = 0;
+  virtual RecoveryRepository& recoveries() = 0;
+  virtual DispositivoRequestRepository& dispositivo_requests() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual StaffRepository& staff() = 0;
+  virtual OutboxRepository& outbox() = 0;
+  virtual AuditLog& audit() = 0;
+};
+
+class UnitOfWork {
+ public:
+  using Work = std::function<Status(Repositories&)>;
+  virtual ~UnitOfWork() = default;
+  // Runs `work` in one transaction. Thread-safe: concurrent calls get separate transactions.
+  virtual Status run(const Work& work) = 0;
+};
+
+}  // namespace sportello
