@@ -1,0 +1,74 @@
+// Every SQL statement about the audit log. Appends read the chain's head inside the caller's transaction,
+// which on SQLite (BEGIN IMMEDIATE) already serialises writers.
+#include <soci/soci.h>
+
+#include "store/sql_repositories.h"
+#include "store/sql_values.h"
+
+namespace sportello {
+namespace {
+
+AuditEntry entry_from(const soci::row& r) {
+  AuditEntry e;
+  e.seq = read_integer(r, "seq");
+  e.at = read_instant_column(r, "at");
+  e.actor = r.get<std::string>("actor");
+  e.action = r.get<std::string>("action");
+  e.subject = r.get<std::string>("subject");
+  e.details = r.get<std::string>("details");
+  e.prev_hash = r.get<std::string>("prev_hash");
+  e.hash = r.get<std::string>("hash");
+  return e;
+}
+
+constexpr const char* kColumns = "seq, at, actor, action, subject, details, prev_hash, hash";
+
+}  // namespace
+
+AuditEntry SqlAuditLog::append(const std::string& actor, const std::string& action, const std::string& subject,
+                               const std::string& details, Instant at) {
+  soci::row head;
+  sql_ << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(head);
+  AuditEntry e;
+  if (sql_.got_data()) {
+    e.seq = read_integer(head, "seq") + 1;
+    e.prev_hash = head.get<std::string>("hash");
+  } else {
+    e.seq = 1;
+  }
+  e.at = at;
+  e.actor = actor;
+  e.action = action;
+  e.subject = subject;
+  e.details = details;
+  e.hash = e.compute_hash();
+  long long seq = e.seq, when = to_unix(at);
+  sql_ << "INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (:seq, :at, "
+          ":actor, :action, :subject, :details, :prev, :hash)",
+      soci::use(seq, "seq"), soci::use(when, "at"), soci::use(e.actor, "actor"), soci::use(e.action, "action"),
+      soci::use(e.subject, "subject"), soci::use(e.details, "details"), soci::use(e.prev_hash, "prev"),
+      soci::use(e.hash, "hash");
+  return e;
+}
+
+std::vector<AuditEntry> SqlAuditLog::read(std::int64_t from_seq, int limit) {
+  long long from = from_seq;
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kColumns +
+                                                      " FROM audit_log WHERE seq >= :from ORDER BY seq LIMIT :limit",
+                                  soci::use(from, "from"), soci::use(limit, "limit"));
+  std::vector<AuditEntry> out;
+  for (const soci::row& r : rows) out.push_back(entry_from(r));
+  return out;
+}
+
+std::vector<AuditEntry> SqlAuditLog::about(const std::string& subject, int limit) {
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kColumns +
+                                                      " FROM audit_log WHERE subject = :subject ORDER BY seq DESC "
+                                                      "LIMIT :limit",
+                                  soci::use(subject, "subject"), soci::use(limit, "limit"));
+  std::vector<AuditEntry> out;
+  for (const soci::row& r : rows) out.push_back(entry_from(r));
+  return out;
+}
+
+}  // namespace sportello

@@ -1,0 +1,16 @@
+#include "store/sql_repositories.h"
+
+namespace sportello {
+
+SqlRepositories::SqlRepositories(soci::session& sql)
+    : citizens_(sql),
+      credentials_(sql),
+      lockouts_(sql),
+      recoveries_(sql),
+      dispositivo_(sql),
+      sessions_(sql),
+      staff_(sql),
+      outbox_(sql),
+      audit_(sql) {}
+
+}  // namespace sportello

@@ -1,0 +1,151 @@
+#pragma once
+// The SQL implementations of the domain's repository interfaces, all bound to one connection inside one
+// transaction (SqlUnitOfWork creates them). Every SQL statement of sportello lives in store/*.cpp, one file
+// per aggregate, written to run on both SQLite and PostgreSQL.
+#include <soci/soci.h>
+
+#include "flows/unit_of_work.h"
+#include "store/database.h"
+
+namespace sportello {
+
+class SqlCitizenRepository final : public CitizenRepository {
+ public:
+  explicit SqlCitizenRepository(soci::session& sql) : sql_(sql) {}
+  std::optional<Citizen> find_by_codice_fiscale(const std::string& codice_fiscale) override;
+  std::optional<Citizen> find(std::int64_t id) override;
+  std::int64_t insert(const Citizen& citizen) override;
+  void update(const Citizen& citizen) override;
+
+ private:
+  std::optional<Citizen> find_where(const std::string& condition, const std::string& key);
+  soci::session& sql_;
+};
+
+class SqlCredentialRepository final : public CredentialRepository {
+ public:
+  explicit SqlCredentialRepository(soci::session& sql) : sql_(sql) {}
+  std::optional<Credential> find_by_citizen(std::int64_t citizen_id) override;
+  std::int64_t insert(const Credential& credential) override;
+  void update(const Credential& credential) override;
+  std::vector<Credential> list_in_state(CredentialState state, int limit) override;
+  std::vector<std::string> recent_pin_hashes(std::int64_t credential_id, int count) override;
+  void add_pin_history(std::int64_t credential_id, const std::string& hash, Instant at) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlLockoutRepository final : public LockoutRepository {
+ public:
+  explicit SqlLockoutRepository(soci::session& sql) : sql_(sql) {}
+  LockoutState find(const std::string& codice_fiscale) override;
+  LockoutState record_failure(const std::string& codice_fiscale, bool known, const LockoutPolicy& policy,
+                              Instant now) override;
+  void reset(const std::string& codice_fiscale) override;
+  int purge_unknown(Instant now) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlRecoveryRepository final : public RecoveryRepository {
+ public:
+  explicit SqlRecoveryRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t insert(const RecoveryTicket& ticket) override;
+  std::optional<RecoveryTicket> find_by_token_hash(const std::string& token_hash) override;
+  void update(const RecoveryTicket& ticket) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlDispositivoRequestRepository final : public DispositivoRequestRepository {
+ public:
+  explicit SqlDispositivoRequestRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t insert(const DispositivoRequest& request) override;
+  std::optional<DispositivoRequest> find(std::int64_t id) override;
+  std::optional<DispositivoRequest> find_pending_for(std::int64_t citizen_id) override;
+  void update(const DispositivoRequest& request) override;
+  std::vector<DispositivoRequest> list_pending(int limit) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlSessionRepository final : public SessionRepository {
+ public:
+  explicit SqlSessionRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t insert(const Session& session) override;
+  std::optional<Session> find_by_token_hash(const std::string& token_hash) override;
+  void touch(std::int64_t id, Instant now) override;
+  void end(std::int64_t id, const std::string& reason, Instant now) override;
+  int end_all_for(SubjectKind kind, std::int64_t subject_id, const std::string& reason, Instant now,
+                  std::int64_t keep_id) override;
+  void set_required_action(std::int64_t id, RequiredAction action) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlStaffRepository final : public StaffRepository {
+ public:
+  explicit SqlStaffRepository(soci::session& sql) : sql_(sql) {}
+  std::optional<StaffAccount> find_by_username(const std::string& username) override;
+  std::optional<StaffAccount> find(std::int64_t id) override;
+  std::int64_t insert(const StaffAccount& account) override;
+  void update(const StaffAccount& account) override;
+  std::vector<StaffAccount> list() override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlOutboxRepository final : public OutboxRepository {
+ public:
+  explicit SqlOutboxRepository(soci::session& sql) : sql_(sql) {}
+  bool enqueue(const OutboxMessage& message) override;
+  std::vector<OutboxMessage> list(const OutboxFilter& filter) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlAuditLog final : public AuditLog {
+ public:
+  explicit SqlAuditLog(soci::session& sql) : sql_(sql) {}
+  AuditEntry append(const std::string& actor, const std::string& action, const std::string& subject,
+                    const std::string& details, Instant at) override;
+  std::vector<AuditEntry> read(std::int64_t from_seq, int limit) override;
+  std::vector<AuditEntry> about(const std::string& subject, int limit) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlRepositories final : public Repositories {
+ public:
+  explicit SqlRepositories(soci::session& sql);
+  CitizenRepository& citizens() override { return citizens_; }
+  CredentialRepository& credentials() override { return credentials_; }
+  LockoutRepository& lockouts() override { return lockouts_; }
+  RecoveryRepository& recoveries() override { return recoveries_; }
+  DispositivoRequestRepository& dispositivo_requests() override { return dispositivo_; }
+  SessionRepository& sessions() override { return sessions_; }
+  StaffRepository& staff() override { return staff_; }
+  OutboxRepository& outbox() override { return outbox_; }
+  AuditLog& audit() override { return audit_; }
+
+ private:
+  SqlCitizenRepository citizens_;
+  SqlCredentialRepository credentials_;
+  SqlLockoutRepository lockouts_;
+  SqlRecoveryRepository recoveries_;
+  SqlDispositivoRequestRepository dispositivo_;
+  SqlSessionRepository sessions_;
+  SqlStaffRepository staff_;
+  SqlOutboxRepository outbox_;
+  SqlAuditLog audit_;
+};
+
+}  // namespace sportello
