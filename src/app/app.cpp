@@ -1,0 +1,48 @@
+#include "app/app.h"
+
+namespace sportello {
+
+FlowPolicies policies_from(const Config& c) {
+  FlowPolicies p;
+  p.credential = CredentialPolicy{c.pin.activation_window, c.pin.rotation_months};
+  p.lockout = LockoutPolicy(c.lockout.step);
+  p.session = SessionPolicy{c.session.idle_timeout, c.session.absolute_timeout};
+  p.personal_pin = PersonalPinPolicy(c.pin.personal_length);
+  p.pin_history = c.pin.history;
+  p.recovery_lifetime = c.recovery.link_lifetime;
+  p.recovery_contacts_required = c.recovery.contacts_required;
+  p.confirmation_window = c.request.confirmation_window;
+  p.max_upload_bytes = c.dispositivo.max_upload_bytes;
+  p.totp_window_steps = c.staff.totp_window_steps;
+  p.staff_password_min_length = c.staff.password_min_length;
+  return p;
+}
+
+Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<const Clock> clock) {
+  std::unique_ptr<App> app(new App());
+  app->config_ = config;
+  app->clock_ = clock ? std::move(clock) : std::make_shared<SystemClock>();
+
+  const Argon2Params params{config.argon2.memory_kib, config.argon2.iterations, config.argon2.parallelism};
+  if (auto valid = Argon2Hasher::validate(params); !valid) return valid.error();
+  auto places = BelfioreRegistry::load(config.reference.data_dir);
+  if (!places) return places.error();
+  auto box = SecretBox::load_or_create_key_file(config.outbox.key_file);
+  if (!box) return box.error();
+  auto database = Database::open(config.database.url);
+  if (!database) return database.error();
+  auto applied = Migrator(**database).migrate();
+  if (!applied) return applied.error();
+
+  app->database_ = *database;
+  app->applied_ = *applied;
+  app->store_ = std::make_unique<SqlUnitOfWork>(app->database_);
+  app->box_ = std::make_unique<SecretBox>(*box);
+  app->places_ = std::make_unique<BelfioreRegistry>(std::move(*places));
+  app->hasher_ = std::make_unique<Argon2Hasher>(params);
+  app->context_ = std::make_unique<FlowContext>(FlowContext{*app->store_, *app->clock_, *app->hasher_, *app->box_,
+                                                            *app->places_, policies_from(config)});
+  return app;
+}
+
+}  // namespace sportello

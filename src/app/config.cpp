@@ -1,0 +1,385 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+extern char** environ;  // POSIX: the process environment, read only by Config::process_environment
+
+namespace sportello {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::seconds;
+
+constexpr std::string_view kEnvPrefix = "SPORTELLO_";
+constexpr std::string_view kSqlite = "sqlite:";
+constexpr std::string_view kPostgresql = "postgresql://";
+// Longer than any SPEC.md duration by far; keeps time_point arithmetic (nanoseconds) clear of overflow.
+constexpr seconds kMaxDuration = std::chrono::days{3650};
+
+Error config_error(std::string_view name, std::string_view message) {
+  return Error::invalid("invalid-config", std::string(name) + ": " + std::string(message), std::string(name));
+}
+
+// One value to apply, from the file or from an environment variable, with what is needed to judge it.
+struct Raw {
+  std::string name;                     // "lockout.step" or "SPORTELLO_LOCKOUT_STEP": what errors cite
+  std::optional<std::string> text;      // the value, when it is a string
+  std::optional<std::int64_t> integer;  // the value, when it is a TOML integer
+  std::string type;                     // what the value is when neither, e.g. "a boolean"
+  bool from_environment = false;        // environment values are all text: integers are read from it
+  fs::path base;                        // folder that relative paths are resolved against
+};
+
+std::string describe(const Raw& raw) {
+  if (raw.text) return "\"" + *raw.text + "\"";
+  if (raw.integer) return std::to_string(*raw.integer);
+  return raw.type;
+}
+
+Error expected(const Raw& raw, std::string_view what) {
+  return config_error(raw.name, "expected " + std::string(what) + ", got " + describe(raw));
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  std::int64_t n = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(text.data(), end, n);
+  if (text.empty() || ec != std::errc{} || stop != end) return std::nullopt;
+  return n;
+}
+
+Result<std::int64_t> read_integer(const Raw& raw, std::int64_t lo, std::int64_t hi) {
+  std::optional<std::int64_t> n = raw.integer;
+  if (!n && raw.text && raw.from_environment) n = parse_integer(*raw.text);
+  if (!n || *n < lo || *n > hi) {
+    return expected(raw, "an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  return *n;
+}
+
+Result<seconds> read_duration(const Raw& raw) {
+  if (raw.text) return parse_duration(*raw.text, raw.name);
+  if (raw.integer) return parse_duration(std::to_string(*raw.integer), raw.name);
+  return expected(raw, "a duration like \"3m\"");
+}
+
+// Seconds in "90d", "1h30m" (units d, h, m, s, largest first, each once) or a bare "45"; nothing for any other
+// text. Sums past kMaxDuration come back as kMaxDuration + 1, so overflow cannot happen.
+std::optional<std::int64_t> sum_duration(std::string_view text) {
+  constexpr std::string_view digits = "0123456789", units = "dhms";
+  constexpr std::int64_t unit_seconds[] = {86400, 3600, 60, 1};
+  const std::int64_t too_long = kMaxDuration.count() + 1;
+  if (text.empty()) return std::nullopt;
+  if (text.find_first_not_of(digits) == std::string_view::npos) {
+    return std::min(parse_integer(text).value_or(too_long), too_long);
+  }
+  std::int64_t total = 0;
+  for (std::size_t next_unit = 0; !text.empty();) {
+    std::size_t end = text.find_first_not_of(digits);
+    if (end == 0 || end == std::string_view::npos) return std::nullopt;
+    std::size_t unit = units.find(text[end], next_unit);
+    if (unit == std::string_view::npos) return std::nullopt;
+    std::int64_t n = parse_integer(text.substr(0, end)).value_or(too_long);
+    std::int64_t part = n > too_long / unit_seconds[unit] ? too_long : n * unit_seconds[unit];
+    total = std::min(total + part, too_long);
+    next_unit = unit + 1;
+    text.remove_prefix(end + 1);
+  }
+  return total;
+}
+
+// A relative path joined to `base`; an absolute one unchanged.
+fs::path resolve(const fs::path& path, const fs::path& base) {
+  return path.is_absolute() ? path : (base / path).lexically_normal();
+}
+
+// "sqlite:PATH" with a relative PATH resolved against `base`; any other URL (and sqlite::memory:) unchanged.
+std::string resolve_url(const std::string& url, const fs::path& base) {
+  if (!url.starts_with(kSqlite)) return url;
+  std::string_view rest = std::string_view(url).substr(kSqlite.size());
+  if (rest == ":memory:") return url;
+  return std::string(kSqlite) + resolve(fs::path(rest), base).string();
+}
+
+using Setter = std::function<Status(Config&, const Raw&)>;
+
+template <typename S, typename F>
+Setter integer(S Config::*section, F S::*field, std::int64_t lo, std::int64_t hi) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    Result<std::int64_t> n = read_integer(raw, lo, hi);
+    if (!n) return n.error();
+    (config.*section).*field = static_cast<F>(*n);
+    return Ok{};
+  };
+}
+
+template <typename S>
+Setter duration(S Config::*section, seconds S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    Result<seconds> d = read_duration(raw);
+    if (!d) return d.error();
+    (config.*section).*field = *d;
+    return Ok{};
+  };
+}
+
+template <typename S>
+Setter path(S Config::*section, fs::path S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    if (!raw.text || raw.text->empty()) return expected(raw, "a path");
+    (config.*section).*field = resolve(fs::path(*raw.text), raw.base);
+    return Ok{};
+  };
+}
+
+// The URL is never repeated in errors: a postgresql:// one may carry a password.
+Status set_database_url(Config& config, const Raw& raw) {
+  constexpr std::string_view what = "\"sqlite:PATH\" or \"postgresql://...\"";
+  if (!raw.text) return expected(raw, what);
+  const std::string& url = *raw.text;
+  bool sqlite = url.starts_with(kSqlite) && url.size() > kSqlite.size();
+  bool postgresql = url.starts_with(kPostgresql) && url.size() > kPostgresql.size();
+  if (!sqlite && !postgresql) {
+    return config_error(raw.name,
+                        "expected " + std::string(what) + " (the value is not shown: it may hold a password)");
+  }
+  config.database.url = resolve_url(url, raw.base);
+  return Ok{};
+}
+
+struct Setting {
+  std::string_view section;
+  std::string_view key;
+  Setter set;
+};
+
+// Every setting, one row each: adding a key is adding a row (and a line in config/sportello.example.toml).
+std::vector<Setting> settings() {
+  using C = Config;
+  return {
+      {"database", "url", set_database_url},                                                   // SOCI connect string
+      {"reference", "data_dir", path(&C::reference, &C::Reference::data_dir)},                // SPEC §2 Belfiore
+      {"pin", "personal_length", integer(&C::pin, &C::Pin::personal_length, 8, 64)},          // SPEC §3: 8
+      {"pin", "history", integer(&C::pin, &C::Pin::history, 0, 24)},                         // SPEC §3: last 5
+      {"pin", "rotation_months", integer(&C::pin, &C::Pin::rotation_months, 1, 24)},          // SPEC §3: 3 months
+      {"pin", "activation_window", duration(&C::pin, &C::Pin::activation_window)},            // SPEC §3: 90 days
+      {"lockout", "step", duration(&C::lockout, &C::Lockout::step)},                          // SPEC §3: 3 minutes
+      {"request", "confirmation_window", duration(&C::request, &C::Request::confirmation_window)},  // §4.1: 48 h
+      {"recovery", "link_lifetime", duration(&C::recovery, &C::Recovery::link_lifetime)},     // SPEC §4.5
+      {"recovery", "contacts_required", integer(&C::recovery, &C::Recovery::contacts_required, 1, 4)},  // §4.5: 2
+      {"session", "idle_timeout", duration(&C::session, &C::Session::idle_timeout)},          // SPEC §9
+      {"session", "absolute_timeout", duration(&C::session, &C::Session::absolute_timeout)},  // SPEC §9
+      {"argon2", "memory_kib", integer(&C::argon2, &C::Argon2::memory_kib, 8192, 4194304)},   // SPEC §3
+      {"argon2", "iterations", integer(&C::argon2, &C::Argon2::iterations, 1, 10)},           // SPEC §3
+      {"argon2", "parallelism", integer(&C::argon2, &C::Argon2::parallelism, 1, 16)},         // SPEC §3
+      {"dispositivo", "max_upload_bytes",
+       integer(&C::dispositivo, &C::Dispositivo::max_upload_bytes, 1024, 64 * 1024 * 1024)},  // SPEC §4.7: 1 MB
+      {"outbox", "key_file", path(&C::outbox, &C::Outbox::key_file)},                         // SPEC §8
+      {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
+      {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
+  };
+}
+
+const Setting* find(const std::vector<Setting>& table, std::string_view section, std::string_view key) {
+  for (const Setting& s : table) {
+    if (s.section == section && s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+bool has_section(const std::vector<Setting>& table, std::string_view section) {
+  for (const Setting& s : table) {
+    if (s.section == section) return true;
+  }
+  return false;
+}
+
+// "database, reference, pin, ..." or, given a section, its keys: for messages that list what would be valid.
+// Relies on settings() keeping each section's rows together.
+std::string known(const std::vector<Setting>& table, std::string_view section = {}) {
+  std::string list;
+  std::string_view previous;
+  for (const Setting& s : table) {
+    if (!section.empty() && s.section != section) continue;
+    std::string_view word = section.empty() ? s.section : s.key;
+    if (word == previous) continue;
+    previous = word;
+    list += (list.empty() ? "" : ", ") + std::string(word);
+  }
+  return list;
+}
+
+std::string type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a floating-point number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+Raw raw_from_node(std::string name, const toml::node& node, const fs::path& base) {
+  Raw raw{std::move(name), {}, {}, type_name(node), false, base};
+  if (const auto* s = node.as_string()) raw.text = s->get();
+  if (const auto* i = node.as_integer()) raw.integer = i->get();
+  return raw;
+}
+
+Status apply_section(Config& config, std::string_view section, const toml::node& node, const fs::path& base,
+                     const std::vector<Setting>& table) {
+  const toml::table* keys = node.as_table();
+  if (!keys) return config_error(section, "expected a section [" + std::string(section) + "], got " + type_name(node));
+  for (const auto& [key, value] : *keys) {
+    std::string name = std::string(section) + "." + std::string(key.str());
+    const Setting* setting = find(table, section, key.str());
+    if (!setting) return config_error(name, "unknown key; [" + std::string(section) + "] has " + known(table, section));
+    if (Status s = setting->set(config, raw_from_node(name, value, base)); !s) return s;
+  }
+  return Ok{};
+}
+
+Status apply_file(Config& config, const toml::table& root, const fs::path& base, const std::vector<Setting>& table) {
+  for (const auto& [section, node] : root) {
+    if (!has_section(table, section.str())) {
+      return config_error(section.str(), "unknown section; known sections are " + known(table));
+    }
+    if (Status s = apply_section(config, section.str(), node, base, table); !s) return s;
+  }
+  return Ok{};
+}
+
+Result<toml::table> read_toml(const fs::path& file) {
+  std::error_code ec;
+  bool exists = fs::exists(file, ec);
+  if (ec) return Error::unavailable("cannot read configuration file " + file.string() + ": " + ec.message());
+  if (!exists) {
+    return Error{ErrorKind::not_found, "config-not-found", "configuration file " + file.string() + " does not exist",
+                 file.string(), {}};
+  }
+  auto failed = [&](const toml::parse_error& e) {
+    const auto& at = e.source().begin;
+    return Error::invalid("invalid-config", file.string() + ":" + std::to_string(at.line) + ":" +
+                                                std::to_string(at.column) + ": " + std::string(e.description()),
+                          file.string());
+  };
+#if TOML_EXCEPTIONS
+  try {
+    return toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    return failed(e);
+  }
+#else
+  toml::parse_result parsed = toml::parse_file(file.string());
+  if (!parsed) return failed(parsed.error());
+  return std::move(parsed).table();
+#endif
+}
+
+// "SPORTELLO_PIN_ROTATION_MONTHS" -> {"pin", "rotation_months"} when PIN is a known section; nothing otherwise
+// (SPORTELLO_DATA_DIR, SPORTELLO_CONFIG and the like belong to other readers).
+std::optional<std::pair<std::string, std::string>> env_target(std::string_view name,
+                                                              const std::vector<Setting>& table) {
+  if (!name.starts_with(kEnvPrefix)) return std::nullopt;
+  std::string rest(name.substr(kEnvPrefix.size()));
+  for (char& c : rest) {
+    if (c >= 'a' && c <= 'z') return std::nullopt;  // names are upper case; anything else is not ours
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::size_t cut = rest.find('_');
+  if (cut == std::string::npos || !has_section(table, std::string_view(rest).substr(0, cut))) return std::nullopt;
+  return std::pair{rest.substr(0, cut), rest.substr(cut + 1)};
+}
+
+Status apply_environment(Config& config, const std::map<std::string, std::string>& env, const fs::path& cwd,
+                         const std::vector<Setting>& table) {
+  for (const auto& [name, value] : env) {
+    auto target = env_target(name, table);
+    if (!target) continue;
+    const Setting* setting = find(table, target->first, target->second);
+    if (!setting) {
+      return config_error(name, "unknown setting; [" + target->first + "] has " + known(table, target->first));
+    }
+    Raw raw{name, value, {}, "a string", true, cwd};
+    if (Status s = setting->set(config, raw); !s) return s;
+  }
+  return Ok{};
+}
+
+// Rules that tie two settings together; each key alone is already within its range.
+Status check_consistency(const Config& config) {
+  if (config.session.idle_timeout > config.session.absolute_timeout) {
+    return config_error("session.idle_timeout", "must not exceed session.absolute_timeout");
+  }
+  return Ok{};
+}
+
+Result<Config> load_config(const fs::path& file, const std::map<std::string, std::string>& env) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return Error::unavailable("cannot read the current directory: " + ec.message());
+  const std::vector<Setting> table = settings();
+  Config config;
+  config.reference.data_dir = resolve(config.reference.data_dir, cwd);
+  config.outbox.key_file = resolve(config.outbox.key_file, cwd);
+  config.database.url = resolve_url(config.database.url, cwd);
+  if (!file.empty()) {
+    Result<toml::table> root = read_toml(file);
+    if (!root) return root.error();
+    Status s = apply_file(config, *root, (cwd / file).lexically_normal().parent_path(), table);
+    if (!s) return s.error();
+  }
+  if (Status s = apply_environment(config, env, cwd, table); !s) return s.error();
+  if (Status s = check_consistency(config); !s) return s.error();
+  return config;
+}
+
+}  // namespace
+
+Result<Config> Config::load(const fs::path& file, const std::map<std::string, std::string>& env) {
+  try {
+    return load_config(file, env);
+  } catch (const std::exception& e) {  // only allocation or filesystem failures can get here
+    return Error::unavailable(std::string("cannot load the configuration: ") + e.what());
+  }
+}
+
+std::map<std::string, std::string> Config::process_environment() {
+  std::map<std::string, std::string> env;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string_view line(*entry);
+    std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos || !line.starts_with(kEnvPrefix)) continue;
+    env.emplace(line.substr(0, eq), line.substr(eq + 1));
+  }
+  return env;
+}
+
+Result<seconds> parse_duration(std::string_view text, std::string_view key) {
+  const std::string got = ", got \"" + std::string(text) + "\"";
+  if (text.starts_with('-') && sum_duration(text.substr(1))) {
+    return config_error(key, "expected a duration greater than zero" + got);
+  }
+  std::optional<std::int64_t> total = sum_duration(text);
+  if (!total) return config_error(key, "expected a duration like \"3m\"" + got);
+  if (*total == 0) return config_error(key, "expected a duration greater than zero" + got);
+  if (*total > kMaxDuration.count()) return config_error(key, "expected a duration of at most 3650d" + got);
+  return seconds{*total};
+}
+
+}  // namespace sportello

@@ -1,0 +1,78 @@
+#pragma once
+// sportello's configuration: every duration and count of SPEC.md with its default, read from a TOML file
+// and overridden by SPORTELLO_* environment variables. Loading either yields a complete, valid Config or an
+// error naming the offending key; there is no half-loaded state.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/result.h"
+
+namespace sportello {
+
+struct Config {
+  struct Database {
+    std::string url = "sqlite:var/sportello.db";  // "sqlite:PATH" or "postgresql://..." (SOCI connect string)
+  } database;
+
+  struct Reference {
+    std::filesystem::path data_dir = SPORTELLO_DEFAULT_DATA_DIR;  // Belfiore tables (data/)
+  } reference;
+
+  struct Pin {                                    // SPEC §3
+    int personal_length = 8;
+    int history = 5;                              // a new personal PIN differs from the last 5
+    int rotation_months = 3;                      // calendar months, Europe/Rome
+    std::chrono::seconds activation_window = std::chrono::days{90};
+  } pin;
+
+  struct Lockout {                                // SPEC §3
+    std::chrono::seconds step = std::chrono::minutes{3};  // 3, 6, 9 ... minutes
+  } lockout;
+
+  struct Request {                                // SPEC §4.1
+    std::chrono::seconds confirmation_window = std::chrono::hours{48};
+  } request;
+
+  struct Recovery {                               // SPEC §4.5
+    std::chrono::seconds link_lifetime = std::chrono::minutes{30};
+    int contacts_required = 2;
+  } recovery;
+
+  struct Session {                                // issue 2: idle and absolute time-outs
+    std::chrono::seconds idle_timeout = std::chrono::minutes{15};
+    std::chrono::seconds absolute_timeout = std::chrono::hours{8};
+  } session;
+
+  struct Argon2 {                                 // SPEC §3: Argon2id; OWASP's m=19 MiB, t=2, p=1
+    std::uint32_t memory_kib = 19 * 1024;
+    std::uint32_t iterations = 2;
+    std::uint32_t parallelism = 1;
+  } argon2;
+
+  struct Dispositivo {                            // SPEC §4.7
+    std::uint64_t max_upload_bytes = 1024 * 1024;
+  } dispositivo;
+
+  struct Outbox {                                 // SPEC §8
+    std::filesystem::path key_file = "var/outbox.key";  // 32-byte secretbox key; created 0600 if missing
+  } outbox;
+
+  struct Staff {                                  // SPEC §1
+    int totp_window_steps = 1;                    // accept codes one 30 s step early or late
+    int password_min_length = 12;
+  } staff;
+
+  // Reads `file` (when non-empty; a missing file is an error) then applies environment overrides.
+  // Environment names are SPORTELLO_<SECTION>_<KEY> in upper case, e.g. SPORTELLO_LOCKOUT_STEP=30s.
+  static Result<Config> load(const std::filesystem::path& file, const std::map<std::string, std::string>& env);
+  // The process environment's SPORTELLO_* variables.
+  static std::map<std::string, std::string> process_environment();
+};
+
+// "90d", "48h", "15m", "30s" (or a bare number of seconds) -> seconds; error names `key`.
+Result<std::chrono::seconds> parse_duration(std::string_view text, std::string_view key);
+
+}  // namespace sportello

@@ -1,0 +1,460 @@
+// Config: the defaults, a TOML file, SPORTELLO_* environment overrides, and every way a setting can be wrong.
+// Cases are rows: {TOML text or no file, environment, key and expected value} or {..., expected error}.
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <regex>
+#include <sstream>
+
+#include "support/temp_dir.h"
+
+namespace sportello {
+namespace {
+
+namespace fs = std::filesystem;
+using Env = std::map<std::string, std::string>;
+using TempDir = sportello::testing::TempDir;
+constexpr std::nullopt_t kNoFile = std::nullopt;
+
+// Every setting as text keyed "section.key": durations in seconds, paths as strings.
+std::map<std::string, std::string> flatten(const Config& c) {
+  auto n = [](auto value) { return std::to_string(value); };
+  auto s = [](std::chrono::seconds value) { return std::to_string(value.count()); };
+  return {
+      {"database.url", c.database.url},
+      {"reference.data_dir", c.reference.data_dir.string()},
+      {"pin.personal_length", n(c.pin.personal_length)},
+      {"pin.history", n(c.pin.history)},
+      {"pin.rotation_months", n(c.pin.rotation_months)},
+      {"pin.activation_window", s(c.pin.activation_window)},
+      {"lockout.step", s(c.lockout.step)},
+      {"request.confirmation_window", s(c.request.confirmation_window)},
+      {"recovery.link_lifetime", s(c.recovery.link_lifetime)},
+      {"recovery.contacts_required", n(c.recovery.contacts_required)},
+      {"session.idle_timeout", s(c.session.idle_timeout)},
+      {"session.absolute_timeout", s(c.session.absolute_timeout)},
+      {"argon2.memory_kib", n(c.argon2.memory_kib)},
+      {"argon2.iterations", n(c.argon2.iterations)},
+      {"argon2.parallelism", n(c.argon2.parallelism)},
+      {"dispositivo.max_upload_bytes", n(c.dispositivo.max_upload_bytes)},
+      {"outbox.key_file", c.outbox.key_file.string()},
+      {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
+      {"staff.password_min_length", n(c.staff.password_min_length)},
+  };
+}
+
+// Replaces {dir} (the config file's folder), {parent} (its parent), {cwd} and {default_data_dir}.
+std::string expand(std::string text, const fs::path& dir) {
+  const std::pair<std::string, std::string> marks[] = {
+      {"{dir}", dir.string()},
+      {"{parent}", dir.parent_path().string()},
+      {"{cwd}", fs::current_path().string()},
+      {"{default_data_dir}", SPORTELLO_DEFAULT_DATA_DIR},
+  };
+  for (const auto& [mark, value] : marks) {
+    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + value.size())) {
+      text.replace(at, mark.size(), value);
+    }
+  }
+  return text;
+}
+
+// Writes `toml` (when there is one) as sportello.toml in `dir` and loads it with `env`.
+Result<Config> load_in(const TempDir& dir, const std::optional<std::string>& toml, const Env& env) {
+  if (!toml) return Config::load({}, env);
+  fs::path file = dir / "sportello.toml";
+  std::ofstream(file) << *toml;
+  return Config::load(file, env);
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// ---- values -------------------------------------------------------------------------------------------------
+
+struct ValueCase {
+  std::string name;
+  std::optional<std::string> toml;
+  Env env;
+  std::string key;
+  std::string value;  // may hold {dir}, {parent}, {cwd}, {default_data_dir}
+};
+void PrintTo(const ValueCase& c, std::ostream* os) { *os << c.name; }
+
+class ConfigValue : public ::testing::TestWithParam<ValueCase> {};
+
+TEST_P(ConfigValue, LoadsAsExpected) {
+  const ValueCase& row = GetParam();
+  TempDir dir;
+  Result<Config> config = load_in(dir, row.toml, row.env);
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  auto values = flatten(*config);
+  ASSERT_TRUE(values.contains(row.key)) << row.key;
+  EXPECT_EQ(values[row.key], expand(row.value, dir.path()));
+}
+
+const ValueCase kDefaults[] = {
+    {"database_url", kNoFile, {}, "database.url", "sqlite:{cwd}/var/sportello.db"},
+    {"data_dir", kNoFile, {}, "reference.data_dir", "{default_data_dir}"},
+    {"personal_length", kNoFile, {}, "pin.personal_length", "8"},
+    {"history", kNoFile, {}, "pin.history", "5"},
+    {"rotation_months", kNoFile, {}, "pin.rotation_months", "3"},
+    {"activation_window", kNoFile, {}, "pin.activation_window", "7776000"},
+    {"lockout_step", kNoFile, {}, "lockout.step", "180"},
+    {"confirmation_window", kNoFile, {}, "request.confirmation_window", "172800"},
+    {"link_lifetime", kNoFile, {}, "recovery.link_lifetime", "1800"},
+    {"contacts_required", kNoFile, {}, "recovery.contacts_required", "2"},
+    {"idle_timeout", kNoFile, {}, "session.idle_timeout", "900"},
+    {"absolute_timeout", kNoFile, {}, "session.absolute_timeout", "28800"},
+    {"memory_kib", kNoFile, {}, "argon2.memory_kib", "19456"},
+    {"iterations", kNoFile, {}, "argon2.iterations", "2"},
+    {"parallelism", kNoFile, {}, "argon2.parallelism", "1"},
+    {"max_upload_bytes", kNoFile, {}, "dispositivo.max_upload_bytes", "1048576"},
+    {"key_file", kNoFile, {}, "outbox.key_file", "{cwd}/var/outbox.key"},
+    {"totp_window_steps", kNoFile, {}, "staff.totp_window_steps", "1"},
+    {"password_min_length", kNoFile, {}, "staff.password_min_length", "12"},
+    {"empty_file_keeps_defaults", "", {}, "lockout.step", "180"},
+    {"empty_sections_keep_defaults", "[pin]\n[lockout]\n", {}, "pin.history", "5"},
+};
+INSTANTIATE_TEST_SUITE_P(Defaults, ConfigValue, ::testing::ValuesIn(kDefaults),
+                         [](const auto& info) { return info.param.name; });
+
+const ValueCase kFromFile[] = {
+    {"database_url_postgresql", "[database]\nurl = \"postgresql://sportello@db/sportello\"", {}, "database.url",
+     "postgresql://sportello@db/sportello"},
+    {"database_url_sqlite_relative", "[database]\nurl = \"sqlite:db/s.db\"", {}, "database.url",
+     "sqlite:{dir}/db/s.db"},
+    {"database_url_sqlite_dotdot", "[database]\nurl = \"sqlite:../db/s.db\"", {}, "database.url",
+     "sqlite:{parent}/db/s.db"},
+    {"database_url_sqlite_absolute", "[database]\nurl = \"sqlite:/srv/s.db\"", {}, "database.url", "sqlite:/srv/s.db"},
+    {"database_url_sqlite_memory", "[database]\nurl = \"sqlite::memory:\"", {}, "database.url", "sqlite::memory:"},
+    {"data_dir_relative", "[reference]\ndata_dir = \"tables\"", {}, "reference.data_dir", "{dir}/tables"},
+    {"data_dir_absolute", "[reference]\ndata_dir = \"/srv/tables\"", {}, "reference.data_dir", "/srv/tables"},
+    {"personal_length", "[pin]\npersonal_length = 12", {}, "pin.personal_length", "12"},
+    {"history", "[pin]\nhistory = 0", {}, "pin.history", "0"},
+    {"history_upper_bound", "[pin]\nhistory = 24", {}, "pin.history", "24"},
+    {"rotation_months", "[pin]\nrotation_months = 6", {}, "pin.rotation_months", "6"},
+    {"activation_window", "[pin]\nactivation_window = \"30d\"", {}, "pin.activation_window", "2592000"},
+    {"lockout_step", "[lockout]\nstep = \"30s\"", {}, "lockout.step", "30"},
+    {"lockout_step_dotted_key", "lockout.step = \"1m\"", {}, "lockout.step", "60"},
+    {"confirmation_window", "[request]\nconfirmation_window = \"24h\"", {}, "request.confirmation_window", "86400"},
+    {"link_lifetime", "[recovery]\nlink_lifetime = \"1h30m\"", {}, "recovery.link_lifetime", "5400"},
+    {"contacts_required", "[recovery]\ncontacts_required = 3", {}, "recovery.contacts_required", "3"},
+    {"idle_timeout", "[session]\nidle_timeout = \"5m\"", {}, "session.idle_timeout", "300"},
+    {"absolute_timeout", "[session]\nabsolute_timeout = \"12h\"", {}, "session.absolute_timeout", "43200"},
+    {"memory_kib", "[argon2]\nmemory_kib = 65536", {}, "argon2.memory_kib", "65536"},
+    {"memory_kib_lower_bound", "[argon2]\nmemory_kib = 8192", {}, "argon2.memory_kib", "8192"},
+    {"memory_kib_upper_bound", "[argon2]\nmemory_kib = 4194304", {}, "argon2.memory_kib", "4194304"},
+    {"iterations", "[argon2]\niterations = 3", {}, "argon2.iterations", "3"},
+    {"parallelism", "[argon2]\nparallelism = 4", {}, "argon2.parallelism", "4"},
+    {"max_upload_bytes", "[dispositivo]\nmax_upload_bytes = 2097152", {}, "dispositivo.max_upload_bytes", "2097152"},
+    {"max_upload_bytes_upper_bound", "[dispositivo]\nmax_upload_bytes = 67108864", {}, "dispositivo.max_upload_bytes",
+     "67108864"},
+    {"key_file_relative", "[outbox]\nkey_file = \"keys/outbox.key\"", {}, "outbox.key_file", "{dir}/keys/outbox.key"},
+    {"key_file_dot", "[outbox]\nkey_file = \"./outbox.key\"", {}, "outbox.key_file", "{dir}/outbox.key"},
+    {"key_file_absolute", "[outbox]\nkey_file = \"/etc/sportello/outbox.key\"", {}, "outbox.key_file",
+     "/etc/sportello/outbox.key"},
+    {"totp_window_steps", "[staff]\ntotp_window_steps = 0", {}, "staff.totp_window_steps", "0"},
+    {"password_min_length", "[staff]\npassword_min_length = 16", {}, "staff.password_min_length", "16"},
+    {"duration_bare_integer_is_seconds", "[lockout]\nstep = 45", {}, "lockout.step", "45"},
+    {"duration_bare_string_is_seconds", "[lockout]\nstep = \"45\"", {}, "lockout.step", "45"},
+    {"duration_every_unit", "[lockout]\nstep = \"1d2h3m4s\"", {}, "lockout.step", "93784"},
+    {"duration_longest", "[pin]\nactivation_window = \"3650d\"", {}, "pin.activation_window", "315360000"},
+    {"other_keys_keep_defaults", "[lockout]\nstep = \"30s\"", {}, "pin.activation_window", "7776000"},
+};
+INSTANTIATE_TEST_SUITE_P(File, ConfigValue, ::testing::ValuesIn(kFromFile),
+                         [](const auto& info) { return info.param.name; });
+
+const ValueCase kFromEnvironment[] = {
+    {"lockout_step", kNoFile, {{"SPORTELLO_LOCKOUT_STEP", "30s"}}, "lockout.step", "30"},
+    {"wins_over_file", "[lockout]\nstep = \"5m\"", {{"SPORTELLO_LOCKOUT_STEP", "30s"}}, "lockout.step", "30"},
+    {"leaves_other_file_keys", "[lockout]\nstep = \"5m\"", {{"SPORTELLO_PIN_HISTORY", "3"}}, "lockout.step", "300"},
+    {"rotation_months", kNoFile, {{"SPORTELLO_PIN_ROTATION_MONTHS", "6"}}, "pin.rotation_months", "6"},
+    {"memory_kib", kNoFile, {{"SPORTELLO_ARGON2_MEMORY_KIB", "65536"}}, "argon2.memory_kib", "65536"},
+    {"max_upload_bytes", kNoFile, {{"SPORTELLO_DISPOSITIVO_MAX_UPLOAD_BYTES", "2048"}}, "dispositivo.max_upload_bytes",
+     "2048"},
+    {"database_url", kNoFile, {{"SPORTELLO_DATABASE_URL", "postgresql://s@db/s"}}, "database.url",
+     "postgresql://s@db/s"},
+    {"sqlite_url_relative_to_cwd", "[database]\nurl = \"sqlite:a.db\"", {{"SPORTELLO_DATABASE_URL", "sqlite:b.db"}},
+     "database.url", "sqlite:{cwd}/b.db"},
+    {"key_file_relative_to_cwd", "", {{"SPORTELLO_OUTBOX_KEY_FILE", "keys/outbox.key"}}, "outbox.key_file",
+     "{cwd}/keys/outbox.key"},
+    {"data_dir_relative_to_cwd", kNoFile, {{"SPORTELLO_REFERENCE_DATA_DIR", "tables"}}, "reference.data_dir",
+     "{cwd}/tables"},
+    {"ignores_other_sportello_variables", kNoFile,
+     {{"SPORTELLO_DATA_DIR", "/elsewhere"}, {"SPORTELLO_MIGRATIONS_DIR", "/m"}, {"SPORTELLO_CONFIG", "/c.toml"}},
+     "reference.data_dir", "{default_data_dir}"},
+    {"ignores_lower_case_names", kNoFile, {{"SPORTELLO_lockout_step", "1s"}, {"sportello_lockout_step", "1s"}},
+     "lockout.step", "180"},
+    {"ignores_unrelated_variables", kNoFile, {{"LOCKOUT_STEP", "1s"}, {"HOME", "/root"}}, "lockout.step", "180"},
+};
+INSTANTIATE_TEST_SUITE_P(Environment, ConfigValue, ::testing::ValuesIn(kFromEnvironment),
+                         [](const auto& info) { return info.param.name; });
+
+// ---- errors -------------------------------------------------------------------------------------------------
+
+struct ErrorCase {
+  std::string name;
+  std::optional<std::string> toml;
+  Env env;
+  std::string message;  // a substring of the error message
+  std::string field;    // may hold {dir}
+};
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
+
+class ConfigError : public ::testing::TestWithParam<ErrorCase> {};
+
+TEST_P(ConfigError, IsRejectedNamingTheKey) {
+  const ErrorCase& row = GetParam();
+  TempDir dir;
+  Result<Config> config = load_in(dir, row.toml, row.env);
+  ASSERT_FALSE(config.ok()) << "loaded although it should not";
+  EXPECT_EQ(config.error().kind, ErrorKind::invalid_input);
+  EXPECT_EQ(config.error().code, "invalid-config");
+  EXPECT_NE(config.error().message.find(expand(row.message, dir.path())), std::string::npos)
+      << config.error().message;
+  EXPECT_EQ(config.error().field, expand(row.field, dir.path()));
+}
+
+// One row per file mistake; `file` builds the row from a TOML line under a section.
+ErrorCase file(std::string name, std::string section, std::string line, std::string message, std::string field) {
+  return {std::move(name), "[" + section + "]\n" + line + "\n", {}, std::move(message), std::move(field)};
+}
+
+const ErrorCase kFileErrors[] = {
+    file("unknown_section", "lockouts", "step = \"3m\"", "lockouts: unknown section; known sections are database, ",
+         "lockouts"),
+    file("unknown_key", "lockout", "stpe = \"3m\"", "lockout.stpe: unknown key; [lockout] has step", "lockout.stpe"),
+    file("nested_table", "pin.extra", "x = 1", "pin.extra: unknown key", "pin.extra"),
+    {"top_level_key", "step = \"3m\"", {}, "step: unknown section", "step"},
+    {"section_not_a_table", "lockout = \"3m\"", {}, "lockout: expected a section [lockout], got a string", "lockout"},
+    {"array_of_sections", "[[pin]]\nhistory = 1", {}, "pin: expected a section [pin], got an array", "pin"},
+    file("integer_as_string", "pin", "history = \"5\"", "pin.history: expected an integer from 0 to 24, got \"5\"",
+         "pin.history"),
+    file("integer_as_float", "pin", "rotation_months = 3.0",
+         "pin.rotation_months: expected an integer from 1 to 24, got a floating-point number", "pin.rotation_months"),
+    file("duration_as_boolean", "lockout", "step = true",
+         "lockout.step: expected a duration like \"3m\", got a boolean",
+         "lockout.step"),
+    file("duration_as_time", "lockout", "step = 00:03:00", "lockout.step: expected a duration like \"3m\", got a time",
+         "lockout.step"),
+    file("path_as_integer", "outbox", "key_file = 7", "outbox.key_file: expected a path, got 7", "outbox.key_file"),
+    file("path_empty", "reference", "data_dir = \"\"", "reference.data_dir: expected a path, got \"\"",
+         "reference.data_dir"),
+    file("url_as_array", "database", "url = [\"sqlite:x\"]",
+         "database.url: expected \"sqlite:PATH\" or \"postgresql://...\", got an array", "database.url"),
+    file("url_other_scheme", "database", "url = \"mysql://u@h/db\"",
+         "database.url: expected \"sqlite:PATH\" or \"postgresql://...\"", "database.url"),
+    file("url_sqlite_without_path", "database", "url = \"sqlite:\"", "database.url: expected", "database.url"),
+    file("url_postgresql_without_rest", "database", "url = \"postgresql://\"", "database.url: expected",
+         "database.url"),
+    file("personal_length_low", "pin", "personal_length = 7",
+         "pin.personal_length: expected an integer from 8 to 64, got 7",
+         "pin.personal_length"),
+    file("personal_length_high", "pin", "personal_length = 65", "from 8 to 64, got 65", "pin.personal_length"),
+    file("history_negative", "pin", "history = -1", "pin.history: expected an integer from 0 to 24, got -1",
+         "pin.history"),
+    file("history_high", "pin", "history = 25", "from 0 to 24, got 25", "pin.history"),
+    file("rotation_months_zero", "pin", "rotation_months = 0", "from 1 to 24, got 0", "pin.rotation_months"),
+    file("rotation_months_high", "pin", "rotation_months = 25", "from 1 to 24, got 25", "pin.rotation_months"),
+    file("contacts_required_zero", "recovery", "contacts_required = 0", "from 1 to 4, got 0",
+         "recovery.contacts_required"),
+    file("contacts_required_high", "recovery", "contacts_required = 5", "from 1 to 4, got 5",
+         "recovery.contacts_required"),
+    file("memory_kib_low", "argon2", "memory_kib = 8191", "argon2.memory_kib: expected an integer from 8192 to 4194304",
+         "argon2.memory_kib"),
+    file("memory_kib_high", "argon2", "memory_kib = 4194305", "got 4194305", "argon2.memory_kib"),
+    file("iterations_zero", "argon2", "iterations = 0", "from 1 to 10, got 0", "argon2.iterations"),
+    file("iterations_high", "argon2", "iterations = 11", "from 1 to 10, got 11", "argon2.iterations"),
+    file("parallelism_zero", "argon2", "parallelism = 0", "from 1 to 16, got 0", "argon2.parallelism"),
+    file("parallelism_high", "argon2", "parallelism = 17", "from 1 to 16, got 17", "argon2.parallelism"),
+    file("max_upload_bytes_low", "dispositivo", "max_upload_bytes = 1023", "from 1024 to 67108864, got 1023",
+         "dispositivo.max_upload_bytes"),
+    file("max_upload_bytes_high", "dispositivo", "max_upload_bytes = 67108865", "got 67108865",
+         "dispositivo.max_upload_bytes"),
+    file("totp_window_steps_negative", "staff", "totp_window_steps = -1", "from 0 to 3, got -1",
+         "staff.totp_window_steps"),
+    file("totp_window_steps_high", "staff", "totp_window_steps = 4", "from 0 to 3, got 4", "staff.totp_window_steps"),
+    file("password_min_length_low", "staff", "password_min_length = 7", "from 8 to 128, got 7",
+         "staff.password_min_length"),
+    file("password_min_length_high", "staff", "password_min_length = 129", "from 8 to 128, got 129",
+         "staff.password_min_length"),
+    file("duration_words", "lockout", "step = \"3 minutes\"",
+         "lockout.step: expected a duration like \"3m\", got \"3 minutes\"", "lockout.step"),
+    file("duration_zero", "lockout", "step = \"0s\"", "lockout.step: expected a duration greater than zero, got \"0s\"",
+         "lockout.step"),
+    file("duration_zero_integer", "lockout", "step = 0", "greater than zero, got \"0\"", "lockout.step"),
+    file("duration_negative", "lockout", "step = \"-3m\"", "greater than zero, got \"-3m\"", "lockout.step"),
+    file("duration_negative_integer", "lockout", "step = -5", "greater than zero, got \"-5\"", "lockout.step"),
+    file("duration_too_long", "pin", "activation_window = \"3651d\"",
+         "pin.activation_window: expected a duration of at most 3650d, got \"3651d\"", "pin.activation_window"),
+    file("duration_overflow", "pin", "activation_window = \"99999999999999999999d\"", "at most 3650d",
+         "pin.activation_window"),
+    file("duration_empty", "lockout", "step = \"\"", "expected a duration like \"3m\", got \"\"", "lockout.step"),
+    file("duration_unit_alone", "lockout", "step = \"m\"", "expected a duration like \"3m\"", "lockout.step"),
+    file("duration_unknown_unit", "lockout", "step = \"3x\"", "expected a duration like \"3m\"", "lockout.step"),
+    file("duration_upper_case_unit", "lockout", "step = \"3M\"", "expected a duration like \"3m\"", "lockout.step"),
+    file("duration_units_out_of_order", "lockout", "step = \"1m1h\"", "expected a duration like \"3m\"",
+         "lockout.step"),
+    file("duration_unit_twice", "lockout", "step = \"1h1h\"", "expected a duration like \"3m\"", "lockout.step"),
+    file("duration_fraction", "lockout", "step = \"1.5h\"", "expected a duration like \"3m\"", "lockout.step"),
+    file("duration_trailing_space", "lockout", "step = \"3m \"", "expected a duration like \"3m\"", "lockout.step"),
+    file("duration_trailing_digits", "lockout", "step = \"1h30\"", "expected a duration like \"3m\"", "lockout.step"),
+    file("idle_longer_than_absolute", "session", "idle_timeout = \"9h\"",
+         "session.idle_timeout: must not exceed session.absolute_timeout", "session.idle_timeout"),
+    {"toml_syntax", "[lockout\nstep = \"3m\"\n", {}, "{dir}/sportello.toml:1:", "{dir}/sportello.toml"},
+    {"toml_duplicate_key", "[pin]\nhistory = 1\nhistory = 2\n", {}, "{dir}/sportello.toml:3:",
+     "{dir}/sportello.toml"},
+};
+INSTANTIATE_TEST_SUITE_P(File, ConfigError, ::testing::ValuesIn(kFileErrors),
+                         [](const auto& info) { return info.param.name; });
+
+const ErrorCase kEnvironmentErrors[] = {
+    {"bad_duration", kNoFile, {{"SPORTELLO_LOCKOUT_STEP", "3 minutes"}},
+     "SPORTELLO_LOCKOUT_STEP: expected a duration like \"3m\", got \"3 minutes\"", "SPORTELLO_LOCKOUT_STEP"},
+    {"zero_duration", kNoFile, {{"SPORTELLO_LOCKOUT_STEP", "0"}}, "greater than zero", "SPORTELLO_LOCKOUT_STEP"},
+    {"bad_integer", kNoFile, {{"SPORTELLO_PIN_HISTORY", "five"}},
+     "SPORTELLO_PIN_HISTORY: expected an integer from 0 to 24, got \"five\"", "SPORTELLO_PIN_HISTORY"},
+    {"integer_out_of_range", kNoFile, {{"SPORTELLO_PIN_HISTORY", "25"}}, "from 0 to 24, got \"25\"",
+     "SPORTELLO_PIN_HISTORY"},
+    {"integer_with_space", kNoFile, {{"SPORTELLO_PIN_HISTORY", " 5"}}, "got \" 5\"", "SPORTELLO_PIN_HISTORY"},
+    {"integer_empty", kNoFile, {{"SPORTELLO_PIN_HISTORY", ""}}, "got \"\"", "SPORTELLO_PIN_HISTORY"},
+    {"integer_huge", kNoFile, {{"SPORTELLO_ARGON2_MEMORY_KIB", "99999999999999999999"}}, "from 8192 to 4194304",
+     "SPORTELLO_ARGON2_MEMORY_KIB"},
+    {"unknown_key", kNoFile, {{"SPORTELLO_LOCKOUT_STPE", "3m"}},
+     "SPORTELLO_LOCKOUT_STPE: unknown setting; [lockout] has step", "SPORTELLO_LOCKOUT_STPE"},
+    {"missing_key", kNoFile, {{"SPORTELLO_PIN_", "3"}}, "SPORTELLO_PIN_: unknown setting", "SPORTELLO_PIN_"},
+    {"bad_url", kNoFile, {{"SPORTELLO_DATABASE_URL", "mysql://h/db"}},
+     "SPORTELLO_DATABASE_URL: expected \"sqlite:PATH\"",
+     "SPORTELLO_DATABASE_URL"},
+    {"empty_path", kNoFile, {{"SPORTELLO_OUTBOX_KEY_FILE", ""}}, "SPORTELLO_OUTBOX_KEY_FILE: expected a path",
+     "SPORTELLO_OUTBOX_KEY_FILE"},
+    {"bad_even_when_file_is_good", "[lockout]\nstep = \"5m\"", {{"SPORTELLO_LOCKOUT_STEP", "soon"}}, "got \"soon\"",
+     "SPORTELLO_LOCKOUT_STEP"},
+    {"idle_longer_than_absolute", kNoFile, {{"SPORTELLO_SESSION_ABSOLUTE_TIMEOUT", "10m"}},
+     "session.idle_timeout: must not exceed session.absolute_timeout", "session.idle_timeout"},
+};
+INSTANTIATE_TEST_SUITE_P(Environment, ConfigError, ::testing::ValuesIn(kEnvironmentErrors),
+                         [](const auto& info) { return info.param.name; });
+
+// ---- parse_duration -----------------------------------------------------------------------------------------
+
+struct DurationCase {
+  std::string name;
+  std::string text;
+  long long seconds;  // 0: must be rejected
+};
+void PrintTo(const DurationCase& c, std::ostream* os) { *os << c.name; }
+
+class ParseDuration : public ::testing::TestWithParam<DurationCase> {};
+
+TEST_P(ParseDuration, ReadsUnitsOrRejectsNamingTheKey) {
+  const DurationCase& row = GetParam();
+  Result<std::chrono::seconds> d = parse_duration(row.text, "lockout.step");
+  if (row.seconds > 0) {
+    ASSERT_TRUE(d.ok()) << d.error().message;
+    EXPECT_EQ(d->count(), row.seconds);
+    return;
+  }
+  ASSERT_FALSE(d.ok()) << d->count();
+  EXPECT_EQ(d.error().kind, ErrorKind::invalid_input);
+  EXPECT_EQ(d.error().code, "invalid-config");
+  EXPECT_EQ(d.error().field, "lockout.step");
+  EXPECT_TRUE(d.error().message.starts_with("lockout.step: expected a duration")) << d.error().message;
+}
+
+const DurationCase kDurations[] = {
+    {"days", "90d", 90 * 86400},      {"hours", "48h", 48 * 3600},   {"minutes", "15m", 900},
+    {"seconds", "30s", 30},           {"compound", "1h30m", 5400},   {"bare_seconds", "45", 45},
+    {"leading_zero", "03m", 180},     {"zero_part", "1h0m", 3600},   {"all_units", "1d1h1m1s", 90061},
+    {"zero", "0", 0},                 {"zero_unit", "0m", 0},        {"negative", "-3m", 0},
+    {"minus_alone", "-", 0},          {"plus", "+3m", 0},            {"empty", "", 0},
+    {"words", "3 minutes", 0},        {"space_inside", "1h 30m", 0}, {"unit_first", "m3", 0},
+    {"out_of_order", "30m1h", 0},     {"repeated", "3m3m", 0},       {"fraction", "0.5h", 0},
+    {"upper_case", "3H", 0},          {"weeks", "2w", 0},            {"too_long", "3651d", 0},
+    {"overflow", "9999999999999999999999", 0},
+};
+INSTANTIATE_TEST_SUITE_P(Rows, ParseDuration, ::testing::ValuesIn(kDurations),
+                         [](const auto& info) { return info.param.name; });
+
+// ---- single rules -------------------------------------------------------------------------------------------
+
+TEST(Config, MissingFileIsNotFoundAndNamed) {
+  TempDir dir;
+  Result<Config> config = Config::load(dir / "absent.toml", {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().kind, ErrorKind::not_found);
+  EXPECT_NE(config.error().message.find((dir / "absent.toml").string()), std::string::npos) << config.error().message;
+}
+
+TEST(Config, DatabaseUrlIsNeverEchoedInErrors) {
+  TempDir dir;
+  for (const auto& env : {Env{{"SPORTELLO_DATABASE_URL", "mysql://u:s3cret@h/db"}}, Env{}}) {
+    std::optional<std::string> toml;
+    if (env.empty()) toml = "[database]\nurl = \"postgres://u:s3cret@h/db\"";
+    Result<Config> config = load_in(dir, toml, env);
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().message.find("s3cret"), std::string::npos) << config.error().message;
+  }
+}
+
+TEST(Config, ProcessEnvironmentHoldsOnlySportelloVariables) {
+  ::setenv("SPORTELLO_CONFIG_TEST_PROBE", "a=b", 1);
+  ::setenv("CONFIG_TEST_NOT_SPORTELLO", "x", 1);
+  Env env = Config::process_environment();
+  ::unsetenv("SPORTELLO_CONFIG_TEST_PROBE");
+  ::unsetenv("CONFIG_TEST_NOT_SPORTELLO");
+  EXPECT_EQ(env["SPORTELLO_CONFIG_TEST_PROBE"], "a=b");
+  EXPECT_FALSE(env.contains("CONFIG_TEST_NOT_SPORTELLO"));
+  for (const auto& [name, value] : env) EXPECT_TRUE(name.starts_with("SPORTELLO_")) << name;
+}
+
+// ---- the example file ---------------------------------------------------------------------------------------
+
+// The repository root: the parent of SPORTELLO_DATA_DIR (set by ctest), or of the compiled-in data folder.
+fs::path repo_root() {
+  const char* data_dir = std::getenv("SPORTELLO_DATA_DIR");
+  fs::path data = data_dir != nullptr ? data_dir : SPORTELLO_DEFAULT_DATA_DIR;
+  if (!data.has_filename()) data = data.parent_path();  // "…/data/"
+  return data.parent_path();
+}
+
+TEST(ConfigExample, LoadsCleanlyAndEqualsTheDefaults) {
+  fs::path example = repo_root() / "config" / "sportello.example.toml";
+  Result<Config> loaded = Config::load(example, {});
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  Result<Config> defaults = Config::load({}, {});
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_EQ(flatten(*loaded), flatten(*defaults));
+}
+
+// Uncommenting every "# key = value" line of the example must name every setting once, with its default
+// (paths then resolve against the file's folder, as the example says).
+TEST(ConfigExample, ShowsEverySettingWithItsDefault) {
+  std::string text = read_text(repo_root() / "config" / "sportello.example.toml");
+  const std::regex setting_line(R"(^# ([a-z0-9_]+ = .*)$)", std::regex::multiline);
+  std::sregex_iterator first(text.begin(), text.end(), setting_line);
+  std::ptrdiff_t settings = std::distance(first, std::sregex_iterator());
+  TempDir dir;
+  Result<Config> loaded = load_in(dir, std::regex_replace(text, setting_line, "$1"), {});
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  Result<Config> defaults = Config::load({}, {});
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  auto expected = flatten(*defaults);
+  EXPECT_EQ(settings, static_cast<std::ptrdiff_t>(expected.size()));
+  expected["database.url"] = expand("sqlite:{dir}/var/sportello.db", dir.path());
+  expected["reference.data_dir"] = expand("{dir}/data", dir.path());
+  expected["outbox.key_file"] = expand("{dir}/var/outbox.key", dir.path());
+  EXPECT_EQ(flatten(*loaded), expected);
+}
+
+}  // namespace
+}  // namespace sportello
