@@ -1,0 +1,201 @@
+// SPEC §3: login, the progressive 3/6/9-minute lockout, unknown codes treated alike, rotation, expiry, renewal.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "flows/renew_pin.h"
+#include "scenario.h"
+
+namespace sportello::testing {
+namespace {
+
+class LoginFlow : public AppFixture {
+ protected:
+  Result<OpenedSession> try_login(const std::string& code, const std::string& pin) {
+    return Login(ctx()).run({code, Secret(pin)});
+  }
+  LockoutState lockout_of(const std::string& code) {
+    LockoutState state;
+    EXPECT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
+      state = repos.lockouts().find(code);
+      return Ok{};
+    }).ok());
+    return state;
+  }
+};
+
+// Row: what happens at each step of a sequence of attempts on one code.
+struct Attempt {
+  Seconds wait;            // advance the clock first
+  bool right_pin;
+  const char* expected;    // "ok", "wrong-pin" or "blocked"
+  Seconds retry_after;     // the block announced
+};
+
+TEST_F(LoginFlow, WrongPinsBlockForThreeSixNineMinutesAndAttemptsDuringABlockDoNotCount) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  const Attempt rows[] = {
+      {Seconds{0}, false, "wrong-pin", Minutes{3}},
+      {Minutes{1}, false, "blocked", Minutes{2}},     // refused without checking, not counted
+      {Seconds{0}, true, "blocked", Minutes{2}},      // even the right PIN waits
+      {Minutes{2}, false, "wrong-pin", Minutes{6}},   // 2nd consecutive failure
+      {Minutes{6}, false, "wrong-pin", Minutes{9}},   // 3rd
+      {Minutes{8}, false, "blocked", Minutes{1}},
+      {Minutes{1}, true, "ok", Seconds{0}},           // right PIN resets the count
+      {Seconds{0}, false, "wrong-pin", Minutes{3}},   // so the next failure blocks 3 minutes again
+  };
+  int step = 0;
+  for (const Attempt& row : rows) {
+    clock().advance(row.wait);
+    auto result = try_login(who.codice_fiscale, row.right_pin ? "CASA2026" : "WRONG123");
+    const std::string outcome = result.ok() ? "ok" : result.error().code;
+    EXPECT_EQ(outcome, row.expected) << "step " << step;
+    if (!result.ok()) {
+      EXPECT_EQ(result.error().retry_after, row.retry_after) << "step " << step;
+    }
+    ++step;
+  }
+}
+
+TEST_F(LoginFlow, AnUnknownCodeBlocksExactlyLikeAKnownOne) {
+  const ApplicantInput known = mario(ctx().places);
+  active_holder(ctx(), known, "CASA2026");
+  const std::string unknown = giulia(ctx().places).codice_fiscale;
+  for (int i = 0; i < 3; ++i) {
+    auto a = try_login(known.codice_fiscale, "WRONG123");
+    auto b = try_login(unknown, "WRONG123");
+    ASSERT_FALSE(a.ok());
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(a.error().code, b.error().code);
+    EXPECT_EQ(a.error().message, b.error().message);
+    EXPECT_EQ(a.error().retry_after, b.error().retry_after);
+    auto blocked_a = try_login(known.codice_fiscale, "WRONG123");
+    auto blocked_b = try_login(unknown, "WRONG123");
+    EXPECT_EQ(blocked_a.error().code, "blocked");
+    EXPECT_EQ(blocked_b.error().code, "blocked");
+    EXPECT_EQ(blocked_a.error().retry_after, blocked_b.error().retry_after);
+    clock().advance(a.error().retry_after);
+  }
+}
+
+TEST_F(LoginFlow, CountersOfUnknownCodesAreForgottenOnceTheirBlockEnds) {
+  const std::string unknown = giulia(ctx().places).codice_fiscale;
+  const ApplicantInput known = mario(ctx().places);
+  active_holder(ctx(), known, "CASA2026");
+  ASSERT_FALSE(try_login(unknown, "WRONG123").ok());
+  ASSERT_FALSE(try_login(known.codice_fiscale, "WRONG123").ok());
+  int purged = 0;
+  auto purge = [&] {
+    EXPECT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
+      purged = repos.lockouts().purge_unknown(now());
+      return Ok{};
+    }).ok());
+  };
+  purge();
+  EXPECT_EQ(purged, 0);  // still blocked
+  clock().advance(Minutes{3});
+  purge();
+  EXPECT_EQ(purged, 1);
+  EXPECT_EQ(lockout_of(unknown).consecutive_failures, 0);
+  EXPECT_EQ(lockout_of(known.codice_fiscale).consecutive_failures, 1);  // a holder's count stays
+}
+
+TEST_F(LoginFlow, TwoConcurrentWrongPinsBothCount) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  std::vector<std::thread> threads;
+  std::vector<std::string> codes(2);
+  for (int i = 0; i < 2; ++i)
+    threads.emplace_back([&, i] {
+      auto r = Login(ctx()).run({who.codice_fiscale, Secret(std::string("WRONG12") + char('0' + i))});
+      codes[i] = r.ok() ? "ok" : r.error().code;
+    });
+  for (auto& t : threads) t.join();
+  // Each saw the code unblocked before checking, or one was already blocked: either way no failure is lost.
+  const LockoutState state = lockout_of(who.codice_fiscale);
+  const int wrong = static_cast<int>(std::count(codes.begin(), codes.end(), "wrong-pin"));
+  EXPECT_EQ(state.consecutive_failures, wrong);
+  EXPECT_GE(wrong, 1);
+  EXPECT_EQ(state.blocked_until, now() + Minutes{3} * wrong);
+}
+
+TEST_F(LoginFlow, AfterThreeCalendarMonthsLoginLeadsOnlyToTheChangeStep) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");  // set on 31 January 2026, 10:00 Rome
+  const Instant due = add_calendar_months(now(), 3);
+  EXPECT_EQ(format_rome_datetime(due), "2026-04-30 10:00");  // 31 Jan + 3 months = 30 April, across DST
+  clock().set(due - Seconds{1});
+  EXPECT_EQ(login(ctx(), who.codice_fiscale, "CASA2026").session.required_action, RequiredAction::none);
+  clock().set(due);
+  EXPECT_EQ(login(ctx(), who.codice_fiscale, "CASA2026").session.required_action, RequiredAction::change_pin);
+}
+
+TEST_F(LoginFlow, AnIssuedPinUnusedFor90DaysExpiresAndIsRenewedWithTheExpiredPin) {
+  const ApplicantInput who = mario(ctx().places);
+  const std::string issued = request_and_confirm(ctx(), who);
+  clock().advance(Days{90} - Seconds{1});
+  EXPECT_TRUE(try_login(who.codice_fiscale, issued).ok());
+  clock().advance(Seconds{1});
+  EXPECT_EQ(try_login(who.codice_fiscale, issued).error().code, "pin-expired");
+
+  EXPECT_EQ(RenewPin(ctx()).run({who.codice_fiscale, Secret("WRONGWRONGWRONG2")}).error().code, "wrong-pin");
+  clock().advance(Minutes{3});
+  ASSERT_TRUE(RenewPin(ctx()).run({who.codice_fiscale, Secret(issued)}).ok());
+  const auto first = last_message(ctx(), "pin_renewed_first_half");
+  const auto second = last_message(ctx(), "pin_renewed_second_half");
+  EXPECT_EQ(first.channel, Channel::sms);
+  EXPECT_EQ(second.channel, Channel::email);
+  const std::string renewed = secret_in(ctx(), first) + secret_in(ctx(), second);
+  EXPECT_NE(renewed, issued);
+  EXPECT_EQ(login(ctx(), who.codice_fiscale, renewed).session.required_action, RequiredAction::set_pin);
+  EXPECT_EQ(try_login(who.codice_fiscale, issued).error().code, "wrong-pin");
+}
+
+TEST_F(LoginFlow, RenewalRefusesAPinThatHasNotExpired) {
+  const ApplicantInput who = mario(ctx().places);
+  const std::string issued = request_and_confirm(ctx(), who);
+  EXPECT_EQ(RenewPin(ctx()).run({who.codice_fiscale, Secret(issued)}).error().code, "pin-not-expired");
+}
+
+TEST_F(LoginFlow, TypedPinsIgnoreCaseSpacesAndDashes) {
+  const ApplicantInput who = mario(ctx().places);
+  const std::string issued = request_and_confirm(ctx(), who);
+  std::string typed = issued.substr(0, 4) + " " + issued.substr(4, 4) + "-" + issued.substr(8);
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_TRUE(try_login(who.codice_fiscale, typed).ok());
+}
+
+TEST_F(LoginFlow, ARevokedPinCannotLogIn) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
+    auto citizen = repos.citizens().find_by_codice_fiscale(who.codice_fiscale);
+    auto credential = repos.credentials().find_by_citizen(citizen->id);
+    (void)credential->revoke(now());
+    repos.credentials().update(*credential);
+    return Ok{};
+  }).ok());
+  EXPECT_EQ(try_login(who.codice_fiscale, "CASA2026").error().code, "pin-revoked");
+}
+
+TEST_F(LoginFlow, AHashIsUpgradedWhenTheConfiguredParametersGrow) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  Config stronger = test_config(dir_);
+  stronger.argon2.iterations = 2;
+  open(stronger);
+  EXPECT_NE(credential_of(ctx(), who.codice_fiscale)->pin_hash.find("t=1"), std::string::npos);
+  login(ctx(), who.codice_fiscale, "CASA2026");
+  const std::string upgraded = credential_of(ctx(), who.codice_fiscale)->pin_hash;
+  EXPECT_NE(upgraded.find("t=2"), std::string::npos);
+  EXPECT_TRUE(try_login(who.codice_fiscale, "CASA2026").ok());
+}
+
+TEST_F(LoginFlow, AMalformedCodeIsRefusedBeforeAnyLookup) {
+  EXPECT_EQ(try_login("RSSMRA85T10H501", "CASA2026").error().code, "invalid-cf-length");
+  EXPECT_EQ(lockout_of("RSSMRA85T10H501").consecutive_failures, 0);
+}
+
+}  // namespace
+}  // namespace sportello::testing

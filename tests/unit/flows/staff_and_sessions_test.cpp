@@ -1,0 +1,97 @@
+// SPEC §1 staff accounts with TOTP; sessions with idle and absolute time-outs.
+#include <gtest/gtest.h>
+
+#include "flows/staff_accounts.h"
+#include "scenario.h"
+#include "staff/totp.h"
+
+namespace sportello::testing {
+namespace {
+
+class StaffFlow : public AppFixture {
+ protected:
+  NewStaffAccount add(const std::string& username, Role role) {
+    auto created = StaffAccounts(ctx()).add(kConsole, username, role);
+    EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().code);
+    return created.ok() ? std::move(*created) : NewStaffAccount{};
+  }
+  std::string code_now(const NewStaffAccount& account) {
+    return totp_code(*base32_decode(account.totp_secret_base32), now());
+  }
+};
+
+TEST_F(StaffFlow, StaffLogInWithPasswordAndTotpAndGetTheirRole) {
+  const NewStaffAccount account = add("mrossi", Role::office);
+  auto opened = StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code_now(account)});
+  ASSERT_TRUE(opened.ok()) << opened.error().code;
+  EXPECT_EQ(opened->session.subject_kind, SubjectKind::staff);
+  EXPECT_EQ(opened->session.role, "office");
+  EXPECT_NE(account.otpauth_uri.find("otpauth://totp/"), std::string::npos);
+}
+
+TEST_F(StaffFlow, WrongPasswordWrongCodeUnknownUserAndAReplayedCodeGetTheSameAnswer) {
+  const NewStaffAccount account = add("mrossi", Role::office);
+  const std::string code = code_now(account);
+  const std::string wrong_code = code == "000000" ? "111111" : "000000";
+  struct Row {
+    const char* user;
+    std::string password;
+    std::string code;
+  } rows[] = {
+      {"mrossi", "not-the-password", code},
+      {"mrossi", std::string(account.one_time_password.reveal()), wrong_code},
+      {"nobody", std::string(account.one_time_password.reveal()), code},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(StaffAccounts(ctx()).login({row.user, Secret(row.password), row.code}).error().code, "wrong-credentials");
+  ASSERT_TRUE(StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code}).ok());
+  EXPECT_EQ(StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code}).error().code,
+            "wrong-credentials");  // the same code twice
+  clock().advance(Seconds{30});
+  EXPECT_TRUE(StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code_now(account)}).ok());
+}
+
+TEST_F(StaffFlow, OnlyAdministratorsAddAccountsAndNamesAreUnique) {
+  add("mrossi", Role::admin);
+  EXPECT_EQ(StaffAccounts(ctx()).add(kConsole, "mrossi", Role::office).error().code, "username-taken");
+  EXPECT_EQ(StaffAccounts(ctx()).add(kConsole, "Mario Rossi", Role::office).error().code, "invalid-username");
+  EXPECT_EQ(StaffAccounts(ctx()).add(Actor::staff("cc", Role::contact_center), "abc", Role::office).error().code,
+            "role-forbidden");
+  EXPECT_TRUE(StaffAccounts(ctx()).add(Actor::staff("mrossi", Role::admin), "abc", Role::office).ok());
+}
+
+class SessionFlow : public AppFixture {};
+
+TEST_F(SessionFlow, ASessionEndsAfter15IdleMinutesOr8HoursAndOnLogout) {
+  const ApplicantInput who = mario(ctx().places);
+  OpenedSession s = active_holder(ctx(), who, "CASA2026");
+  for (int i = 0; i < 40; ++i) {  // active every 14 minutes: alive for 8 hours, not a second more
+    clock().advance(Minutes{14});
+    auto alive = Sessions(ctx()).authenticate(s.token);
+    if (now() < test_start() + Hours{8}) {
+      ASSERT_TRUE(alive.ok()) << "at minute " << (i + 1) * 14;
+    } else {
+      EXPECT_EQ(alive.error().code, "session-expired");
+      break;
+    }
+  }
+  OpenedSession idle = login(ctx(), who.codice_fiscale, "CASA2026");
+  clock().advance(Minutes{15});
+  EXPECT_EQ(Sessions(ctx()).authenticate(idle.token).error().code, "session-idle");
+  EXPECT_EQ(Sessions(ctx()).authenticate(idle.token).error().code, "session-ended");
+
+  OpenedSession out = login(ctx(), who.codice_fiscale, "CASA2026");
+  ASSERT_TRUE(Sessions(ctx()).logout(out.token).ok());
+  EXPECT_EQ(Sessions(ctx()).authenticate(out.token).error().code, "session-ended");
+  EXPECT_EQ(Sessions(ctx()).authenticate("made-up-token").error().code, "session-unknown");
+}
+
+TEST_F(SessionFlow, OnlyTheTokensHashIsStored) {
+  OpenedSession s = active_holder(ctx(), mario(ctx().places), "CASA2026");
+  EXPECT_EQ(s.token.size(), 43u);  // 256 bits, base64url
+  EXPECT_NE(s.session.token_hash, s.token);
+  EXPECT_EQ(s.session.token_hash.size(), 64u);
+}
+
+}  // namespace
+}  // namespace sportello::testing

@@ -1,0 +1,127 @@
+// store/: migrations, SQLite settings, transactions, and the guarantees the SQL itself gives
+// (append-only audit log, one outbox row per event and recipient).
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "store/database.h"
+#include "store/migrator.h"
+#include "store/sql_unit_of_work.h"
+#include "support/temp_dir.h"
+
+namespace sportello::testing {
+namespace {
+
+class Store : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = Database::open("sqlite:" + (dir_ / "db" / "s.db").string(), 2);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    db_ = *opened;
+    ASSERT_TRUE(Migrator(*db_).migrate().ok());
+  }
+  std::string pragma(const std::string& name) {
+    Database::Lease lease(*db_);
+    std::string value;
+    lease.session() << "PRAGMA " + name, soci::into(value);
+    return value;
+  }
+  OutboxMessage message(const std::string& event) {
+    OutboxMessage m;
+    m.event_key = event;
+    m.channel = Channel::email;
+    m.recipient = "a@example.it";
+    m.template_name = "t";
+    m.params = {{"name", "Mario"}};
+    return m;
+  }
+
+  TempDir dir_;
+  std::shared_ptr<Database> db_;
+};
+
+TEST_F(Store, MigrationsApplyOnceAndRecordTheirVersion) {
+  auto again = Migrator(*db_).migrate();
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->empty());
+  EXPECT_TRUE(Migrator(*db_).pending()->empty());
+  Database::Lease lease(*db_);
+  int versions = 0;
+  lease.session() << "SELECT COUNT(*) FROM schema_migrations", soci::into(versions);
+  EXPECT_EQ(versions, Migrator(*db_).latest_known_version());
+}
+
+TEST_F(Store, SqliteRunsInWalModeWithForeignKeysAndFullSync) {
+  EXPECT_EQ(pragma("journal_mode"), "wal");
+  EXPECT_EQ(pragma("foreign_keys"), "1");
+  EXPECT_EQ(pragma("synchronous"), "2");  // FULL
+}
+
+TEST_F(Store, TheAuditLogRefusesUpdatesAndDeletes) {
+  SqlUnitOfWork store(db_);
+  ASSERT_TRUE(store.run([](Repositories& repos) -> Status {
+    repos.audit().append("system", "test", "citizen:1", "", from_unix(1000));
+    return Ok{};
+  }).ok());
+  Database::Lease lease(*db_);
+  EXPECT_THROW(lease.session() << "UPDATE audit_log SET actor = 'someone else'", soci::soci_error);
+  EXPECT_THROW(lease.session() << "DELETE FROM audit_log", soci::soci_error);
+}
+
+TEST_F(Store, TheOutboxKeepsOneRowPerEventChannelAndRecipient) {
+  SqlUnitOfWork store(db_);
+  std::vector<bool> written;
+  ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
+    written.push_back(repos.outbox().enqueue(message("e1")));
+    written.push_back(repos.outbox().enqueue(message("e1")));
+    written.push_back(repos.outbox().enqueue(message("e2")));
+    return Ok{};
+  }).ok());
+  EXPECT_EQ(written, (std::vector<bool>{true, false, true}));
+  std::vector<OutboxMessage> rows;
+  ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
+    rows = repos.outbox().list({});
+    return Ok{};
+  }).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].params.at("name"), "Mario");
+}
+
+TEST_F(Store, AnErrorResultRollsTheTransactionBack) {
+  SqlUnitOfWork store(db_);
+  Status failed = store.run([&](Repositories& repos) -> Status {
+    repos.outbox().enqueue(message("e1"));
+    return Error::invalid("test", "stop here");
+  });
+  EXPECT_EQ(failed.error().code, "test");
+  std::size_t count = 99;
+  ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
+    count = repos.outbox().list({}).size();
+    return Ok{};
+  }).ok());
+  EXPECT_EQ(count, 0u);
+}
+
+TEST_F(Store, ADriverErrorBecomesUnavailableAndRollsBack) {
+  SqlUnitOfWork store(db_);
+  Status failed = store.run([&](Repositories& repos) -> Status {
+    repos.outbox().enqueue(message("e1"));
+    repos.credentials().add_pin_history(424242, "hash", from_unix(1));  // no such credential: foreign key
+    return Ok{};
+  });
+  EXPECT_EQ(failed.error().kind, ErrorKind::unavailable);
+  std::size_t count = 99;
+  ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
+    count = repos.outbox().list({}).size();
+    return Ok{};
+  }).ok());
+  EXPECT_EQ(count, 0u);
+}
+
+TEST(Database, RefusesUrlsItCannotServe) {
+  EXPECT_EQ(Database::open("sqlite::memory:").error().code, "invalid-database-url");
+  EXPECT_EQ(Database::open("sqlite:").error().code, "invalid-database-url");
+  EXPECT_EQ(Database::open("mysql://x").error().code, "invalid-database-url");
+}
+
+}  // namespace
+}  // namespace sportello::testing
