@@ -27,11 +27,7 @@ void list(Console& console, const ListOptions& o) {
   OutboxFilter filter;
   const std::string wanted = o.failed ? "failed" : o.status;
   if (!wanted.empty()) {
-    filter.status = parse_message_status(wanted);
-    if (!filter.status) {
-      console.exit_code = kExitUsage;
-      return console.refused(Error::invalid("invalid-status", "--status is pending, sent or failed.", "status"));
-    }
+    filter.status = parse_message_status(wanted);  // CLI11 has checked the spelling
   }
   if (!o.recipient.empty()) filter.recipient = o.recipient;
   filter.limit = o.limit;
@@ -64,7 +60,8 @@ void add_outbox_commands(CLI::App& root, Console& console) {
   CLI::App* outbox = root.add_subcommand("outbox", "Messages waiting for delivery or delivered")->require_subcommand(1);
   auto o = std::make_shared<ListOptions>();
   CLI::App* list_cmd = outbox->add_subcommand("list", "List outbox messages, oldest first");
-  list_cmd->add_option("--status", o->status, "pending, sent or failed");
+  list_cmd->add_option("--status", o->status, "pending, sent or failed")
+      ->check(CLI::IsMember({"pending", "sent", "failed"}));
   list_cmd->add_flag("--failed", o->failed, "Only messages that keep failing");
   list_cmd->add_option("--recipient", o->recipient, "Only messages to this recipient");
   list_cmd->add_option("--limit", o->limit, "At most this many (default 100)")->check(CLI::Range(1, 100000));

@@ -10,13 +10,7 @@ struct AddOptions {
 };
 
 void add(Console& console, const AddOptions& o) {
-  const auto role = parse_role(o.role);
-  if (!role) {
-    console.exit_code = kExitUsage;
-    return console.refused(Error::invalid("invalid-role",
-                                          "--role is one of contact_center, office, back_office, patronato, admin.",
-                                          "role"));
-  }
+  const auto role = parse_role(o.role);  // CLI11 has checked it is one of the roles
   App* app = console.app();
   if (!app) return;
   auto created = StaffAccounts(app->context()).add(console.actor(), o.username, *role);
@@ -54,7 +48,9 @@ void add_staff_commands(CLI::App& root, Console& console) {
   auto o = std::make_shared<AddOptions>();
   CLI::App* add_cmd = staff->add_subcommand("add", "Create an account; prints a one-time password and the TOTP secret");
   add_cmd->add_option("--username", o->username, "Login name (a-z 0-9 . _ -)")->required();
-  add_cmd->add_option("--role", o->role, "contact_center, office, back_office, patronato or admin")->required();
+  add_cmd->add_option("--role", o->role, "contact_center, office, back_office, patronato or admin")
+      ->required()
+      ->check(CLI::IsMember({"contact_center", "office", "back_office", "patronato", "admin"}));
   add_cmd->callback([&console, o] { add(console, *o); });
   staff->add_subcommand("list", "List accounts")->callback([&console] { list(console); });
 }

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""sportelloctl end to end: the real binary on a fresh SQLite file, checked through its exit codes
+(0 done, 1 refused, 2 usage) and its --json answers. Usage: test_sportelloctl.py PATH/TO/sportelloctl"""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CTL = None
+
+
+class Ctl:
+    def __init__(self, folder, extra_env=None):
+        self.folder = folder
+        self.env = dict(os.environ)
+        self.env["SPORTELLO_DATABASE_URL"] = "sqlite:" + os.path.join(folder, "s.db")
+        self.env["SPORTELLO_OUTBOX_KEY_FILE"] = os.path.join(folder, "outbox.key")
+        self.env["SPORTELLO_ARGON2_MEMORY_KIB"] = "8192"
+        self.env["SPORTELLO_ARGON2_ITERATIONS"] = "1"
+        self.env.update(extra_env or {})
+
+    def run(self, *args):
+        done = subprocess.run([CTL, *args], capture_output=True, text=True, env=self.env, cwd=self.folder, timeout=60)
+        return done.returncode, done.stdout, done.stderr
+
+    def json(self, *args, expect=0):
+        code, out, err = self.run("--json", *args)
+        assert code == expect, f"{args}: exit {code}, stderr {err!r}, stdout {out!r}"
+        return json.loads(out)
+
+
+MARIO = ["--cf", "RSSMRA85T10H501O", "--surname", "Rossi", "--name", "Mario", "--sex", "M",
+         "--birth-date", "1985-12-10", "--birth-place", "Roma", "--birth-province", "RM",
+         "--street", "Via Roma", "--number", "1", "--cap", "00100", "--comune", "Roma", "--province", "RM",
+         "--mobile", "3331234567", "--email", "mario@example.it"]
+
+
+class SportelloctlTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.ctl = Ctl(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_db_migrate_applies_once(self):
+        first = self.ctl.json("db", "migrate")
+        self.assertEqual([m["version"] for m in first["applied"]], [1, 2])
+        self.assertEqual(self.ctl.json("db", "migrate")["applied"], [])
+
+    def test_cf_check_decodes_or_names_the_fault(self):
+        ok = self.ctl.json("cf", "check", "rssmra85t10h501o")
+        self.assertEqual(ok["codice_fiscale"], "RSSMRA85T10H501O")
+        self.assertEqual(ok["birth_place"]["code"], "H501")
+        self.assertEqual(ok["birth_date"], "1985-12-10")
+        bad = self.ctl.json("cf", "check", "RSSMRA85T10H501Z", expect=1)
+        self.assertEqual(bad["error"]["code"], "invalid-cf-check-character")
+        code, _, err = self.ctl.run("cf", "check", "RSSMRA85T10H501Z")
+        self.assertEqual(code, 1)
+        self.assertIn("should be O", err)
+
+    def test_cf_compute_with_omocodia_variants(self):
+        out = self.ctl.json("cf", "compute", "--surname", "Rossi", "--name", "Mario", "--sex", "M",
+                            "--birth-date", "1985-12-10", "--birth-place", "Roma", "--all")
+        self.assertEqual(out["codice_fiscale"], "RSSMRA85T10H501O")
+        self.assertEqual(len(out["omocodia_variants"]), 7)
+        for variant in out["omocodia_variants"]:
+            self.assertEqual(self.ctl.json("cf", "check", variant)["codice_fiscale"], "RSSMRA85T10H501O")
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(self.ctl.run("cf")[0], 2)
+        self.assertEqual(self.ctl.run("cf", "compute", "--surname", "Rossi")[0], 2)
+        self.assertEqual(self.ctl.run("no-such-command")[0], 2)
+        self.assertEqual(self.ctl.run("--help")[0], 0)
+
+    def test_a_bad_configuration_value_names_its_key(self):
+        ctl = Ctl(self.tmp.name, {"SPORTELLO_LOCKOUT_STEP": "three minutes"})
+        code, _, err = ctl.run("db", "migrate")
+        self.assertEqual(code, 1)
+        self.assertIn("SPORTELLO_LOCKOUT_STEP", err)
+
+    def test_staff_add_prints_the_secrets_once_and_refuses_duplicates(self):
+        out = self.ctl.json("staff", "add", "--username", "mrossi", "--role", "office")
+        self.assertEqual(len(out["password"]), 20)
+        self.assertTrue(out["otpauth_uri"].startswith("otpauth://totp/"))
+        self.assertEqual(self.ctl.json("staff", "add", "--username", "mrossi", "--role", "office", expect=1)
+                         ["error"]["code"], "username-taken")
+        self.assertEqual(self.ctl.run("staff", "add", "--username", "x", "--role", "king")[0], 2)
+        names = [s["username"] for s in self.ctl.json("staff", "list")["staff"]]
+        self.assertEqual(names, ["mrossi"])
+
+    def test_demo_seed_is_idempotent(self):
+        first = self.ctl.json("demo", "seed")["items"]
+        self.assertTrue(all(i["created"] for i in first))
+        second = self.ctl.json("demo", "seed")["items"]
+        self.assertFalse(any(i["created"] for i in second))
+        self.assertEqual(len(first), len(second))
+
+    def test_phone_request_then_confirmation_queue_and_outbox(self):
+        self.ctl.json("request", "register-phone", *MARIO, "--tessera-number", "80380000001234567890",
+                      "--tessera-expiry", "2031-01-31")
+        messages = self.ctl.json("outbox", "list", "--reveal-secrets")["messages"]
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(messages[0]["channel"], "letter")
+        self.assertEqual(len(messages[0]["secret"]), 8)
+        hidden = self.ctl.json("outbox", "list")["messages"][0]
+        self.assertNotIn("secret", hidden)
+        self.assertTrue(hidden["has_secret"])
+        self.assertEqual(self.ctl.json("request", "list")["requests"], [])  # phone requests await activation
+
+    def test_office_issuance_revocation_and_dispositivo(self):
+        issued = self.ctl.json("pin", "issue-at-office", *MARIO, "--document-kind", "passaporto",
+                               "--document-number", "YA1234567")
+        self.assertEqual(len(issued["pin"]), 16)
+        self.assertEqual(issued["level"], "dispositivo")
+        self.assertEqual(self.ctl.json("pin", "convert-dispositivo", "--cf", "RSSMRA85T10H501O", expect=1)
+                         ["error"]["code"], "already-dispositivo")
+        self.assertEqual(self.ctl.json("pin", "revoke", "--cf", "RSSMRA85T10H501O", expect=1)
+                         ["error"]["code"], "identity-not-checked")
+        self.ctl.json("pin", "revoke", "--cf", "RSSMRA85T10H501O", "--identity-checked", "--reason", "lost")
+        self.assertEqual(self.ctl.json("dispositivo", "approve", "99", expect=1)["error"]["code"], "request-not-found")
+        self.assertEqual(self.ctl.json("dispositivo", "list")["requests"], [])
+
+    def test_audit_verify_names_the_first_tampered_row(self):
+        self.ctl.json("demo", "seed")
+        good = self.ctl.json("audit", "verify")
+        self.assertTrue(good["ok"])
+        self.assertEqual(good["rows"], 8)
+        db = sqlite3.connect(os.path.join(self.tmp.name, "s.db"))
+        with db:
+            db.execute("DROP TRIGGER audit_log_no_update")  # what an intruder with file access could do
+            db.execute("UPDATE audit_log SET details = 'edited' WHERE seq = 4")
+        db.close()
+        bad = self.ctl.json("audit", "verify", expect=1)
+        self.assertEqual(bad["error"]["code"], "audit-chain-broken")
+        self.assertIn("row 4", bad["error"]["message"])
+
+
+if __name__ == "__main__":
+    CTL = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
