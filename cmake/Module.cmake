@@ -24,5 +24,5 @@ function(sportello_tests folder)
   add_executable(${folder}_tests ${sources})
   target_link_libraries(${folder}_tests PRIVATE ${ARG_DEPS} sportello_test_support GTest::gtest GTest::gmock GTest::gtest_main)
   gtest_discover_tests(${folder}_tests DISCOVERY_TIMEOUT 60
-    PROPERTIES ENVIRONMENT "SPORTELLO_DATA_DIR=${SPORTELLO_DATA_DIR};SPORTELLO_MIGRATIONS_DIR=${SPORTELLO_MIGRATIONS_DIR}")
+    PROPERTIES ENVIRONMENT "SPORTELLO_DATA_DIR=${SPORTELLO_DATA_DIR}")
 endfunction()

@@ -96,7 +96,8 @@ Status seed_staff(App& app, const DemoStaff& demo, SeededItem& item) {
   const Instant now = ctx.clock.now();
   const auto raw_totp = base32_decode(demo.totp_secret_base32);
   if (!raw_totp) return Error::invalid("demo-totp", "Bad demo TOTP secret.");
-  StaffAccount account{0, demo.username, demo.role, ctx.hasher.hash(demo.password), ctx.box.seal(*raw_totp), 0, false, now};
+  StaffAccount account{0, demo.username, demo.role, ctx.hasher.hash(demo.password), ctx.box.seal(*raw_totp), 0, false,
+                       false, now};  // demo passwords are published, so no forced change
   item = {"staff", demo.username, to_string(demo.role), demo.password, demo.totp_secret_base32, false};
   return ctx.store.run([&](Repositories& repos) -> Status {
     if (repos.staff().find_by_username(demo.username)) return Ok{};

@@ -25,10 +25,11 @@ constexpr std::array<std::pair<IssueChannel, const char*>, 5> kChannels{{
     {IssueChannel::renewal, "renewal"},
 }};
 
-constexpr std::array<std::pair<RequiredAction, const char*>, 3> kActions{{
+constexpr std::array<std::pair<RequiredAction, const char*>, 4> kActions{{
     {RequiredAction::none, "none"},
     {RequiredAction::set_pin, "set_pin"},
     {RequiredAction::change_pin, "change_pin"},
+    {RequiredAction::change_password, "change_password"},
 }};
 
 template <typename E, std::size_t N>
@@ -101,6 +102,8 @@ Result<RequiredAction> Credential::check_can_log_in(Instant now, const Credentia
     }
     case CredentialState::revoked:
       return Error{ErrorKind::forbidden, "pin-revoked", "This PIN has been revoked; request a new one.", {}, {}};
+    case CredentialState::cancelled:
+      return Error{ErrorKind::forbidden, "pin-cancelled", "This PIN request was cancelled; request a new one.", {}, {}};
     default:
       return Error{ErrorKind::forbidden, "pin-not-active", "This PIN is not active yet.", {}, {}};
   }

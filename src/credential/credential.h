@@ -39,7 +39,9 @@ struct CredentialPolicy {
   int rotation_months = 3;               // a personal PIN must be changed this often
 };
 
-enum class RequiredAction { none, set_pin, change_pin };
+// What a session may do before anything else: citizens set or change their PIN, staff replace the
+// one-time password they were given.
+enum class RequiredAction { none, set_pin, change_pin, change_password };
 const char* to_string(RequiredAction action);
 std::optional<RequiredAction> parse_required_action(std::string_view text);
 

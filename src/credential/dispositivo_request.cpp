@@ -1,11 +1,19 @@
 #include "credential/dispositivo_request.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace sportello {
 namespace {
 
 bool starts_with_bytes(std::string_view bytes, std::string_view magic) { return bytes.starts_with(magic); }
+
+// "1 MB", "512 KB", "900 bytes": the limit as a person reads it.
+std::string readable_size(std::uint64_t bytes) {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + " MB";
+  if (bytes >= 1024) return std::to_string(bytes / 1024) + " KB";
+  return std::to_string(bytes) + " bytes";
+}
 
 Error not_pending() {
   return Error::illegal("request-already-decided", "This dispositivo request has already been decided.");
@@ -41,7 +49,7 @@ Result<DocumentType> check_document(std::string_view bytes, std::uint64_t max_by
   if (bytes.empty()) return Error::invalid("document-empty", "The file is empty.", "document");
   if (bytes.size() > max_bytes)
     return Error::invalid("document-too-large",
-                          "The file is larger than " + std::to_string(max_bytes / 1024) + " KB; send one smaller file.",
+                          "The file is larger than " + readable_size(max_bytes) + "; send one smaller file.",
                           "document");
   if (starts_with_bytes(bytes, "%PDF-")) return DocumentType::pdf;
   if (starts_with_bytes(bytes, "\xFF\xD8\xFF")) return DocumentType::jpeg;
@@ -74,7 +82,7 @@ Status DispositivoRequest::approve(std::string reviewer, Instant now) {
 
 Status DispositivoRequest::reject(std::string reviewer, std::string why, Instant now) {
   if (state != ReviewState::pending) return not_pending();
-  if (std::all_of(why.begin(), why.end(), [](char c) { return c == ' '; }))
+  if (std::all_of(why.begin(), why.end(), [](unsigned char c) { return std::isspace(c) != 0; }))
     return Error::invalid("reason-required", "A rejection needs a reason.", "reason");
   state = ReviewState::rejected;
   decided_by = std::move(reviewer);

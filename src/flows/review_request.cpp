@@ -1,5 +1,8 @@
 #include "flows/review_request.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/codice_fiscale.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
@@ -32,7 +35,8 @@ Status ReviewRequest::confirm(const Actor& actor, const std::string& typed_code)
 
 Status ReviewRequest::reject(const Actor& actor, const std::string& typed_code, const std::string& reason) {
   if (auto allowed = actor.require({Role::contact_center, Role::office}); !allowed) return allowed;
-  if (reason.empty()) return Error::invalid("reason-required", "A rejection needs a reason.", "reason");
+  if (std::all_of(reason.begin(), reason.end(), [](unsigned char c) { return std::isspace(c) != 0; }))
+    return Error::invalid("reason-required", "A rejection needs a reason.", "reason");
   const Instant now = ctx_.clock.now();
   auto cf = CodiceFiscale::parse(typed_code, ctx_.places, rome_date(now));
   if (!cf) return cf.error();

@@ -80,12 +80,47 @@ Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
     draft.subject_kind = SubjectKind::staff;
     draft.subject_id = fresh->id;
     draft.role = to_string(fresh->role);
+    draft.required_action = fresh->must_change_password ? RequiredAction::change_password : RequiredAction::none;
     opened = open_session(repos, std::move(draft), now);
     repos.audit().append("staff:" + fresh->username, "staff.login", "staff:" + fresh->username, "", now);
     return Ok{};
   });
   if (!status) return status.error();
   return opened;
+}
+
+Status StaffAccounts::change_password(const Session& session, const Secret& current, const Secret& next) {
+  if (session.subject_kind != SubjectKind::staff)
+    return Error{ErrorKind::forbidden, "staff-only", "Only staff accounts have a password.", {}, {}};
+  if (static_cast<int>(next.reveal().size()) < ctx_.policies.staff_password_min_length)
+    return Error::invalid("password-too-short",
+                          "The new password needs at least " + std::to_string(ctx_.policies.staff_password_min_length) +
+                              " characters.",
+                          "new_password");
+  if (next.equals(current.reveal()))
+    return Error::invalid("password-reused", "The new password must differ from the current one.", "new_password");
+  const Instant now = ctx_.clock.now();
+  std::optional<StaffAccount> account;
+  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+    account = repos.staff().find(session.subject_id);
+    return Ok{};
+  });
+  if (!read) return read;
+  if (!account || !ctx_.hasher.verify(account->password_hash, current.reveal()))
+    return Error{ErrorKind::wrong_secret, "wrong-password", "The current password is not right.", "current_password", {}};
+  const std::string hash = ctx_.hasher.hash(next.reveal());
+  return ctx_.store.run([&](Repositories& repos) -> Status {
+    auto fresh = repos.staff().find(session.subject_id);
+    if (!fresh || fresh->password_hash != account->password_hash)
+      return Error{ErrorKind::conflict, "password-changed-meanwhile", "The password changed meanwhile.", {}, {}};
+    fresh->password_hash = hash;
+    fresh->must_change_password = false;
+    repos.staff().update(*fresh);
+    repos.sessions().end_all_for(SubjectKind::staff, fresh->id, "password-changed", now, session.id);
+    repos.sessions().set_required_action(session.id, RequiredAction::none);
+    repos.audit().append("staff:" + fresh->username, "staff.password-changed", "staff:" + fresh->username, "", now);
+    return Ok{};
+  });
 }
 
 }  // namespace sportello

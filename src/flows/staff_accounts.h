@@ -28,8 +28,11 @@ class StaffAccounts {
   explicit StaffAccounts(FlowContext& ctx) : ctx_(ctx) {}
   // Administrators. Errors: invalid-username (3–32 of a-z 0-9 . _ -), username-taken.
   Result<NewStaffAccount> add(const Actor& actor, const std::string& username, Role role);
-  // Errors: wrong-credentials (username, password or code), account-disabled.
+  // Errors: wrong-credentials (username, password or code), account-disabled. A session opened with the
+  // one-time password carries the required action change_password.
   Result<OpenedSession> login(const StaffLoginInput& input);
+  // From a staff session. Errors: wrong-password, password-too-short, password-reused.
+  Status change_password(const Session& session, const Secret& current, const Secret& next);
 
  private:
   FlowContext& ctx_;

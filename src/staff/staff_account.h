@@ -21,6 +21,7 @@ struct StaffAccount {
   std::string totp_secret_sealed;   // SecretBox-sealed raw TOTP secret
   std::int64_t totp_last_step = 0;  // refuses the replay of a code already used
   bool disabled = false;
+  bool must_change_password = true;  // the one-time password from `staff add` works once, to set a new one
   Instant created_at{};
 };
 

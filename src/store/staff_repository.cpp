@@ -8,7 +8,7 @@ namespace sportello {
 namespace {
 
 constexpr const char* kColumns =
-    "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, created_at";
+    "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at";
 
 StaffAccount account_from(const soci::row& r) {
   StaffAccount a;
@@ -19,6 +19,7 @@ StaffAccount account_from(const soci::row& r) {
   a.totp_secret_sealed = r.get<std::string>("totp_secret_sealed");
   a.totp_last_step = read_integer(r, "totp_last_step");
   a.disabled = read_integer(r, "disabled") != 0;
+  a.must_change_password = read_integer(r, "must_change_password") != 0;
   a.created_at = read_instant_column(r, "created_at");
   return a;
 }
@@ -44,26 +45,29 @@ std::optional<StaffAccount> SqlStaffRepository::find(std::int64_t id) {
 
 std::int64_t SqlStaffRepository::insert(const StaffAccount& a) {
   long long id = 0, step = a.totp_last_step, created = to_unix(a.created_at);
-  int disabled = a.disabled ? 1 : 0;
+  int disabled = a.disabled ? 1 : 0, must_change = a.must_change_password ? 1 : 0;
   const std::string role = to_string(a.role);
   soci::statement st = (sql_.prepare << "INSERT INTO staff_accounts (username, role, password_hash, "
-                                        "totp_secret_sealed, totp_last_step, disabled, created_at) VALUES (:username, "
-                                        ":role, :hash, :totp, :step, :disabled, :created) RETURNING id",
+                                        "totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at) "
+                                        "VALUES (:username, :role, :hash, :totp, :step, :disabled, :must_change, "
+                                        ":created) RETURNING id",
                         soci::use(a.username, "username"), soci::use(role, "role"), soci::use(a.password_hash, "hash"),
                         soci::use(a.totp_secret_sealed, "totp"), soci::use(step, "step"),
-                        soci::use(disabled, "disabled"), soci::use(created, "created"), soci::into(id));
+                        soci::use(disabled, "disabled"), soci::use(must_change, "must_change"),
+                        soci::use(created, "created"), soci::into(id));
   st.execute(true);
   return id;
 }
 
 void SqlStaffRepository::update(const StaffAccount& a) {
   long long id = a.id, step = a.totp_last_step;
-  int disabled = a.disabled ? 1 : 0;
+  int disabled = a.disabled ? 1 : 0, must_change = a.must_change_password ? 1 : 0;
   const std::string role = to_string(a.role);
   sql_ << "UPDATE staff_accounts SET role = :role, password_hash = :hash, totp_secret_sealed = :totp, "
-          "totp_last_step = :step, disabled = :disabled WHERE id = :id",
+          "totp_last_step = :step, disabled = :disabled, must_change_password = :must_change WHERE id = :id",
       soci::use(role, "role"), soci::use(a.password_hash, "hash"), soci::use(a.totp_secret_sealed, "totp"),
-      soci::use(step, "step"), soci::use(disabled, "disabled"), soci::use(id, "id");
+      soci::use(step, "step"), soci::use(disabled, "disabled"), soci::use(must_change, "must_change"),
+      soci::use(id, "id");
 }
 
 std::vector<StaffAccount> SqlStaffRepository::list() {

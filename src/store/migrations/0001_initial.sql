@@ -108,6 +108,7 @@ CREATE TABLE staff_accounts (
   totp_secret_sealed TEXT NOT NULL,
   totp_last_step BIGINT NOT NULL,
   disabled INTEGER NOT NULL,
+  must_change_password INTEGER NOT NULL,
   created_at BIGINT NOT NULL
 );
 

@@ -27,6 +27,27 @@ TEST_F(StaffFlow, StaffLogInWithPasswordAndTotpAndGetTheirRole) {
   EXPECT_EQ(opened->session.subject_kind, SubjectKind::staff);
   EXPECT_EQ(opened->session.role, "office");
   EXPECT_NE(account.otpauth_uri.find("otpauth://totp/"), std::string::npos);
+  EXPECT_EQ(opened->session.required_action, RequiredAction::change_password);
+}
+
+TEST_F(StaffFlow, TheOneTimePasswordIsReplacedAtFirstLogin) {
+  const NewStaffAccount account = add("mrossi", Role::office);
+  auto first = StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code_now(account)});
+  ASSERT_TRUE(first.ok());
+  StaffAccounts staff(ctx());
+  EXPECT_EQ(staff.change_password(first->session, Secret("wrong"), Secret("a-long-new-password")).error().code,
+            "wrong-password");
+  EXPECT_EQ(staff.change_password(first->session, account.one_time_password.clone(), Secret("short")).error().code,
+            "password-too-short");
+  ASSERT_TRUE(staff.change_password(first->session, account.one_time_password.clone(), Secret("a-long-new-password")).ok());
+  EXPECT_EQ(Sessions(ctx()).authenticate(first->token)->required_action, RequiredAction::none);
+  clock().advance(Seconds{30});
+  auto again = staff.login({"mrossi", Secret("a-long-new-password"), code_now(account)});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->session.required_action, RequiredAction::none);
+  clock().advance(Seconds{30});
+  EXPECT_EQ(staff.login({"mrossi", account.one_time_password.clone(), code_now(account)}).error().code,
+            "wrong-credentials");
 }
 
 TEST_F(StaffFlow, WrongPasswordWrongCodeUnknownUserAndAReplayedCodeGetTheSameAnswer) {

@@ -1,0 +1,252 @@
+#include "core/civil_time.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace sportello {
+namespace {
+
+using namespace std::chrono;
+
+Instant utc(int y, unsigned m, unsigned d, int h = 0, int min = 0, int s = 0) {
+  return Instant{sys_days{year{y} / month{m} / day{d}}} + hours{h} + minutes{min} + seconds{s};
+}
+
+LocalTime rome(int y, unsigned m, unsigned d, int h = 0, int min = 0, int s = 0) {
+  return LocalTime{local_days{year{y} / month{m} / day{d}}} + hours{h} + minutes{min} + seconds{s};
+}
+
+Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
+
+TEST(CivilTime, RomeIsOneHourAheadInWinterAndTwoInSummerSwitchingAtOneUtc) {
+  struct Case {
+    const char* name;
+    Instant at;
+    hours offset;
+  };
+  const Case cases[] = {
+      {"mid-winter", utc(2026, 1, 15, 12), hours{1}},
+      {"mid-summer", utc(2026, 7, 15, 12), hours{2}},
+      {"new year's eve, last second", utc(2026, 12, 31, 23, 59, 59), hours{1}},
+      {"spring 2026: one second before the switch", utc(2026, 3, 29, 0, 59, 59), hours{1}},
+      {"spring 2026: the switch instant", utc(2026, 3, 29, 1), hours{2}},
+      {"spring 2026: the Sunday before", utc(2026, 3, 22, 12), hours{1}},
+      {"autumn 2026: one second before the switch", utc(2026, 10, 25, 0, 59, 59), hours{2}},
+      {"autumn 2026: the switch instant", utc(2026, 10, 25, 1), hours{1}},
+      {"autumn 2026: the Saturday before", utc(2026, 10, 24, 12), hours{2}},
+      // Years whose last Sunday is the month's last day (c_encoding 0 must not step back a week).
+      {"spring 2024 (31 March is Sunday): before", utc(2024, 3, 31, 0, 59, 59), hours{1}},
+      {"spring 2024 (31 March is Sunday): at", utc(2024, 3, 31, 1), hours{2}},
+      {"spring 2024: the Sunday a week earlier", utc(2024, 3, 24, 12), hours{1}},
+      {"autumn 2027 (31 October is Sunday): before", utc(2027, 10, 31, 0, 59, 59), hours{2}},
+      {"autumn 2027 (31 October is Sunday): at", utc(2027, 10, 31, 1), hours{1}},
+      {"autumn 2027: the Sunday a week earlier", utc(2027, 10, 24, 12), hours{2}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(rome_utc_offset(c.at), c.offset) << c.name;
+}
+
+TEST(CivilTime, ToRomeAddsTheOffsetInForceAtTheInstant) {
+  struct Case {
+    const char* name;
+    Instant at;
+    LocalTime local;
+  };
+  const Case cases[] = {
+      {"winter", utc(2026, 1, 15, 9), rome(2026, 1, 15, 10)},
+      {"summer", utc(2026, 7, 15, 8), rome(2026, 7, 15, 10)},
+      {"spring switch: 01:59:59 then 03:00", utc(2026, 3, 29, 0, 59, 59), rome(2026, 3, 29, 1, 59, 59)},
+      {"spring switch instant", utc(2026, 3, 29, 1), rome(2026, 3, 29, 3)},
+      {"autumn: first 02:30", utc(2026, 10, 25, 0, 30), rome(2026, 10, 25, 2, 30)},
+      {"autumn: second 02:30", utc(2026, 10, 25, 1, 30), rome(2026, 10, 25, 2, 30)},
+      {"crosses midnight into the next year", utc(2026, 12, 31, 23, 30), rome(2027, 1, 1, 0, 30)},
+  };
+  for (const auto& c : cases) EXPECT_EQ(to_rome(c.at), c.local) << c.name;
+}
+
+TEST(CivilTime, FromRomeMapsTheSpringGapPastTheJumpAndTheAutumnOverlapToItsFirstOccurrence) {
+  struct Case {
+    const char* name;
+    LocalTime local;
+    Instant expected;
+  };
+  const Case cases[] = {
+      {"winter", rome(2026, 1, 15, 10), utc(2026, 1, 15, 9)},
+      {"summer", rome(2026, 7, 15, 10), utc(2026, 7, 15, 8)},
+      {"last minute before the spring gap", rome(2026, 3, 29, 1, 59), utc(2026, 3, 29, 0, 59)},
+      {"spring gap 02:00 = 03:00", rome(2026, 3, 29, 2), utc(2026, 3, 29, 1)},
+      {"spring gap 02:30 = 03:30", rome(2026, 3, 29, 2, 30), utc(2026, 3, 29, 1, 30)},
+      {"first minute after the spring gap", rome(2026, 3, 29, 3), utc(2026, 3, 29, 1)},
+      {"autumn overlap 02:00, first (summer) occurrence", rome(2026, 10, 25, 2), utc(2026, 10, 25, 0)},
+      {"autumn overlap 02:30, first (summer) occurrence", rome(2026, 10, 25, 2, 30), utc(2026, 10, 25, 0, 30)},
+      {"autumn overlap 02:59:59", rome(2026, 10, 25, 2, 59, 59), utc(2026, 10, 25, 0, 59, 59)},
+      {"after the autumn overlap", rome(2026, 10, 25, 3), utc(2026, 10, 25, 2)},
+      {"before the autumn overlap", rome(2026, 10, 25, 1, 59), utc(2026, 10, 24, 23, 59)},
+  };
+  for (const auto& c : cases) EXPECT_EQ(from_rome(c.local), c.expected) << c.name;
+}
+
+TEST(CivilTime, FromRomeUndoesToRomeOutsideTheGapAndOverlap) {
+  for (Instant at : {utc(2026, 1, 1), utc(2026, 3, 29, 0, 59, 59), utc(2026, 3, 29, 1), utc(2026, 10, 25, 0, 30),
+                     utc(2026, 10, 25, 2), utc(2028, 2, 29, 23, 59, 59)})
+    EXPECT_EQ(from_rome(to_rome(at)), at) << format_utc_iso(at);
+}
+
+TEST(CivilTime, RomeDateIsTheLocalCalendarDay) {
+  struct Case {
+    Instant at;
+    Date expected;
+  };
+  const Case cases[] = {
+      {utc(2026, 1, 31, 22, 59, 59), date(2026, 1, 31)},
+      {utc(2026, 1, 31, 23), date(2026, 2, 1)},
+      {utc(2026, 6, 30, 21, 59, 59), date(2026, 6, 30)},
+      {utc(2026, 6, 30, 22), date(2026, 7, 1)},
+  };
+  for (const auto& c : cases) EXPECT_EQ(rome_date(c.at), c.expected) << format_utc_iso(c.at);
+}
+
+TEST(CivilTime, AddingCalendarMonthsToADateClampsToTheMonthsLastDay) {
+  struct Case {
+    Date from;
+    int months;
+    Date expected;
+  };
+  const Case cases[] = {
+      {date(2026, 1, 31), 3, date(2026, 4, 30)},
+      {date(2026, 1, 31), 1, date(2026, 2, 28)},
+      {date(2028, 1, 31), 1, date(2028, 2, 29)},
+      {date(2026, 11, 30), 3, date(2027, 2, 28)},
+      {date(2027, 11, 30), 3, date(2028, 2, 29)},
+      {date(2026, 12, 15), 1, date(2027, 1, 15)},
+      {date(2026, 3, 31), -1, date(2026, 2, 28)},
+      {date(2026, 5, 31), 12, date(2027, 5, 31)},
+      {date(2028, 2, 29), 12, date(2029, 2, 28)},
+      {date(2026, 1, 15), 0, date(2026, 1, 15)},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(add_calendar_months(c.from, c.months), c.expected) << format_date(c.from) << " + " << c.months;
+}
+
+TEST(CivilTime, AddingCalendarMonthsToAnInstantKeepsTheRomeWallClockTime) {
+  struct Case {
+    const char* name;
+    Instant from;
+    int months;
+    Instant expected;
+  };
+  const Case cases[] = {
+      // 10:00 Rome in January (09:00 UTC) is 10:00 Rome in April, which is 08:00 UTC, not 09:00.
+      {"winter to summer", utc(2026, 1, 15, 9), 3, utc(2026, 4, 15, 8)},
+      {"summer to winter", utc(2026, 7, 15, 8), 6, utc(2027, 1, 15, 9)},
+      {"31 January + 3 months = 30 April", utc(2026, 1, 31, 9), 3, utc(2026, 4, 30, 8)},
+      {"31 January + 1 month = 28 February", utc(2026, 1, 31, 9), 1, utc(2026, 2, 28, 9)},
+      {"31 January 2028 + 1 month = 29 February", utc(2028, 1, 31, 9), 1, utc(2028, 2, 29, 9)},
+      // 00:30 Rome on 31 January is still 30 January in UTC: the month is counted on the Rome date.
+      {"Rome date differs from UTC date", utc(2026, 1, 30, 23, 30), 1, utc(2026, 2, 27, 23, 30)},
+      // Landing on 02:30 of the spring-forward night, which does not exist: 03:30 Rome.
+      {"lands in the spring gap", utc(2026, 1, 29, 1, 30), 2, utc(2026, 3, 29, 1, 30)},
+      // Landing on 02:30 of the autumn night, which happens twice: the first one.
+      {"lands in the autumn overlap", utc(2026, 9, 25, 0, 30), 1, utc(2026, 10, 25, 0, 30)},
+  };
+  for (const auto& c : cases) EXPECT_EQ(add_calendar_months(c.from, c.months), c.expected) << c.name;
+}
+
+TEST(CivilTime, ParseDateAcceptsOnlyRealDatesWrittenYyyyMmDd) {
+  struct Case {
+    const char* text;
+    std::optional<Date> expected;
+  };
+  const Case cases[] = {
+      {"2024-02-29", date(2024, 2, 29)},
+      {"2000-02-29", date(2000, 2, 29)},
+      {"2026-12-31", date(2026, 12, 31)},
+      {"1950-01-01", date(1950, 1, 1)},
+      {"2023-02-29", std::nullopt},
+      {"1900-02-29", std::nullopt},
+      {"2024-04-31", std::nullopt},
+      {"2024-13-01", std::nullopt},
+      {"2024-00-10", std::nullopt},
+      {"2024-01-00", std::nullopt},
+      {"2024-2-1", std::nullopt},
+      {"2024-02-1", std::nullopt},
+      {"2024-02-010", std::nullopt},
+      {"24-02-01", std::nullopt},
+      {"2024/02/01", std::nullopt},
+      {"01/02/2024", std::nullopt},
+      {"abcd-ef-gh", std::nullopt},
+      {"2024-O2-01", std::nullopt},
+      {"2024-02-0x", std::nullopt},
+      {"+024-02-01", std::nullopt},
+      {" 2024-02-01", std::nullopt},
+      {"2024-02-01 ", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(parse_date(c.text), c.expected) << '"' << c.text << '"';
+}
+
+TEST(CivilTime, DatesFormatWithLeadingZeros) {
+  struct Case {
+    Date d;
+    const char* iso;
+    const char* italian;
+  };
+  const Case cases[] = {
+      {date(2026, 3, 5), "2026-03-05", "05/03/2026"},
+      {date(2026, 12, 31), "2026-12-31", "31/12/2026"},
+      {date(1950, 1, 1), "1950-01-01", "01/01/1950"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(format_date(c.d), c.iso);
+    EXPECT_EQ(format_date_it(c.d), c.italian);
+    EXPECT_EQ(parse_date(format_date(c.d)), c.d) << "round trip of " << c.iso;
+  }
+}
+
+TEST(CivilTime, InstantsFormatInRomeTimeOrUtc) {
+  struct Case {
+    const char* name;
+    Instant at;
+    const char* rome_time;
+    const char* rome_datetime;
+    const char* utc_iso;
+  };
+  const Case cases[] = {
+      {"winter", utc(2026, 1, 15, 13, 32), "14:32", "2026-01-15 14:32", "2026-01-15T13:32:00Z"},
+      {"summer", utc(2026, 7, 15, 13, 32, 7), "15:32", "2026-07-15 15:32", "2026-07-15T13:32:07Z"},
+      {"Rome already next year", utc(2026, 12, 31, 23, 5), "00:05", "2027-01-01 00:05", "2026-12-31T23:05:00Z"},
+      {"spring switch", utc(2026, 3, 29, 1), "03:00", "2026-03-29 03:00", "2026-03-29T01:00:00Z"},
+      {"seconds are dropped, not rounded", utc(2026, 1, 15, 8, 59, 59), "09:59", "2026-01-15 09:59",
+       "2026-01-15T08:59:59Z"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(format_rome_time(c.at), c.rome_time) << c.name;
+    EXPECT_EQ(format_rome_datetime(c.at), c.rome_datetime) << c.name;
+    EXPECT_EQ(format_utc_iso(c.at), c.utc_iso) << c.name;
+  }
+}
+
+TEST(CivilTime, YearsBetweenCountsOnlyCompletedYears) {
+  struct Case {
+    Date born;
+    Date on;
+    int years;
+  };
+  const Case cases[] = {
+      {date(2000, 5, 10), date(2026, 5, 9), 25},
+      {date(2000, 5, 10), date(2026, 5, 10), 26},
+      {date(2000, 5, 10), date(2026, 4, 30), 25},
+      {date(2000, 5, 10), date(2026, 6, 1), 26},
+      {date(2000, 2, 29), date(2026, 2, 28), 25},
+      {date(2000, 2, 29), date(2026, 3, 1), 26},
+      {date(2008, 12, 31), date(2026, 12, 31), 18},
+      {date(2008, 12, 31), date(2026, 12, 30), 17},
+      {date(2026, 1, 1), date(2026, 1, 1), 0},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(years_between(c.born, c.on), c.years) << format_date(c.born) << " .. " << format_date(c.on);
+}
+
+}  // namespace
+}  // namespace sportello
