@@ -141,6 +141,15 @@ Setter path(S Config::*section, fs::path S::*field) {
   };
 }
 
+template <typename S>
+Setter text(S Config::*section, std::string S::*field) {
+  return [section, field](Config& config, const Raw& raw) -> Status {
+    if (!raw.text) return expected(raw, "a string");
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
 // The URL is never repeated in errors: a postgresql:// one may carry a password.
 Status set_database_url(Config& config, const Raw& raw) {
   constexpr std::string_view what = "\"sqlite:PATH\" or \"postgresql://...\"";
@@ -184,6 +193,14 @@ std::vector<Setting> settings() {
       {"dispositivo", "max_upload_bytes",
        integer(&C::dispositivo, &C::Dispositivo::max_upload_bytes, 1024, 64 * 1024 * 1024)},  // SPEC §4.7: 1 MB
       {"outbox", "key_file", path(&C::outbox, &C::Outbox::key_file)},                         // SPEC §8
+      {"server", "listen", text(&C::server, &C::Server::listen)},                              // issue 3
+      {"server", "max_connections", integer(&C::server, &C::Server::max_connections, 1, 1000000)},
+      {"server", "read_timeout", duration(&C::server, &C::Server::read_timeout)},
+      {"server", "keep_alive_timeout", duration(&C::server, &C::Server::keep_alive_timeout)},
+      {"server", "body_limit", integer(&C::server, &C::Server::body_limit, 1024, 64 * 1024 * 1024)},
+      {"server", "worker_queue", integer(&C::server, &C::Server::worker_queue, 1, 100000)},
+      {"server", "throttle_per_minute", integer(&C::server, &C::Server::throttle_per_minute, 1, 1000000)},
+      {"server", "throttle_burst", integer(&C::server, &C::Server::throttle_burst, 1, 1000000)},
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
   };

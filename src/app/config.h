@@ -60,6 +60,17 @@ struct Config {
     std::filesystem::path key_file = "var/outbox.key";  // 32-byte secretbox key; created 0600 if missing
   } outbox;
 
+  struct Server {                                 // issue 3: the HTTP server
+    std::string listen = "127.0.0.1:8080";        // HOST:PORT
+    std::int64_t max_connections = 10000;
+    std::chrono::seconds read_timeout{10};
+    std::chrono::seconds keep_alive_timeout{30};
+    std::uint64_t body_limit = 1024 * 1024;       // uploads get the dispositivo limit plus form overhead
+    std::int64_t worker_queue = 64;               // Argon2id requests waiting or running before 503
+    std::int64_t throttle_per_minute = 30;        // per client address, on endpoints that check secrets
+    std::int64_t throttle_burst = 10;
+  } server;
+
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;

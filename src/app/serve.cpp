@@ -1,0 +1,153 @@
+#include "app/serve.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <condition_variable>
+#include <iostream>
+#include <thread>
+
+#include "app/app.h"
+#include "http/api/api.h"
+#include "http/security_headers.h"
+#include "http/server.h"
+
+namespace sportello {
+namespace {
+
+Result<http::ServerOptions> server_options(const Config& c) {
+  http::ServerOptions o;
+  const auto colon = c.server.listen.rfind(':');
+  if (colon == std::string::npos) return Error::invalid("invalid-listen", "server.listen is HOST:PORT", "server.listen");
+  o.host = c.server.listen.substr(0, colon);
+  try {
+    o.port = static_cast<unsigned short>(std::stoi(c.server.listen.substr(colon + 1)));
+  } catch (...) {
+    return Error::invalid("invalid-listen", "server.listen is HOST:PORT", "server.listen");
+  }
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  o.io_threads = cores;
+  o.worker_threads = cores;
+  o.worker_queue = static_cast<std::size_t>(c.server.worker_queue);
+  o.body_limit = c.server.body_limit;
+  o.read_timeout = c.server.read_timeout;
+  o.keep_alive_timeout = c.server.keep_alive_timeout;
+  o.max_connections = static_cast<std::size_t>(c.server.max_connections);
+  return o;
+}
+
+std::shared_ptr<spdlog::logger> json_logger() {
+  auto logger = spdlog::stdout_logger_mt("sportello");
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
+  return logger;
+}
+
+// Forgets lockout counters of unknown codes once their block ended (SPEC §3), once a minute.
+class Maintenance {
+ public:
+  explicit Maintenance(FlowContext& ctx) : ctx_(ctx), thread_([this] { loop(); }) {}
+  ~Maintenance() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(mu_);
+    while (!wake_.wait_for(lock, std::chrono::minutes(1), [this] { return stopping_; })) {
+      (void)ctx_.store.run([&](Repositories& repos) -> Status {
+        repos.lockouts().purge_unknown(ctx_.clock.now());
+        return Ok{};
+      });
+    }
+  }
+  FlowContext& ctx_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // Guarded by mu_.
+  std::thread thread_;
+};
+
+}  // namespace
+
+int serve(Config config, const ServeOverrides& overrides) {
+  if (!overrides.listen.empty()) config.server.listen = overrides.listen;
+  if (!overrides.db_path.empty()) config.database.url = "sqlite:" + overrides.db_path;
+  auto log = json_logger();
+  auto options = server_options(config);
+  if (!options) {
+    std::cerr << "sportello: " << options.error().message << "\n";
+    return 1;
+  }
+  // Signals go to the thread that waits for them, not to the server's threads.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto app = App::open(config);
+  if (!app) {
+    std::cerr << "sportello: " << app.error().message << "\n";
+    return 1;
+  }
+  FlowContext& ctx = (*app)->context();
+  http::Metrics metrics;
+  http::Throttle throttle(static_cast<double>(config.server.throttle_per_minute),
+                          static_cast<double>(config.server.throttle_burst), ctx.clock);
+  http::Router router;
+  std::unique_ptr<http::Server> server;
+  http::Api api{ctx, throttle, metrics, {}, {}, false};
+  api.gauges = [&] {
+    std::size_t backlog = 0;
+    (void)ctx.store.run([&](Repositories& repos) -> Status {
+      backlog = repos.outbox().list({MessageStatus::pending, std::nullopt, 100000}).size();
+      return Ok{};
+    });
+    return std::map<std::string, double>{{"sportello_hash_queue_depth", double(server->worker_backlog())},
+                                         {"sportello_outbox_backlog", double(backlog)},
+                                         {"sportello_open_connections", double(server->open_connections())}};
+  };
+  api.ready = [&]() -> Status {
+    auto pending = Migrator((*app)->database()).pending();
+    if (!pending) return pending.error();
+    if (!pending->empty()) return Error::unavailable("The database schema is not current.");
+    return Ok{};
+  };
+  http::add_api_routes(router, api);
+  http::ServerHooks hooks;
+  hooks.decorate = [&](http::Response& r, const http::Request&) { http::add_security_headers(r, api.tls); };
+  hooks.on_exchange = [&](const http::Exchange& e) {
+    metrics.record(e);
+    log->info(R"("msg":"request","method":"{}","route":"{}","status":{},"duration_us":{},"client":"{}")", e.method,
+              e.route, e.status, e.duration.count(), e.client_address);
+  };
+  server = std::make_unique<http::Server>(*options, router, hooks);
+  if (auto started = server->start(); !started) {
+    std::cerr << "sportello: " << started.error().message << "\n";
+    return 1;
+  }
+  std::cout << "sportello listening on http://" << options->host << ":" << server->port() << std::endl;
+  log->info(R"("msg":"listening","port":{})", server->port());
+
+  std::thread signal_waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    log->info(R"("msg":"stopping","signal":{})", received);
+    server->stop();
+  });
+  {
+    Maintenance maintenance(ctx);
+    server->run();
+  }
+  if (signal_waiter.joinable()) signal_waiter.join();
+  log->info(R"("msg":"stopped")");
+  return 0;
+}
+
+}  // namespace sportello

@@ -1,0 +1,59 @@
+#include "flows/profile.h"
+
+#include "flows/citizen_lookup.h"
+
+namespace sportello {
+namespace {
+
+Error not_a(const char* who) {
+  return Error{ErrorKind::forbidden, std::string(who) + "-only", std::string("Only ") + who + " sessions may do this.", {}, {}};
+}
+
+}  // namespace
+
+Result<CitizenProfile> Profile::citizen(const Session& session) {
+  if (session.subject_kind != SubjectKind::citizen) return not_a("citizen");
+  std::optional<Holder> holder;
+  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+    holder = find_holder(repos, session.subject_id);
+    return Ok{};
+  });
+  if (!read) return read.error();
+  if (!holder) return no_such_holder();
+  CitizenProfile profile{holder->citizen, holder->credential, holder->credential.change_due_at(ctx_.policies.credential),
+                         std::nullopt};
+  if (holder->credential.state == CredentialState::issued)
+    profile.pin_expires = holder->credential.expires_at(ctx_.policies.credential);
+  return profile;
+}
+
+Result<StaffProfile> Profile::staff(const Session& session) {
+  if (session.subject_kind != SubjectKind::staff) return not_a("staff");
+  std::optional<StaffAccount> account;
+  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+    account = repos.staff().find(session.subject_id);
+    return Ok{};
+  });
+  if (!read) return read.error();
+  if (!account || account->disabled) return not_a("staff");
+  return StaffProfile{account->username, account->role};
+}
+
+Result<std::vector<AuditEntry>> Profile::accesses(const Session& session, int limit) {
+  if (session.subject_kind != SubjectKind::citizen) return not_a("citizen");
+  std::vector<AuditEntry> rows;
+  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+    rows = repos.audit().about("citizen:" + std::to_string(session.subject_id), limit);
+    return Ok{};
+  });
+  if (!read) return read.error();
+  return rows;
+}
+
+Result<Actor> staff_actor(FlowContext& ctx, const Session& session) {
+  auto profile = Profile(ctx).staff(session);
+  if (!profile) return profile.error();
+  return Actor::staff(profile->username, profile->role);
+}
+
+}  // namespace sportello

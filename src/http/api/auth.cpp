@@ -1,0 +1,84 @@
+#include "http/api/auth.h"
+
+#include "core/digest.h"
+#include "flows/sessions.h"
+#include "http/problem.h"
+
+namespace sportello::http {
+namespace {
+
+std::string cookie_value(const std::string& header, std::string_view name) {
+  std::size_t at = 0;
+  while (at < header.size()) {
+    while (at < header.size() && (header[at] == ' ' || header[at] == ';')) ++at;
+    const std::size_t end = std::min(header.find(';', at), header.size());
+    const std::string_view pair(header.data() + at, end - at);
+    if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=')
+      return std::string(pair.substr(name.size() + 1));
+    at = end + 1;
+  }
+  return "";
+}
+
+bool unsafe(Verb method) { return method != Verb::get && method != Verb::head && method != Verb::options; }
+
+// The request's own origin as the browser would write it.
+bool same_origin(const Request& request, bool tls) {
+  const std::string expected = std::string(tls ? "https://" : "http://") + request.header(beast_http::field::host);
+  const std::string origin = request.header(beast_http::field::origin);
+  if (!origin.empty()) return origin == expected;
+  const std::string referer = request.header(beast_http::field::referer);
+  return referer == expected || referer.starts_with(expected + "/");
+}
+
+Error refused(const char* code, const char* message) { return Error{ErrorKind::forbidden, code, message, {}, {}}; }
+
+}  // namespace
+
+std::string csrf_token_for(const std::string& session_token) {
+  return sha256_hex("sportello-csrf:" + session_token).substr(0, 43);
+}
+
+std::string session_cookie(const std::string& token) {
+  // Always Secure: the __Host- prefix requires it, and browsers honour it on http://localhost too.
+  std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Lax";
+  if (token.empty()) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+Result<Caller> authenticate(Api& api, const Request& request, Confinement confinement) {
+  Caller caller;
+  const std::string authorization = request.header(beast_http::field::authorization);
+  if (authorization.starts_with("Bearer ")) {
+    caller.token = authorization.substr(7);
+  } else {
+    caller.token = cookie_value(request.header(beast_http::field::cookie), kSessionCookie);
+    caller.via_cookie = !caller.token.empty();
+  }
+  if (caller.token.empty()) return Error{ErrorKind::expired, "session-unknown", "Log in first.", {}, {}};
+  if (caller.via_cookie && unsafe(request.raw.method())) {
+    if (!same_origin(request, api.tls)) return refused("csrf-refused", "The request does not come from this site.");
+    if (!constant_time_equal(request.header("X-CSRF-Token"), csrf_token_for(caller.token)))
+      return refused("csrf-refused", "The request lacks this session's CSRF token.");
+  }
+  auto session = Sessions(api.ctx).authenticate(caller.token);
+  if (!session) return session.error();
+  caller.session = *session;
+  if (confinement == Confinement::only_without_required_action && caller.session.required_action != RequiredAction::none)
+    return refused("action-required",
+                   caller.session.required_action == RequiredAction::change_password
+                       ? "Change your password first."
+                       : "Set or change your PIN first.");
+  return caller;
+}
+
+std::optional<Response> throttled(Api& api, const Request& request) {
+  const Seconds wait = api.throttle.take(request.client_address);
+  if (wait.count() == 0) return std::nullopt;
+  Response response = problem_response(HttpStatus::too_many_requests, "throttled",
+                                       "Too many requests from this address; wait a little.", request.raw.version());
+  response.set(beast_http::field::retry_after, std::to_string(wait.count()));
+  return response;
+}
+
+}  // namespace sportello::http

@@ -1,0 +1,36 @@
+#pragma once
+// Who is calling: the session behind `Authorization: Bearer TOKEN` (API clients) or the
+// `__Host-sportello` cookie (browsers). Cookie-authenticated unsafe requests must come from the same origin
+// (Origin, or Referer when Origin is absent) and carry the session's CSRF token in X-CSRF-Token. A session
+// with a required action may only reach the endpoints that perform it (and /me, logout).
+#include <string>
+
+#include "http/api/api.h"
+#include "http/message.h"
+
+namespace sportello::http {
+
+inline constexpr const char* kSessionCookie = "__Host-sportello";
+
+struct Caller {
+  Session session;
+  std::string token;
+  bool via_cookie = false;
+};
+
+enum class Confinement { only_without_required_action, also_with_required_action };
+
+// Errors: session-unknown/-idle/-expired/-ended (401), csrf-refused (403), action-required (403).
+Result<Caller> authenticate(Api& api, const Request& request,
+                            Confinement confinement = Confinement::only_without_required_action);
+
+// The CSRF token of a session: derived from its token, so nothing more is stored.
+std::string csrf_token_for(const std::string& session_token);
+
+// The Set-Cookie value that carries a session (or clears it when `token` is empty).
+std::string session_cookie(const std::string& token);
+
+// 429 with Retry-After when the caller's address has spent its tokens; nullopt when it may go on.
+std::optional<Response> throttled(Api& api, const Request& request);
+
+}  // namespace sportello::http

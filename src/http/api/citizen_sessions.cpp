@@ -1,0 +1,87 @@
+// POST /sessions (login), GET /me, DELETE /sessions/current (logout).
+#include "core/civil_time.h"
+#include "flows/login.h"
+#include "flows/profile.h"
+#include "http/api/api.h"
+#include "http/api/auth.h"
+#include "http/api/respond.h"
+#include "http/json_body.h"
+
+namespace sportello::http {
+namespace {
+
+boost::json::object session_json(const OpenedSession& opened) {
+  return {{"token", opened.token},
+          {"csrf_token", csrf_token_for(opened.token)},
+          {"level", to_string(opened.session.level)},
+          {"required_action", to_string(opened.session.required_action)}};
+}
+
+Response login(Api& api, Request& r) {
+  if (auto limited = throttled(api, r)) return *limited;
+  Response problem;
+  auto body = JsonBody::parse(r, problem);
+  if (!body) return problem;
+  LoginInput input{body->text("codice_fiscale"), Secret(body->text("pin"))};
+  if (body->type_problem()) return *body->type_problem();
+  auto opened = Login(api.ctx).run(input);
+  if (!opened) {
+    api.metrics.login(opened.error().code == "blocked" ? "blocked" : "wrong");
+    return reply(r, opened.error());
+  }
+  api.metrics.login("ok");
+  Response response = reply(r, HttpStatus::created, session_json(*opened));
+  response.set(beast_http::field::set_cookie, session_cookie(opened->token));
+  return response;
+}
+
+boost::json::object contacts_json(const Contacts& c) {
+  boost::json::object out;
+  for (ContactKind kind : c.present()) out[to_string(kind)] = c.get(kind);
+  return out;
+}
+
+Response me(Api& api, Request& r) {
+  auto caller = authenticate(api, r, Confinement::also_with_required_action);
+  if (!caller) return reply(r, caller.error());
+  if (caller->session.subject_kind == SubjectKind::staff) {
+    auto staff = Profile(api.ctx).staff(caller->session);
+    if (!staff) return reply(r, staff.error());
+    return reply(r, HttpStatus::ok, {{"kind", "staff"}, {"username", staff->username}, {"role", to_string(staff->role)},
+                                 {"required_action", to_string(caller->session.required_action)}});
+  }
+  auto profile = Profile(api.ctx).citizen(caller->session);
+  if (!profile) return reply(r, profile.error());
+  const Citizen& c = profile->citizen;
+  boost::json::object body{{"kind", "citizen"},
+                           {"codice_fiscale", c.codice_fiscale},
+                           {"surname", c.data.surname},
+                           {"name", c.data.name},
+                           {"level", to_string(profile->credential.level)},
+                           {"pin_state", to_string(profile->credential.state)},
+                           {"required_action", to_string(caller->session.required_action)},
+                           {"contacts", contacts_json(c.contacts)}};
+  if (profile->pin_change_due) body["pin_change_due"] = format_utc_iso(*profile->pin_change_due);
+  if (profile->pin_expires) body["pin_expires"] = format_utc_iso(*profile->pin_expires);
+  return reply(r, HttpStatus::ok, body);
+}
+
+Response logout(Api& api, Request& r) {
+  auto caller = authenticate(api, r, Confinement::also_with_required_action);
+  if (!caller) return reply(r, caller.error());
+  if (auto done = Sessions(api.ctx).logout(caller->token); !done) return reply(r, done.error());
+  Response response = no_content(r);
+  if (caller->via_cookie) response.set(beast_http::field::set_cookie, session_cookie(""));
+  return response;
+}
+
+}  // namespace
+
+void add_citizen_session_routes(Router& router, Api& api) {
+  const std::string base = kApi;
+  router.add({Verb::post, base + "/sessions", [&api](Request& r) { return login(api, r); }, true});
+  router.add({Verb::get, base + "/me", [&api](Request& r) { return me(api, r); }});
+  router.add({Verb::delete_, base + "/sessions/current", [&api](Request& r) { return logout(api, r); }});
+}
+
+}  // namespace sportello::http

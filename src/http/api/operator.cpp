@@ -1,0 +1,157 @@
+// Operator actions under /operator (SPEC §1, §4): the request queue and its confirmation or rejection,
+// phone requests, office issuance, revocation, dispositivo review and MV35 conversion. Each checks the
+// caller's role in the flow.
+#include "core/civil_time.h"
+#include "flows/dispositivo_conversion.h"
+#include "flows/issue_pin_at_office.h"
+#include "flows/profile.h"
+#include "flows/request_pin.h"
+#include "flows/review_request.h"
+#include "flows/revoke_pin.h"
+#include "http/api/api.h"
+#include "http/api/applicant_json.h"
+#include "http/api/auth.h"
+#include "http/api/respond.h"
+
+namespace sportello::http {
+namespace {
+
+// Authenticates a staff caller and runs `then(actor)`; answers the problem otherwise.
+template <typename Then>
+Response as_staff(Api& api, Request& r, Then then) {
+  auto caller = authenticate(api, r);
+  if (!caller) return reply(r, caller.error());
+  auto actor = staff_actor(api.ctx, caller->session);
+  if (!actor) return reply(r, actor.error());
+  return then(*actor);
+}
+
+template <typename Then>
+Response as_staff_with_body(Api& api, Request& r, Then then) {
+  return as_staff(api, r, [&](const Actor& actor) {
+    Response problem;
+    auto body = JsonBody::parse(r, problem);
+    if (!body) return problem;
+    Response response = then(actor, *body);
+    if (body->type_problem()) return *body->type_problem();
+    return response;
+  });
+}
+
+Response done_or(Request& r, const Status& s, const char* what) {
+  return s ? reply(r, HttpStatus::ok, {{"status", what}}) : reply(r, s.error());
+}
+
+std::optional<std::int64_t> id_param(const Request& r) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(r.params.at("id"), &used);
+    if (used == r.params.at("id").size() && id > 0) return id;
+  } catch (...) {
+  }
+  return std::nullopt;
+}
+
+Response bad_id(Request& r) {
+  return reply(r, Error{ErrorKind::not_found, "request-not-found", "No dispositivo request has that number.", "id", {}});
+}
+
+Response queue(Api& api, Request& r) {
+  return as_staff(api, r, [&](const Actor& actor) {
+    auto pending = ReviewRequest(api.ctx).queue(actor);
+    if (!pending) return reply(r, pending.error());
+    boost::json::array rows;
+    for (const PendingRequest& p : *pending)
+      rows.push_back({{"codice_fiscale", p.codice_fiscale}, {"surname", p.surname}, {"name", p.name},
+                      {"requested_at", format_utc_iso(p.requested_at)}, {"age_seconds", p.age.count()},
+                      {"overdue", p.overdue}});
+    return reply(r, HttpStatus::ok, {{"requests", rows}});
+  });
+}
+
+Response dispositivo_queue(Api& api, Request& r) {
+  return as_staff(api, r, [&](const Actor& actor) {
+    auto pending = DispositivoConversion(api.ctx).pending(actor);
+    if (!pending) return reply(r, pending.error());
+    boost::json::array rows;
+    for (const DispositivoRequest& d : *pending)
+      rows.push_back({{"id", d.id}, {"citizen_id", d.citizen_id}, {"document_type", to_string(d.document_type)},
+                      {"submitted_at", format_utc_iso(d.submitted_at)}});
+    return reply(r, HttpStatus::ok, {{"requests", rows}});
+  });
+}
+
+void add_request_review(Router& router, Api& api, const std::string& base) {
+  router.add({Verb::get, base + "/pin-requests", [&api](Request& r) { return queue(api, r); }});
+  router.add({Verb::post, base + "/pin-requests/{codice_fiscale}/confirmation", [&api](Request& r) {
+                return as_staff(api, r, [&](const Actor& actor) {
+                  return done_or(r, ReviewRequest(api.ctx).confirm(actor, r.params.at("codice_fiscale")), "confirmed");
+                });
+              }});
+  router.add({Verb::post, base + "/pin-requests/{codice_fiscale}/rejection", [&api](Request& r) {
+                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
+                  const std::string reason = b.text("reason");
+                  return done_or(r, ReviewRequest(api.ctx).reject(actor, r.params.at("codice_fiscale"), reason), "rejected");
+                });
+              }});
+}
+
+void add_issuance(Router& router, Api& api, const std::string& base) {
+  router.add({Verb::post, base + "/phone-requests", [&api](Request& r) {
+                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
+                  PhoneRequestInput in{applicant_from(b), b.text("tessera_number"), b.text("tessera_expiry")};
+                  auto done = RegisterPhoneRequest(api.ctx).run(actor, in);
+                  return done ? reply(r, HttpStatus::created, {{"status", "registered"}}) : reply(r, done.error());
+                });
+              }, true});
+  router.add({Verb::post, base + "/office-issuances", [&api](Request& r) {
+                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
+                  OfficeIssueInput in{applicant_from(b), b.text("document_kind"), b.text("document_number")};
+                  auto issued = IssuePinAtOffice(api.ctx).run(actor, in);
+                  if (!issued) return reply(r, issued.error());
+                  return reply(r, HttpStatus::created, {{"pin", std::string(issued->pin.reveal())}, {"level", "dispositivo"},
+                                                    {"first_access_before", format_utc_iso(issued->expires_at)}});
+                });
+              }, true});
+  router.add({Verb::post, base + "/revocations", [&api](Request& r) {
+                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
+                  const std::string code = b.text("codice_fiscale"), reason = b.text("reason");
+                  const bool checked = b.flag("identity_checked");
+                  return done_or(r, RevokePin(api.ctx).by_staff(actor, code, checked, reason), "revoked");
+                });
+              }});
+}
+
+void add_dispositivo_review(Router& router, Api& api, const std::string& base) {
+  router.add({Verb::get, base + "/dispositivo-requests", [&api](Request& r) { return dispositivo_queue(api, r); }});
+  router.add({Verb::post, base + "/dispositivo-requests/{id}/approval", [&api](Request& r) {
+                return as_staff(api, r, [&](const Actor& actor) {
+                  const auto id = id_param(r);
+                  return id ? done_or(r, DispositivoConversion(api.ctx).approve(actor, *id), "approved") : bad_id(r);
+                });
+              }});
+  router.add({Verb::post, base + "/dispositivo-requests/{id}/rejection", [&api](Request& r) {
+                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
+                  const auto id = id_param(r);
+                  const std::string reason = b.text("reason");
+                  return id ? done_or(r, DispositivoConversion(api.ctx).reject(actor, *id, reason), "rejected") : bad_id(r);
+                });
+              }});
+  router.add({Verb::post, base + "/dispositivo-conversions", [&api](Request& r) {
+                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
+                  const std::string code = b.text("codice_fiscale");
+                  return done_or(r, DispositivoConversion(api.ctx).convert_at_office(actor, code), "converted");
+                });
+              }});
+}
+
+}  // namespace
+
+void add_operator_routes(Router& router, Api& api) {
+  const std::string base = std::string(kApi) + "/operator";
+  add_request_review(router, api, base);
+  add_issuance(router, api, base);
+  add_dispositivo_review(router, api, base);
+}
+
+}  // namespace sportello::http

@@ -1,0 +1,33 @@
+#pragma once
+// The HTTP vocabulary of sportello's handlers: a parsed request with its route parameters and caller,
+// and the response it gets. Handlers are functions from one to the other (Beast examples' shape).
+#include <boost/beast/http.hpp>
+
+#include <map>
+#include <string>
+
+namespace sportello::http {
+
+namespace beast_http = boost::beast::http;
+using RawRequest = beast_http::request<beast_http::string_body>;
+using Response = beast_http::response<beast_http::string_body>;
+using HttpStatus = beast_http::status;
+using Verb = beast_http::verb;
+
+struct Request {
+  const RawRequest& raw;
+  std::string path;                            // percent-decoded, without the query
+  std::map<std::string, std::string> query;    // decoded
+  std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
+  std::string client_address;                  // the peer's IP address
+  bool tls = false;
+
+  std::string header(beast_http::field name) const { return std::string(raw[name]); }
+  std::string header(std::string_view name) const { return std::string(raw[name]); }
+  const std::string& body() const { return raw.body(); }
+};
+
+// A JSON response with the given status.
+Response json_response(HttpStatus status, std::string body, unsigned version = 11);
+
+}  // namespace sportello::http

@@ -1,0 +1,52 @@
+#include "http/problem.h"
+
+#include <boost/json.hpp>
+
+namespace sportello::http {
+
+HttpStatus status_for(const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::invalid_input: return HttpStatus::unprocessable_entity;
+    case ErrorKind::not_found: return HttpStatus::not_found;
+    case ErrorKind::wrong_secret: return HttpStatus::unauthorized;
+    case ErrorKind::blocked: return HttpStatus::locked;
+    case ErrorKind::expired: return e.code.starts_with("session-") ? HttpStatus::unauthorized : HttpStatus::gone;
+    case ErrorKind::illegal_transition: return HttpStatus::conflict;
+    case ErrorKind::forbidden: return HttpStatus::forbidden;
+    case ErrorKind::conflict: return HttpStatus::conflict;
+    case ErrorKind::unavailable: return HttpStatus::service_unavailable;
+  }
+  return HttpStatus::internal_server_error;
+}
+
+Response problem_response(const Error& error, unsigned version) {
+  const HttpStatus status = status_for(error);
+  boost::json::object body{{"type", "/problems/" + error.code},
+                           {"title", std::string(beast_http::obsolete_reason(status))},
+                           {"status", static_cast<int>(status)},
+                           {"detail", error.message}};
+  if (!error.field.empty()) body["field"] = error.field;
+  Response response{status, version};
+  response.set(beast_http::field::content_type, "application/problem+json");
+  if (error.retry_after.count() > 0) {
+    body["retry_after"] = error.retry_after.count();
+    response.set(beast_http::field::retry_after, std::to_string(error.retry_after.count()));
+  }
+  response.body() = boost::json::serialize(body);
+  response.prepare_payload();
+  return response;
+}
+
+Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version) {
+  boost::json::object body{{"type", "/problems/" + code},
+                           {"title", std::string(beast_http::obsolete_reason(status))},
+                           {"status", static_cast<int>(status)},
+                           {"detail", detail}};
+  Response response{status, version};
+  response.set(beast_http::field::content_type, "application/problem+json");
+  response.body() = boost::json::serialize(body);
+  response.prepare_payload();
+  return response;
+}
+
+}  // namespace sportello::http

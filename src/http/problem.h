@@ -1,0 +1,15 @@
+#pragma once
+// Errors as RFC 9457 problem documents (application/problem+json): a stable `type` per error code
+// ("/problems/wrong-pin"), the HTTP status that fits the error's kind, a title, the detail for people,
+// the field at fault, and Retry-After for blocks, throttling and overload.
+#include "core/error.h"
+#include "http/message.h"
+
+namespace sportello::http {
+
+HttpStatus status_for(const Error& error);
+Response problem_response(const Error& error, unsigned version = 11);
+// Problems raised by the HTTP layer itself (bad JSON, too large, unsupported media type ...).
+Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version = 11);
+
+}  // namespace sportello::http

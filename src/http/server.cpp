@@ -1,0 +1,280 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "http/problem.h"
+
+namespace sportello::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto as_tuple = asio::as_tuple(use_awaitable);
+
+namespace {
+
+// The path and query of a request target, percent-decoded; nullopt when the target is not origin-form.
+struct Target {
+  std::string path;
+  std::map<std::string, std::string> query;
+};
+
+std::optional<Target> parse_target(std::string_view target) {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return std::nullopt;
+  Target t;
+  t.path = parsed->path();
+  for (auto param : parsed->params()) t.query[param.key] = param.value;
+  return t;
+}
+
+bool quiet_end(const beast::error_code& ec) {
+  return ec == beast_http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof ||
+         ec == asio::error::connection_reset || ec == asio::error::operation_aborted ||
+         ec == asio::error::bad_descriptor;
+}
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(ServerOptions options, const Router& router, ServerHooks hooks)
+      : options_(std::move(options)),
+        router_(router),
+        hooks_(std::move(hooks)),
+        io_(static_cast<int>(options_.io_threads)),
+        acceptor_(io_),
+        workers_(options_.worker_threads) {}
+
+  Status start() {
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(options_.host, ec);
+    if (ec) return Error::invalid("invalid-listen", "Cannot listen on host " + options_.host, "server.listen");
+    const tcp::endpoint endpoint{address, options_.port};
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) return Error::unavailable("Cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " + ec.message());
+    asio::co_spawn(io_, accept_loop(), asio::detached);
+    return Ok{};
+  }
+
+  unsigned short port() const { return acceptor_.local_endpoint().port(); }
+
+  void run() {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { io_.run(); });
+    io_.run();
+    for (auto& t : threads) t.join();
+    workers_.join();
+  }
+
+  void stop() {
+    asio::post(io_, [this] {
+      stopping_ = true;
+      beast::error_code ignored;
+      acceptor_.close(ignored);
+      std::lock_guard lock(mu_);
+      for (const auto& c : connections_)  // each on its own strand, where its coroutine runs
+        asio::post(c->stream.get_executor(), [c] {
+          beast::error_code ignored_too;
+          if (!c->busy) c->stream.socket().close(ignored_too);
+        });
+    });
+  }
+
+  std::size_t worker_backlog() const { return in_flight_.load(); }
+  std::size_t open_connections() const { return open_.load(); }
+
+ private:
+  struct Connection {
+    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+    beast::tcp_stream stream;
+    bool busy = false;  // between a request's header and its answer; touched only on the connection's strand
+  };
+
+  awaitable<void> accept_loop() {
+    for (;;) {
+      auto strand = asio::make_strand(io_);
+      auto [ec, socket] = co_await acceptor_.async_accept(strand, as_tuple);
+      if (ec) {
+        if (stopping_ || ec == asio::error::operation_aborted) co_return;
+        continue;
+      }
+      if (open_.load() >= options_.max_connections) {
+        beast::error_code ignored;
+        socket.close(ignored);  // over the limit: refuse at once rather than queue
+        continue;
+      }
+      asio::co_spawn(strand, serve(std::move(socket)), asio::detached);
+    }
+  }
+
+  awaitable<void> serve(tcp::socket socket) {
+    ++open_;
+    beast::error_code ec;
+    const std::string client = socket.remote_endpoint(ec).address().to_string();
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(mu_);
+      connections_.insert(connection);
+    }
+    co_await serve_requests(*connection, client);
+    {
+      std::lock_guard lock(mu_);
+      connections_.erase(connection);
+    }
+    connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    --open_;
+  }
+
+  awaitable<void> serve_requests(Connection& c, const std::string& client) {
+    beast::flat_buffer buffer;
+    while (!stopping_) {
+      c.stream.expires_after(options_.keep_alive_timeout);
+      beast_http::request_parser<beast_http::string_body> parser;
+      parser.header_limit(options_.header_limit);
+      parser.body_limit(options_.body_limit);
+      auto [ec, _] = co_await beast_http::async_read_header(c.stream, buffer, parser, as_tuple);
+      if (ec) {
+        if (!quiet_end(ec)) co_await answer_read_error(c, ec);
+        co_return;
+      }
+      c.busy = true;
+      const auto started = std::chrono::steady_clock::now();
+      const auto target = parse_target(parser.get().target());
+      Match match;
+      if (target) match = router_.match(parser.get().method(), target->path);
+      if (match.route && match.route->body_limit > 0) parser.body_limit(match.route->body_limit);
+      c.stream.expires_after(options_.read_timeout);
+      if (!parser.is_done()) {
+        auto [body_ec, __] = co_await beast_http::async_read(c.stream, buffer, parser, as_tuple);
+        if (body_ec) {
+          if (!quiet_end(body_ec)) co_await answer_read_error(c, body_ec);
+          co_return;
+        }
+      }
+      RawRequest raw = parser.release();
+      Response response = co_await respond(raw, target, match, client);
+      const bool keep = raw.keep_alive() && !stopping_;
+      response.keep_alive(keep);
+      const unsigned status = response.result_int();
+      c.stream.expires_after(options_.read_timeout);
+      auto [write_ec, ___] = co_await beast_http::async_write(c.stream, response, as_tuple);
+      c.busy = false;
+      report(raw, match, status, started, client);
+      if (write_ec || !keep) co_return;
+    }
+  }
+
+  awaitable<Response> respond(const RawRequest& raw, const std::optional<Target>& target, const Match& match,
+                              const std::string& client) {
+    Response response;
+    if (!target) {
+      response = problem_response(HttpStatus::bad_request, "bad-target", "The request target is not a path.", raw.version());
+    } else if (!match.route) {
+      response = match.path_known
+                     ? problem_response(HttpStatus::method_not_allowed, "method-not-allowed", "This path does not take that method.", raw.version())
+                     : problem_response(HttpStatus::not_found, "not-found", "Nothing is here.", raw.version());
+    } else {
+      Request request{raw, target->path, target->query, match.params, client, false};
+      // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
+      if (match.route->heavy)
+        response = co_await run_on_workers(*match.route, request);
+      else
+        response = call(*match.route, request);
+    }
+    response.version(raw.version());
+    if (hooks_.decorate) {
+      Request request{raw, target ? target->path : "", {}, {}, client, false};
+      hooks_.decorate(response, request);
+    }
+    co_return response;
+  }
+
+  static Response call(const Route& route, Request& request) {
+    try {
+      return route.handler(request);
+    } catch (const std::exception&) {
+      return problem_response(HttpStatus::internal_server_error, "internal", "Something went wrong; nothing was changed.",
+                              request.raw.version());
+    }
+  }
+
+  awaitable<Response> run_on_workers(const Route& route, Request& request) {
+    if (in_flight_.fetch_add(1) >= options_.worker_queue) {
+      --in_flight_;
+      Response busy = problem_response(HttpStatus::service_unavailable, "overloaded", "Too many requests are waiting; try again shortly.",
+                                       request.raw.version());
+      busy.set(beast_http::field::retry_after, "1");
+      co_return busy;
+    }
+    Response response = co_await asio::co_spawn(
+        workers_.get_executor(), [&route, &request]() -> awaitable<Response> { co_return call(route, request); },
+        use_awaitable);
+    --in_flight_;
+    co_return response;
+  }
+
+  awaitable<void> answer_read_error(Connection& c, const beast::error_code& ec) {
+    Response response;
+    if (ec == beast_http::error::body_limit)
+      response = problem_response(HttpStatus::payload_too_large, "body-too-large", "The request body is too large.");
+    else if (ec == beast_http::error::header_limit)
+      response = problem_response(HttpStatus::request_header_fields_too_large, "header-too-large", "The request header is too large.");
+    else
+      response = problem_response(HttpStatus::bad_request, "bad-request", "The request is not valid HTTP/1.1.");
+    response.keep_alive(false);
+    if (hooks_.decorate) {
+      RawRequest empty;
+      Request request{empty, "", {}, {}, "", false};
+      hooks_.decorate(response, request);
+    }
+    co_await beast_http::async_write(c.stream, response, as_tuple);
+  }
+
+  void report(const RawRequest& raw, const Match& match, unsigned status,
+              std::chrono::steady_clock::time_point started, const std::string& client) {
+    if (!hooks_.on_exchange) return;
+    hooks_.on_exchange(Exchange{std::string(raw.method_string()), match.route ? match.route->pattern : "unmatched",
+                                status,
+                                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                                client});
+  }
+
+  ServerOptions options_;
+  const Router& router_;
+  ServerHooks hooks_;
+  asio::io_context io_;
+  tcp::acceptor acceptor_;
+  asio::thread_pool workers_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<std::size_t> in_flight_{0};
+  std::atomic<std::size_t> open_{0};
+  std::mutex mu_;
+  std::set<std::shared_ptr<Connection>> connections_;  // Guarded by mu_.
+};
+
+Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)
+    : impl_(std::make_unique<Impl>(std::move(options), router, std::move(hooks))) {}
+Server::~Server() = default;
+Status Server::start() { return impl_->start(); }
+unsigned short Server::port() const { return impl_->port(); }
+void Server::run() { impl_->run(); }
+void Server::stop() { impl_->stop(); }
+std::size_t Server::worker_backlog() const { return impl_->worker_backlog(); }
+std::size_t Server::open_connections() const { return impl_->open_connections(); }
+
+}  // namespace sportello::http

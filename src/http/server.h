@@ -1,0 +1,68 @@
+#pragma once
+// sportello's HTTP/1.1 server on Boost.Beast with C++20 coroutines. The listener only accepts; each
+// connection is one coroutine that reads a request (header and body limits, read and keep-alive
+// time-outs), asks the router, and writes the answer. Handlers that check a secret run on a bounded worker
+// pool so that I/O never waits behind Argon2id; when the pool's queue is full the answer is 503 with
+// Retry-After. stop() stops accepting, lets requests in flight finish, closes idle connections, and makes
+// run() return. Thread-safe: run() may be called from several threads; stop() from any thread.
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "http/router.h"
+
+namespace sportello::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;             // 0: any free port (see Server::port())
+  std::size_t io_threads = 2;
+  std::size_t worker_threads = 2;         // Argon2id work; cores by default
+  std::size_t worker_queue = 64;          // heavy requests waiting or running before 503
+  std::uint32_t header_limit = 16 * 1024;
+  std::uint64_t body_limit = 1024 * 1024;
+  std::chrono::seconds read_timeout{10};
+  std::chrono::seconds keep_alive_timeout{30};
+  std::size_t max_connections = 10000;
+};
+
+// What the server reports about each request (for the access log and metrics).
+struct Exchange {
+  std::string method;
+  std::string route;         // the pattern, or "unmatched"
+  unsigned status = 0;
+  std::chrono::microseconds duration{0};
+  std::string client_address;
+};
+
+struct ServerHooks {
+  std::function<void(const Exchange&)> on_exchange;       // after each response
+  std::function<void(Response&, const Request&)> decorate; // security headers and the like
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, const Router& router, ServerHooks hooks);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens. Errors: unavailable (address in use, bad host).
+  Status start();
+  unsigned short port() const;
+  // Serves until stop(); uses io_threads threads (the caller's among them).
+  void run();
+  void stop();
+  // Heavy requests queued or running now (the /metrics hash queue depth).
+  std::size_t worker_backlog() const;
+  std::size_t open_connections() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sportello::http
