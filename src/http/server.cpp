@@ -55,7 +55,10 @@ class Server::Impl {
         hooks_(std::move(hooks)),
         io_(static_cast<int>(options_.io_threads)),
         acceptor_(io_),
-        workers_(options_.worker_threads) {}
+        workers_(options_.worker_threads) {
+    largest_body_limit_ = options_.body_limit;
+    for (const Route& route : router_.routes()) largest_body_limit_ = std::max(largest_body_limit_, route.body_limit);
+  }
 
   Status start() {
     beast::error_code ec;
@@ -146,7 +149,7 @@ class Server::Impl {
       c.stream.expires_after(options_.keep_alive_timeout);
       beast_http::request_parser<beast_http::string_body> parser;
       parser.header_limit(options_.header_limit);
-      parser.body_limit(options_.body_limit);
+      parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
       auto [ec, _] = co_await beast_http::async_read_header(c.stream, buffer, parser, as_tuple);
       if (ec) {
         if (!quiet_end(ec)) co_await answer_read_error(c, ec);
@@ -157,8 +160,17 @@ class Server::Impl {
       const auto target = parse_target(parser.get().target());
       Match match;
       if (target) match = router_.match(parser.get().method(), target->path);
-      if (match.route && match.route->body_limit > 0) parser.body_limit(match.route->body_limit);
+      const std::uint64_t limit = match.route && match.route->body_limit > 0 ? match.route->body_limit : options_.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) {
+        co_await answer_read_error(c, beast_http::error::body_limit);
+        co_return;
+      }
+      parser.body_limit(limit);
       c.stream.expires_after(options_.read_timeout);
+      if (!parser.is_done() && parser.get()[beast_http::field::expect] == "100-continue") {
+        beast_http::response<beast_http::empty_body> go_on{HttpStatus::continue_, parser.get().version()};
+        co_await beast_http::async_write(c.stream, go_on, as_tuple);
+      }
       if (!parser.is_done()) {
         auto [body_ec, __] = co_await beast_http::async_read(c.stream, buffer, parser, as_tuple);
         if (body_ec) {
@@ -260,6 +272,7 @@ class Server::Impl {
   asio::io_context io_;
   tcp::acceptor acceptor_;
   asio::thread_pool workers_;
+  std::uint64_t largest_body_limit_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> in_flight_{0};
   std::atomic<std::size_t> open_{0};

@@ -28,6 +28,7 @@ void add_citizen_session_routes(Router& router, Api& api);
 void add_pin_routes(Router& router, Api& api);
 void add_staff_routes(Router& router, Api& api);
 void add_operator_routes(Router& router, Api& api);
+void add_dispositivo_routes(Router& router, Api& api);
 
 inline void add_api_routes(Router& router, Api& api) {
   add_health_routes(router, api);
@@ -35,6 +36,7 @@ inline void add_api_routes(Router& router, Api& api) {
   add_pin_routes(router, api);
   add_staff_routes(router, api);
   add_operator_routes(router, api);
+  add_dispositivo_routes(router, api);
 }
 
 }  // namespace sportello::http
