@@ -141,6 +141,16 @@ Setter path(S Config::*section, fs::path S::*field) {
   };
 }
 
+// A path that may be left empty (a feature turned off).
+template <typename S>
+Setter optional_path(S Config::*section, fs::path S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    if (!raw.text) return expected(raw, "a path (or \"\" for none)");
+    (config.*section).*field = raw.text->empty() ? fs::path() : resolve(fs::path(*raw.text), raw.base);
+    return Ok{};
+  };
+}
+
 template <typename S>
 Setter text(S Config::*section, std::string S::*field) {
   return [section, field](Config& config, const Raw& raw) -> Status {
@@ -201,6 +211,8 @@ std::vector<Setting> settings() {
       {"server", "worker_queue", integer(&C::server, &C::Server::worker_queue, 1, 100000)},
       {"server", "throttle_per_minute", integer(&C::server, &C::Server::throttle_per_minute, 1, 1000000)},
       {"server", "throttle_burst", integer(&C::server, &C::Server::throttle_burst, 1, 1000000)},
+      {"server", "tls_certificate", optional_path(&C::server, &C::Server::tls_certificate)},
+      {"server", "tls_key", optional_path(&C::server, &C::Server::tls_key)},
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
   };

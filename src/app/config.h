@@ -69,6 +69,8 @@ struct Config {
     std::int64_t worker_queue = 64;               // Argon2id requests waiting or running before 503
     std::int64_t throttle_per_minute = 30;        // per client address, on endpoints that check secrets
     std::int64_t throttle_burst = 10;
+    std::filesystem::path tls_certificate;        // PEM chain; with tls_key, serve HTTPS (empty: plain HTTP)
+    std::filesystem::path tls_key;
   } server;
 
   struct Staff {                                  // SPEC §1

@@ -34,6 +34,8 @@ Result<http::ServerOptions> server_options(const Config& c) {
   o.read_timeout = c.server.read_timeout;
   o.keep_alive_timeout = c.server.keep_alive_timeout;
   o.max_connections = static_cast<std::size_t>(c.server.max_connections);
+  o.tls_certificate_file = c.server.tls_certificate.string();
+  o.tls_key_file = c.server.tls_key.string();
   return o;
 }
 
@@ -132,7 +134,9 @@ int serve(Config config, const ServeOverrides& overrides) {
     std::cerr << "sportello: " << started.error().message << "\n";
     return 1;
   }
-  std::cout << "sportello listening on http://" << options->host << ":" << server->port() << std::endl;
+  api.tls = server->tls();
+  std::cout << "sportello listening on " << (api.tls ? "https://" : "http://") << options->host << ":" << server->port()
+            << std::endl;
   log->info(R"("msg":"listening","port":{})", server->port());
 
   std::thread signal_waiter([&] {

@@ -19,7 +19,7 @@ Status ChangePin::run(const Session& session, const ChangePinInput& input) {
   const Instant now = ctx_.clock.now();
   std::optional<Holder> holder;
   std::vector<std::string> history;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     holder = find_holder(repos, session.subject_id);
     if (holder) history = repos.credentials().recent_pin_hashes(holder->credential.id, ctx_.policies.pin_history);
     return Ok{};

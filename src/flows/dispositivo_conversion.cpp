@@ -49,7 +49,8 @@ Status DispositivoConversion::decide(const Actor& actor, std::int64_t request_id
     if (!decided) return decided;
     auto holder = find_holder(repos, request->citizen_id);
     if (!holder) return no_such_holder();
-    if (approve) {
+    // Already dispositivo (converted at an office meanwhile): the approval stands and changes nothing.
+    if (approve && holder->credential.level != Level::dispositivo) {
       if (auto raised = holder->credential.convert_to_dispositivo(); !raised) return raised;
       repos.credentials().update(holder->credential);
     }
@@ -90,7 +91,7 @@ Status DispositivoConversion::convert_at_office(const Actor& actor, const std::s
 Result<std::vector<DispositivoRequest>> DispositivoConversion::pending(const Actor& actor, int limit) {
   if (auto allowed = actor.require({Role::back_office}); !allowed) return allowed.error();
   std::vector<DispositivoRequest> found;
-  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto status = ctx_.store.read([&](Repositories& repos) -> Status {
     found = repos.dispositivo_requests().list_pending(limit);
     return Ok{};
   });
@@ -101,7 +102,7 @@ Result<std::vector<DispositivoRequest>> DispositivoConversion::pending(const Act
 Result<DispositivoRequest> DispositivoConversion::get(const Actor& actor, std::int64_t request_id) {
   if (auto allowed = actor.require({Role::back_office}); !allowed) return allowed.error();
   std::optional<DispositivoRequest> found;
-  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto status = ctx_.store.read([&](Repositories& repos) -> Status {
     found = repos.dispositivo_requests().find(request_id);
     return Ok{};
   });

@@ -22,7 +22,7 @@ Error wrong_pin(Seconds retry_after) {
 Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code, const Secret& typed_pin, Instant now) {
   LockoutState lockout;
   std::optional<Holder> holder;
-  auto read = ctx.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx.store.read([&](Repositories& repos) -> Status {
     lockout = repos.lockouts().find(code);
     holder = find_holder(repos, code);
     return Ok{};

@@ -5,16 +5,16 @@
 namespace sportello {
 namespace {
 
-Error not_a(const char* who) {
-  return Error{ErrorKind::forbidden, std::string(who) + "-only", std::string("Only ") + who + " sessions may do this.", {}, {}};
+Error not_a(const char* who) {  // "citizens", "staff"
+  return Error{ErrorKind::forbidden, std::string(who) + "-only", std::string("Only ") + who + " may do this.", {}, {}};
 }
 
 }  // namespace
 
 Result<CitizenProfile> Profile::citizen(const Session& session) {
-  if (session.subject_kind != SubjectKind::citizen) return not_a("citizen");
+  if (session.subject_kind != SubjectKind::citizen) return not_a("citizens");
   std::optional<Holder> holder;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     holder = find_holder(repos, session.subject_id);
     return Ok{};
   });
@@ -30,19 +30,20 @@ Result<CitizenProfile> Profile::citizen(const Session& session) {
 Result<StaffProfile> Profile::staff(const Session& session) {
   if (session.subject_kind != SubjectKind::staff) return not_a("staff");
   std::optional<StaffAccount> account;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     account = repos.staff().find(session.subject_id);
     return Ok{};
   });
   if (!read) return read.error();
-  if (!account || account->disabled) return not_a("staff");
+  if (!account) return not_a("staff");
+  if (account->disabled) return Error{ErrorKind::forbidden, "account-disabled", "This account is disabled.", {}, {}};
   return StaffProfile{account->username, account->role};
 }
 
 Result<std::vector<AuditEntry>> Profile::accesses(const Session& session, int limit) {
-  if (session.subject_kind != SubjectKind::citizen) return not_a("citizen");
+  if (session.subject_kind != SubjectKind::citizen) return not_a("citizens");
   std::vector<AuditEntry> rows;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     rows = repos.audit().about("citizen:" + std::to_string(session.subject_id), limit);
     return Ok{};
   });

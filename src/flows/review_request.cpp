@@ -58,7 +58,7 @@ Result<std::vector<PendingRequest>> ReviewRequest::queue(const Actor& actor, int
   if (auto allowed = actor.require({Role::contact_center, Role::office}); !allowed) return allowed.error();
   const Instant now = ctx_.clock.now();
   std::vector<PendingRequest> pending;
-  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto status = ctx_.store.read([&](Repositories& repos) -> Status {
     for (const Credential& c : repos.credentials().list_in_state(CredentialState::awaiting_confirmation, limit)) {
       auto citizen = repos.citizens().find(c.citizen_id);
       if (!citizen) continue;

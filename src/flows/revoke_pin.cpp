@@ -27,7 +27,7 @@ Status RevokePin::by_holder(const Session& session, const Secret& pin) {
     return Error{ErrorKind::forbidden, "citizens-only", "Only citizens have a PIN.", {}, {}};
   const Instant now = ctx_.clock.now();
   std::optional<Holder> holder;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     holder = find_holder(repos, session.subject_id);
     return Ok{};
   });

@@ -31,24 +31,27 @@ OpenedSession open_session(Repositories& repos, Session draft, Instant now) {
 
 Result<Session> Sessions::authenticate(const std::string& token) {
   const Instant now = ctx_.clock.now();
-  Session found;
-  std::optional<Error> ended_because;
-  Status status = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto session = repos.sessions().find_by_token_hash(sha256_hex(token));
-    if (!session) return unknown_session();
-    if (auto alive = session->check_alive(now, ctx_.policies.session); !alive) {
-      if (!session->ended_at) repos.sessions().end(session->id, reason_for(alive.error()), now);
-      ended_because = alive.error();
-      return Ok{};  // commit the ending, then report it
-    }
-    repos.sessions().touch(session->id, now);
-    session->last_seen_at = now;
-    found = *session;
+  const std::string token_hash = sha256_hex(token);
+  std::optional<Session> session;
+  Status read = ctx_.store.read([&](Repositories& repos) -> Status {
+    session = repos.sessions().find_by_token_hash(token_hash);
     return Ok{};
   });
-  if (!status) return status.error();
-  if (ended_because) return *ended_because;
-  return found;
+  if (!read) return read.error();
+  if (!session) return unknown_session();
+  auto alive = session->check_alive(now, ctx_.policies.session);
+  if (!alive && session->ended_at) return alive.error();
+  if (alive && !session->needs_touch(now, ctx_.policies.session)) return *session;
+  // Either record the activity or end the session that just timed out: a write, rarely.
+  Status write = ctx_.store.run([&](Repositories& repos) -> Status {
+    if (alive) repos.sessions().touch(session->id, now);
+    else repos.sessions().end(session->id, reason_for(alive.error()), now);
+    return Ok{};
+  });
+  if (!write) return write.error();
+  if (!alive) return alive.error();
+  session->last_seen_at = now;
+  return *session;
 }
 
 Status Sessions::logout(const std::string& token) {

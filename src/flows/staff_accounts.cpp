@@ -53,7 +53,7 @@ Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string
 Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
   const Instant now = ctx_.clock.now();
   std::optional<StaffAccount> account;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     account = repos.staff().find_by_username(input.username);
     return Ok{};
   });
@@ -101,7 +101,7 @@ Status StaffAccounts::change_password(const Session& session, const Secret& curr
     return Error::invalid("password-reused", "The new password must differ from the current one.", "new_password");
   const Instant now = ctx_.clock.now();
   std::optional<StaffAccount> account;
-  auto read = ctx_.store.run([&](Repositories& repos) -> Status {
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     account = repos.staff().find(session.subject_id);
     return Ok{};
   });

@@ -37,13 +37,18 @@ Response problem_response(const Error& error, unsigned version) {
   return response;
 }
 
-Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version) {
+Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version,
+                          std::chrono::seconds retry_after) {
   boost::json::object body{{"type", "/problems/" + code},
                            {"title", std::string(beast_http::obsolete_reason(status))},
                            {"status", static_cast<int>(status)},
                            {"detail", detail}};
   Response response{status, version};
   response.set(beast_http::field::content_type, "application/problem+json");
+  if (retry_after.count() > 0) {
+    body["retry_after"] = retry_after.count();
+    response.set(beast_http::field::retry_after, std::to_string(retry_after.count()));
+  }
   response.body() = boost::json::serialize(body);
   response.prepare_payload();
   return response;

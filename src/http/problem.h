@@ -2,6 +2,8 @@
 // Errors as RFC 9457 problem documents (application/problem+json): a stable `type` per error code
 // ("/problems/wrong-pin"), the HTTP status that fits the error's kind, a title, the detail for people,
 // the field at fault, and Retry-After for blocks, throttling and overload.
+#include <chrono>
+
 #include "core/error.h"
 #include "http/message.h"
 
@@ -10,6 +12,8 @@ namespace sportello::http {
 HttpStatus status_for(const Error& error);
 Response problem_response(const Error& error, unsigned version = 11);
 // Problems raised by the HTTP layer itself (bad JSON, too large, unsupported media type ...).
-Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version = 11);
+// With `retry_after` > 0 the answer carries it in the body and as the Retry-After header.
+Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version = 11,
+                          std::chrono::seconds retry_after = std::chrono::seconds{0});
 
 }  // namespace sportello::http

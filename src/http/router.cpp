@@ -40,6 +40,7 @@ Match Router::match(Verb method, std::string_view path) const {
     std::map<std::string, std::string> params;
     if (!matches(route.pattern, path, params)) continue;
     found.path_known = true;
+    found.allowed.push_back(route.method);
     if (route.method == method) {
       found.route = &route;
       found.params = std::move(params);

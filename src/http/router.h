@@ -26,6 +26,7 @@ struct Match {
   const Route* route = nullptr;
   std::map<std::string, std::string> params;
   bool path_known = false;              // the path exists with another method (405 rather than 404)
+  std::vector<Verb> allowed;            // the methods the path takes, for a 405's Allow header
 };
 
 class Router {

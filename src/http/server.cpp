@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -61,6 +62,9 @@ class Server::Impl {
   }
 
   Status start() {
+    if (!options_.tls_certificate_file.empty() || !options_.tls_key_file.empty()) {
+      if (auto loaded = load_tls(); !loaded) return loaded;
+    }
     beast::error_code ec;
     const auto address = asio::ip::make_address(options_.host, ec);
     if (ec) return Error::invalid("invalid-listen", "Cannot listen on host " + options_.host, "server.listen");
@@ -75,6 +79,7 @@ class Server::Impl {
   }
 
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
+  bool tls() const { return ssl_.has_value(); }
 
   void run() {
     std::vector<std::thread> threads;
@@ -108,6 +113,20 @@ class Server::Impl {
     bool busy = false;  // between a request's header and its answer; touched only on the connection's strand
   };
 
+  Status load_tls() {
+    try {
+      ssl_.emplace(asio::ssl::context::tls_server);
+      ssl_->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+      ssl_->use_certificate_chain_file(options_.tls_certificate_file);
+      ssl_->use_private_key_file(options_.tls_key_file, asio::ssl::context::pem);
+      return Ok{};
+    } catch (const std::exception& e) {
+      ssl_.reset();
+      return Error::unavailable("Cannot load the TLS certificate or key: " + std::string(e.what()));
+    }
+  }
+
   awaitable<void> accept_loop() {
     for (;;) {
       auto strand = asio::make_strand(io_);
@@ -134,7 +153,18 @@ class Server::Impl {
       std::lock_guard lock(mu_);
       connections_.insert(connection);
     }
-    co_await serve_requests(*connection, client);
+    if (ssl_) {
+      asio::ssl::stream<beast::tcp_stream&> tls(connection->stream, *ssl_);
+      connection->stream.expires_after(options_.read_timeout);
+      auto [handshake_ec] = co_await tls.async_handshake(asio::ssl::stream_base::server, as_tuple);
+      if (!handshake_ec) {
+        co_await serve_requests(tls, *connection, client);
+        connection->stream.expires_after(std::chrono::seconds(2));
+        co_await tls.async_shutdown(as_tuple);
+      }
+    } else {
+      co_await serve_requests(connection->stream, *connection, client);
+    }
     {
       std::lock_guard lock(mu_);
       connections_.erase(connection);
@@ -143,38 +173,48 @@ class Server::Impl {
     --open_;
   }
 
-  awaitable<void> serve_requests(Connection& c, const std::string& client) {
+  // Reads and answers requests on `stream` (the TCP stream itself, or TLS over it) until the client or
+  // the server ends the connection.
+  template <typename Stream>
+  awaitable<void> serve_requests(Stream& stream, Connection& c, const std::string& client) {
     beast::flat_buffer buffer;
     while (!stopping_) {
       c.stream.expires_after(options_.keep_alive_timeout);
       beast_http::request_parser<beast_http::string_body> parser;
       parser.header_limit(options_.header_limit);
       parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
-      auto [ec, _] = co_await beast_http::async_read_header(c.stream, buffer, parser, as_tuple);
+      auto [ec, _] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
+      const auto started = std::chrono::steady_clock::now();
       if (ec) {
-        if (!quiet_end(ec)) co_await answer_read_error(c, ec);
+        if (!quiet_end(ec)) {
+          const unsigned status = co_await answer_read_error(stream, ec);
+          report(RawRequest{}, Match{}, status, started, client);
+        }
         co_return;
       }
       c.busy = true;
-      const auto started = std::chrono::steady_clock::now();
       const auto target = parse_target(parser.get().target());
       Match match;
       if (target) match = router_.match(parser.get().method(), target->path);
       const std::uint64_t limit = match.route && match.route->body_limit > 0 ? match.route->body_limit : options_.body_limit;
       if (parser.content_length() && *parser.content_length() > limit) {
-        co_await answer_read_error(c, beast_http::error::body_limit);
+        const unsigned status = co_await answer_read_error(stream, beast_http::error::body_limit);
+        report(parser.get(), match, status, started, client);
         co_return;
       }
       parser.body_limit(limit);
       c.stream.expires_after(options_.read_timeout);
       if (!parser.is_done() && parser.get()[beast_http::field::expect] == "100-continue") {
         beast_http::response<beast_http::empty_body> go_on{HttpStatus::continue_, parser.get().version()};
-        co_await beast_http::async_write(c.stream, go_on, as_tuple);
+        co_await beast_http::async_write(stream, go_on, as_tuple);
       }
       if (!parser.is_done()) {
-        auto [body_ec, __] = co_await beast_http::async_read(c.stream, buffer, parser, as_tuple);
+        auto [body_ec, __] = co_await beast_http::async_read(stream, buffer, parser, as_tuple);
         if (body_ec) {
-          if (!quiet_end(body_ec)) co_await answer_read_error(c, body_ec);
+          if (!quiet_end(body_ec)) {
+            const unsigned status = co_await answer_read_error(stream, body_ec);
+            report(parser.get(), match, status, started, client);
+          }
           co_return;
         }
       }
@@ -184,7 +224,7 @@ class Server::Impl {
       response.keep_alive(keep);
       const unsigned status = response.result_int();
       c.stream.expires_after(options_.read_timeout);
-      auto [write_ec, ___] = co_await beast_http::async_write(c.stream, response, as_tuple);
+      auto [write_ec, ___] = co_await beast_http::async_write(stream, response, as_tuple);
       c.busy = false;
       report(raw, match, status, started, client);
       if (write_ec || !keep) co_return;
@@ -197,11 +237,17 @@ class Server::Impl {
     if (!target) {
       response = problem_response(HttpStatus::bad_request, "bad-target", "The request target is not a path.", raw.version());
     } else if (!match.route) {
-      response = match.path_known
-                     ? problem_response(HttpStatus::method_not_allowed, "method-not-allowed", "This path does not take that method.", raw.version())
-                     : problem_response(HttpStatus::not_found, "not-found", "Nothing is here.", raw.version());
+      if (match.path_known) {
+        response = problem_response(HttpStatus::method_not_allowed, "method-not-allowed",
+                                    "This path does not take that method.", raw.version());
+        std::string allow;
+        for (Verb v : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(beast_http::to_string(v));
+        response.set(beast_http::field::allow, allow);
+      } else {
+        response = problem_response(HttpStatus::not_found, "not-found", "Nothing is here.", raw.version());
+      }
     } else {
-      Request request{raw, target->path, target->query, match.params, client, false};
+      Request request{raw, target->path, target->query, match.params, client, ssl_.has_value()};
       // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
       if (match.route->heavy)
         response = co_await run_on_workers(*match.route, request);
@@ -228,10 +274,8 @@ class Server::Impl {
   awaitable<Response> run_on_workers(const Route& route, Request& request) {
     if (in_flight_.fetch_add(1) >= options_.worker_queue) {
       --in_flight_;
-      Response busy = problem_response(HttpStatus::service_unavailable, "overloaded", "Too many requests are waiting; try again shortly.",
-                                       request.raw.version());
-      busy.set(beast_http::field::retry_after, "1");
-      co_return busy;
+      co_return problem_response(HttpStatus::service_unavailable, "overloaded",
+                                 "Too many requests are waiting; try again shortly.", request.raw.version(), std::chrono::seconds{1});
     }
     Response response = co_await asio::co_spawn(
         workers_.get_executor(), [&route, &request]() -> awaitable<Response> { co_return call(route, request); },
@@ -240,7 +284,9 @@ class Server::Impl {
     co_return response;
   }
 
-  awaitable<void> answer_read_error(Connection& c, const beast::error_code& ec) {
+  // Answers a request that could not be read; returns the status sent.
+  template <typename Stream>
+  awaitable<unsigned> answer_read_error(Stream& stream, const beast::error_code& ec) {
     Response response;
     if (ec == beast_http::error::body_limit)
       response = problem_response(HttpStatus::payload_too_large, "body-too-large", "The request body is too large.");
@@ -254,7 +300,8 @@ class Server::Impl {
       Request request{empty, "", {}, {}, "", false};
       hooks_.decorate(response, request);
     }
-    co_await beast_http::async_write(c.stream, response, as_tuple);
+    co_await beast_http::async_write(stream, response, as_tuple);
+    co_return response.result_int();
   }
 
   void report(const RawRequest& raw, const Match& match, unsigned status,
@@ -273,6 +320,7 @@ class Server::Impl {
   tcp::acceptor acceptor_;
   asio::thread_pool workers_;
   std::uint64_t largest_body_limit_ = 0;
+  std::optional<asio::ssl::context> ssl_;
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> in_flight_{0};
   std::atomic<std::size_t> open_{0};
@@ -284,6 +332,7 @@ Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)
     : impl_(std::make_unique<Impl>(std::move(options), router, std::move(hooks))) {}
 Server::~Server() = default;
 Status Server::start() { return impl_->start(); }
+bool Server::tls() const { return impl_->tls(); }
 unsigned short Server::port() const { return impl_->port(); }
 void Server::run() { impl_->run(); }
 void Server::stop() { impl_->stop(); }

@@ -27,6 +27,8 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{10};
   std::chrono::seconds keep_alive_timeout{30};
   std::size_t max_connections = 10000;
+  std::string tls_certificate_file;       // both set: HTTPS
+  std::string tls_key_file;
 };
 
 // What the server reports about each request (for the access log and metrics).
@@ -50,9 +52,11 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and listens. Errors: unavailable (address in use, bad host).
+  // Loads the TLS certificate when configured, binds and listens. Errors: unavailable (address in use,
+  // bad host, unreadable certificate or key).
   Status start();
   unsigned short port() const;
+  bool tls() const;
   // Serves until stop(); uses io_threads threads (the caller's among them).
   void run();
   void stop();

@@ -1,5 +1,7 @@
 #include "session/session.h"
 
+#include <algorithm>
+
 namespace sportello {
 
 const char* to_string(SubjectKind kind) { return kind == SubjectKind::staff ? "staff" : "citizen"; }
@@ -17,6 +19,11 @@ Status Session::check_alive(Instant now, const SessionPolicy& policy) const {
   if (now >= last_seen_at + policy.idle_timeout)
     return Error{ErrorKind::expired, "session-idle", "The session ended after a period of inactivity; log in again.", {}, {}};
   return Ok{};
+}
+
+bool Session::needs_touch(Instant now, const SessionPolicy& policy) const {
+  const Seconds granularity = std::min<Seconds>(Seconds{60}, policy.idle_timeout / 10);
+  return now - last_seen_at >= granularity;
 }
 
 }  // namespace sportello

@@ -37,6 +37,10 @@ struct Session {
 
   // Ok when the session may serve a request at `now`; else session-ended / session-idle / session-expired.
   Status check_alive(Instant now, const SessionPolicy& policy) const;
+  // Whether `now` should be recorded as the last activity. Activity is recorded at most once a minute
+  // (a tenth of the idle time-out when shorter), so most requests only read; the idle time-out may
+  // therefore fall up to that much early.
+  bool needs_touch(Instant now, const SessionPolicy& policy) const;
 };
 
 }  // namespace sportello

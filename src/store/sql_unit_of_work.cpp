@@ -8,9 +8,11 @@
 namespace sportello {
 namespace {
 
-void begin(soci::session& sql, Dialect dialect) {
-  if (dialect == Dialect::sqlite) sql << "BEGIN IMMEDIATE";
-  else sql << "BEGIN";
+enum class Mode { write, read };
+
+void begin(soci::session& sql, Dialect dialect, Mode mode) {
+  if (dialect == Dialect::sqlite) sql << (mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+  else sql << (mode == Mode::write ? "BEGIN" : "BEGIN READ ONLY");
 }
 
 void roll_back_quietly(soci::session& sql) {
@@ -21,13 +23,11 @@ void roll_back_quietly(soci::session& sql) {
   }
 }
 
-}  // namespace
-
-Status SqlUnitOfWork::run(const Work& work) {
-  Database::Lease lease(*db_);
+Status run_in_transaction(Database& db, Mode mode, const UnitOfWork::Work& work) {
+  Database::Lease lease(db);
   soci::session& sql = lease.session();
   try {
-    begin(sql, db_->dialect());
+    begin(sql, db.dialect(), mode);
   } catch (const std::exception& e) {
     return Error::unavailable(std::string("The database is not available: ") + e.what());
   }
@@ -45,5 +45,10 @@ Status SqlUnitOfWork::run(const Work& work) {
     return Error::unavailable(std::string("The change was not saved: ") + e.what());
   }
 }
+
+}  // namespace
+
+Status SqlUnitOfWork::run(const Work& work) { return run_in_transaction(*db_, Mode::write, work); }
+Status SqlUnitOfWork::read(const Work& work) { return run_in_transaction(*db_, Mode::read, work); }
 
 }  // namespace sportello

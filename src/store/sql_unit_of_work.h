@@ -15,6 +15,7 @@ class SqlUnitOfWork final : public UnitOfWork {
  public:
   explicit SqlUnitOfWork(std::shared_ptr<Database> db) : db_(std::move(db)) {}
   Status run(const Work& work) override;
+  Status read(const Work& work) override;
   Database& database() { return *db_; }
 
  private:

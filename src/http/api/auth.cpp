@@ -75,10 +75,8 @@ Result<Caller> authenticate(Api& api, const Request& request, Confinement confin
 std::optional<Response> throttled(Api& api, const Request& request) {
   const Seconds wait = api.throttle.take(request.client_address);
   if (wait.count() == 0) return std::nullopt;
-  Response response = problem_response(HttpStatus::too_many_requests, "throttled",
-                                       "Too many requests from this address; wait a little.", request.raw.version());
-  response.set(beast_http::field::retry_after, std::to_string(wait.count()));
-  return response;
+  return problem_response(HttpStatus::too_many_requests, "throttled", "Too many requests from this address; wait a little.",
+                          request.raw.version(), wait);
 }
 
 }  // namespace sportello::http

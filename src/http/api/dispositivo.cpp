@@ -62,15 +62,13 @@ Response document(Api& api, Request& r) {
   if (!caller) return reply(r, caller.error());
   auto actor = staff_actor(api.ctx, caller->session);
   if (!actor) return reply(r, actor.error());
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(r.params.at("id"));
-  } catch (...) {
-  }
-  auto request = DispositivoConversion(api.ctx).get(*actor, id);
+  const auto id = id_param(r);
+  if (!id) return bad_id(r);
+  auto request = DispositivoConversion(api.ctx).get(*actor, *id);
   if (!request) return reply(r, request.error());
   Response response{HttpStatus::ok, r.raw.version()};
   response.set(beast_http::field::content_type, media_type(request->document_type));
+  response.set(beast_http::field::content_disposition, "attachment");
   response.body() = std::move(request->document);
   response.prepare_payload();
   return response;

@@ -26,34 +26,21 @@ Response as_staff(Api& api, Request& r, Then then) {
   return then(*actor);
 }
 
-template <typename Then>
-Response as_staff_with_body(Api& api, Request& r, Then then) {
+// `read` takes the fields out of the body; `run` acts on them only when every field had its type.
+template <typename Fields, typename Read, typename Run>
+Response as_staff_with_body(Api& api, Request& r, Read read, Run run) {
   return as_staff(api, r, [&](const Actor& actor) {
     Response problem;
     auto body = JsonBody::parse(r, problem);
     if (!body) return problem;
-    Response response = then(actor, *body);
+    Fields fields = read(*body);
     if (body->type_problem()) return *body->type_problem();
-    return response;
+    return run(actor, fields);
   });
 }
 
 Response done_or(Request& r, const Status& s, const char* what) {
   return s ? reply(r, HttpStatus::ok, {{"status", what}}) : reply(r, s.error());
-}
-
-std::optional<std::int64_t> id_param(const Request& r) {
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(r.params.at("id"), &used);
-    if (used == r.params.at("id").size() && id > 0) return id;
-  } catch (...) {
-  }
-  return std::nullopt;
-}
-
-Response bad_id(Request& r) {
-  return reply(r, Error{ErrorKind::not_found, "request-not-found", "No dispositivo request has that number.", "id", {}});
 }
 
 Response queue(Api& api, Request& r) {
@@ -89,36 +76,51 @@ void add_request_review(Router& router, Api& api, const std::string& base) {
                 });
               }});
   router.add({Verb::post, base + "/pin-requests/{codice_fiscale}/rejection", [&api](Request& r) {
-                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
-                  const std::string reason = b.text("reason");
-                  return done_or(r, ReviewRequest(api.ctx).reject(actor, r.params.at("codice_fiscale"), reason), "rejected");
-                });
+                return as_staff_with_body<std::string>(
+                    api, r, [](JsonBody& b) { return b.text("reason"); },
+                    [&](const Actor& actor, const std::string& reason) {
+                      return done_or(r, ReviewRequest(api.ctx).reject(actor, r.params.at("codice_fiscale"), reason), "rejected");
+                    });
               }});
 }
 
 void add_issuance(Router& router, Api& api, const std::string& base) {
   router.add({Verb::post, base + "/phone-requests", [&api](Request& r) {
-                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
-                  PhoneRequestInput in{applicant_from(b), b.text("tessera_number"), b.text("tessera_expiry")};
-                  auto done = RegisterPhoneRequest(api.ctx).run(actor, in);
-                  return done ? reply(r, HttpStatus::created, {{"status", "registered"}}) : reply(r, done.error());
-                });
+                return as_staff_with_body<PhoneRequestInput>(
+                    api, r,
+                    [](JsonBody& b) {
+                      return PhoneRequestInput{applicant_from(b), b.text("tessera_number"), b.text("tessera_expiry")};
+                    },
+                    [&](const Actor& actor, const PhoneRequestInput& in) {
+                      auto done = RegisterPhoneRequest(api.ctx).run(actor, in);
+                      return done ? reply(r, HttpStatus::created, {{"status", "registered"}}) : reply(r, done.error());
+                    });
               }, true});
   router.add({Verb::post, base + "/office-issuances", [&api](Request& r) {
-                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
-                  OfficeIssueInput in{applicant_from(b), b.text("document_kind"), b.text("document_number")};
-                  auto issued = IssuePinAtOffice(api.ctx).run(actor, in);
-                  if (!issued) return reply(r, issued.error());
-                  return reply(r, HttpStatus::created, {{"pin", std::string(issued->pin.reveal())}, {"level", "dispositivo"},
-                                                    {"first_access_before", format_utc_iso(issued->expires_at)}});
-                });
+                return as_staff_with_body<OfficeIssueInput>(
+                    api, r,
+                    [](JsonBody& b) {
+                      return OfficeIssueInput{applicant_from(b), b.text("document_kind"), b.text("document_number")};
+                    },
+                    [&](const Actor& actor, const OfficeIssueInput& in) {
+                      auto issued = IssuePinAtOffice(api.ctx).run(actor, in);
+                      if (!issued) return reply(r, issued.error());
+                      return reply(r, HttpStatus::created,
+                                   {{"pin", std::string(issued->pin.reveal())}, {"level", "dispositivo"},
+                                    {"first_access_before", format_utc_iso(issued->expires_at)}});
+                    });
               }, true});
   router.add({Verb::post, base + "/revocations", [&api](Request& r) {
-                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
-                  const std::string code = b.text("codice_fiscale"), reason = b.text("reason");
-                  const bool checked = b.flag("identity_checked");
-                  return done_or(r, RevokePin(api.ctx).by_staff(actor, code, checked, reason), "revoked");
-                });
+                struct Fields {
+                  std::string code, reason;
+                  bool checked;
+                };
+                return as_staff_with_body<Fields>(
+                    api, r,
+                    [](JsonBody& b) { return Fields{b.text("codice_fiscale"), b.text("reason"), b.flag("identity_checked")}; },
+                    [&](const Actor& actor, const Fields& f) {
+                      return done_or(r, RevokePin(api.ctx).by_staff(actor, f.code, f.checked, f.reason), "revoked");
+                    });
               }});
 }
 
@@ -131,17 +133,20 @@ void add_dispositivo_review(Router& router, Api& api, const std::string& base) {
                 });
               }});
   router.add({Verb::post, base + "/dispositivo-requests/{id}/rejection", [&api](Request& r) {
-                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
-                  const auto id = id_param(r);
-                  const std::string reason = b.text("reason");
-                  return id ? done_or(r, DispositivoConversion(api.ctx).reject(actor, *id, reason), "rejected") : bad_id(r);
-                });
+                return as_staff_with_body<std::string>(
+                    api, r, [](JsonBody& b) { return b.text("reason"); },
+                    [&](const Actor& actor, const std::string& reason) {
+                      const auto id = id_param(r);
+                      return id ? done_or(r, DispositivoConversion(api.ctx).reject(actor, *id, reason), "rejected")
+                                : bad_id(r);
+                    });
               }});
   router.add({Verb::post, base + "/dispositivo-conversions", [&api](Request& r) {
-                return as_staff_with_body(api, r, [&](const Actor& actor, JsonBody& b) {
-                  const std::string code = b.text("codice_fiscale");
-                  return done_or(r, DispositivoConversion(api.ctx).convert_at_office(actor, code), "converted");
-                });
+                return as_staff_with_body<std::string>(
+                    api, r, [](JsonBody& b) { return b.text("codice_fiscale"); },
+                    [&](const Actor& actor, const std::string& code) {
+                      return done_or(r, DispositivoConversion(api.ctx).convert_at_office(actor, code), "converted");
+                    });
               }});
 }
 

@@ -76,6 +76,7 @@ Response activate(Api& api, Request& r) {
 }
 
 Response change_pin(Api& api, Request& r) {
+  if (auto limited = throttled(api, r)) return *limited;
   auto caller = authenticate(api, r, Confinement::also_with_required_action);
   if (!caller) return reply(r, caller.error());
   return with_body(r, [&](JsonBody& b) {
@@ -107,6 +108,7 @@ Response confirm_recovery(Api& api, Request& r) {
 }
 
 Response revoke(Api& api, Request& r) {
+  if (auto limited = throttled(api, r)) return *limited;
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
   return with_body(r, [&](JsonBody& b) {

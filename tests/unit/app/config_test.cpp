@@ -50,6 +50,8 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"server.worker_queue", n(c.server.worker_queue)},
       {"server.throttle_per_minute", n(c.server.throttle_per_minute)},
       {"server.throttle_burst", n(c.server.throttle_burst)},
+      {"server.tls_certificate", c.server.tls_certificate.string()},
+      {"server.tls_key", c.server.tls_key.string()},
       {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
       {"staff.password_min_length", n(c.staff.password_min_length)},
   };

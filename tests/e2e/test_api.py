@@ -1,0 +1,881 @@
+#!/usr/bin/env python3
+"""sportello's HTTP API end to end: the real server binary on a free loopback port, a fresh SQLite file and
+outbox key in a temporary folder, a test configuration with durations in seconds, and a real HTTP client.
+PIN halves and codes are read from the outbox with `sportelloctl outbox list --json --reveal-secrets`, which
+uses the same database and key (same environment). Each fixture stops its server with SIGTERM and checks that
+it exits 0 within a few seconds (the graceful stop).
+
+Usage: test_api.py PATH/TO/sportello PATH/TO/sportelloctl   (python3 standard library only)"""
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+SERVER = None
+CTL = None
+
+API = "/api/v1"
+STOP_WITHIN = 5.0          # seconds a SIGTERM'd server may take to exit
+LOCKOUT_STEP = 2           # SPORTELLO_LOCKOUT_STEP in the test configuration
+GOOD_TESSERA = "80380000001234567890"
+TESSERA_EXPIRY = "2031-01-31"
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+def totp(secret_base32, at=None):
+    """RFC 6238: HMAC-SHA1 over the 30-second step, dynamic truncation, 6 digits."""
+    key = base64.b32decode(secret_base32.upper() + "=" * (-len(secret_base32) % 8))
+    step = int((time.time() if at is None else at) // 30)
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    return "%06d" % (value % 1000000)
+
+
+class Reply:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers      # http.client.HTTPMessage: case-insensitive, get_all for repeats
+        self.body = body            # bytes
+
+    def json(self):
+        return json.loads(self.body)
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def __repr__(self):
+        return "<%d %s>" % (self.status, self.body[:300])
+
+
+def check_security_headers(reply):
+    """Every answer, whatever its status, carries the browser hardening headers."""
+    csp = reply.header("Content-Security-Policy") or ""
+    assert "frame-ancestors 'none'" in csp, "no CSP frame-ancestors 'none' on %r: %r" % (reply, csp)
+    assert reply.header("X-Content-Type-Options") == "nosniff", "no nosniff on %r" % (reply,)
+    assert reply.header("Referrer-Policy"), "no Referrer-Policy on %r" % (reply,)
+
+
+class Client:
+    """A fresh connection per request (closed afterwards); checks the security headers of every answer."""
+
+    def __init__(self, port):
+        self.port = port
+        self.host = "127.0.0.1:%d" % port
+        self.origin = "http://" + self.host
+        self.sent = 0
+
+    def request(self, method, path, body=None, token=None, headers=None, raw=None,
+                content_type="application/json"):
+        hdrs = {}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            hdrs["Content-Type"] = content_type
+        if raw is not None:
+            data = raw
+            if content_type:
+                hdrs["Content-Type"] = content_type
+        if token:
+            hdrs["Authorization"] = "Bearer " + token
+        hdrs.update(headers or {})
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            self.sent += 1
+            conn.request(method, path, body=data, headers=hdrs)
+            r = conn.getresponse()
+            reply = Reply(r.status, r.headers, r.read())
+        finally:
+            conn.close()
+        check_security_headers(reply)
+        return reply
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body=body if body is not None else {}, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+    def headers_only(self, method, path, headers):
+        """Sends only the request header (a client waiting for 100-continue would do this) and reads the answer."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            self.sent += 1
+            conn.putrequest(method, path)
+            for k, v in headers.items():
+                conn.putheader(k, v)
+            conn.endheaders()
+            r = conn.getresponse()
+            reply = Reply(r.status, r.headers, r.read())
+        finally:
+            conn.close()
+        check_security_headers(reply)
+        return reply
+
+
+class Server:
+    """The real `sportello serve` on 127.0.0.1:0 with its own database, key and environment."""
+
+    def __init__(self, **settings):
+        self.tmp = tempfile.TemporaryDirectory(prefix="sportello-e2e-")
+        folder = self.tmp.name
+        self.db = os.path.join(folder, "sportello.db")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SPORTELLO_")}  # hermetic
+        env.update({
+            "SPORTELLO_DATABASE_URL": "sqlite:" + self.db,
+            "SPORTELLO_OUTBOX_KEY_FILE": os.path.join(folder, "outbox.key"),
+            "SPORTELLO_LOCKOUT_STEP": "%ds" % LOCKOUT_STEP,
+            "SPORTELLO_ARGON2_MEMORY_KIB": "8192",
+            "SPORTELLO_ARGON2_ITERATIONS": "1",
+            "SPORTELLO_SERVER_THROTTLE_PER_MINUTE": "6000",
+            "SPORTELLO_SERVER_THROTTLE_BURST": "1000",
+        })
+        if os.environ.get("SPORTELLO_DATA_DIR"):
+            env["SPORTELLO_REFERENCE_DATA_DIR"] = os.environ["SPORTELLO_DATA_DIR"]
+        env.update({"SPORTELLO_" + k.upper(): str(v) for k, v in settings.items()})
+        self.env = env
+        self.stdout_lines = []
+        self.stderr_path = os.path.join(folder, "stderr.txt")
+        self._stderr = open(self.stderr_path, "wb")
+        self.proc = subprocess.Popen([SERVER, "serve", "--listen", "127.0.0.1:0", "--db", self.db], cwd=folder,
+                                     env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr)
+        self._ready = threading.Event()
+        self.port = None
+        self._reader = threading.Thread(target=self._read_stdout, daemon=True)
+        self._reader.start()
+        if not self._ready.wait(30) or self.port is None:
+            self.proc.kill()
+            self.proc.wait()
+            raise RuntimeError("sportello did not start: " + self.stderr())
+        self.client = Client(self.port)
+        self._serial = 0
+        self._stopped = None
+
+    def _read_stdout(self):
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            self.stdout_lines.append(line)
+            if self.port is None and line.startswith("sportello listening on http://"):
+                self.port = int(line.rsplit(":", 1)[1])
+                self._ready.set()
+        self._ready.set()
+
+    def stderr(self):
+        if not self._stderr.closed:
+            self._stderr.flush()
+        with open(self.stderr_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def stop(self):
+        """SIGTERM; returns (exit code or None when it did not exit in time, seconds taken). Idempotent."""
+        if self._stopped is not None:
+            return self._stopped
+        started = time.monotonic()
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            code = self.proc.wait(STOP_WITHIN)
+        except subprocess.TimeoutExpired:
+            code = None
+            self.proc.kill()
+            self.proc.wait()
+        took = time.monotonic() - started
+        self._reader.join(5)
+        self.proc.stdout.close()
+        self._stderr.close()
+        self._stopped = (code, took)
+        return self._stopped
+
+    def cleanup(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        for f in (self.proc.stdout, self._stderr):
+            if not f.closed:
+                f.close()
+        self.tmp.cleanup()
+
+    # -- sportelloctl on the same database and key
+
+    def ctl(self, *args, expect=0):
+        done = subprocess.run([CTL, "--json", *args], capture_output=True, text=True, env=self.env,
+                              cwd=self.tmp.name, timeout=60)
+        assert done.returncode == expect, "sportelloctl %s: exit %d, stderr %r, stdout %r" % (
+            args, done.returncode, done.stderr, done.stdout)
+        return json.loads(done.stdout)
+
+    def outbox(self):
+        return self.ctl("outbox", "list", "--reveal-secrets", "--limit", "100000")["messages"]
+
+    def outbox_mark(self):
+        return max([m["id"] for m in self.outbox()], default=0)
+
+    def messages_since(self, mark, *templates):
+        """The messages queued after `mark`: a list for one template, a tuple of lists for several (one read)."""
+        fresh = [m for m in self.outbox() if m["id"] > mark]
+        found = tuple([m for m in fresh if m["template"] == t] for t in templates)
+        return found[0] if len(templates) == 1 else found
+
+    def compute_cf(self, p):
+        return self.ctl("cf", "compute", "--surname", p["surname"], "--name", p["name"], "--sex", p["sex"],
+                        "--birth-date", p["birth_date"], "--birth-place", p["birth_place"])["codice_fiscale"]
+
+    # -- people and staff
+
+    SURNAMES = ["Rossi", "Bianchi", "Verdi", "Russo", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci",
+                "Marino", "Greco", "Bruno", "Gallo", "Conti", "Costa", "Giordano", "Mancini", "Rizzo", "Lombardi",
+                "Moretti"]
+    NAMES = [("Mario", "M"), ("Giulia", "F"), ("Luca", "M"), ("Anna", "F"), ("Paolo", "M"), ("Sara", "F"),
+             ("Marco", "M"), ("Elena", "F"), ("Davide", "M"), ("Chiara", "F")]
+
+    def person(self, with_contacts=True):
+        """A new person (distinct in this server) with a computed codice fiscale, residence and contacts."""
+        n = self._serial
+        self._serial += 1
+        name, sex = self.NAMES[n % len(self.NAMES)]
+        p = {"surname": self.SURNAMES[n % len(self.SURNAMES)], "name": name, "sex": sex,
+             "birth_date": "19%02d-%02d-%02d" % (50 + n % 45, 1 + n % 12, 1 + n % 28),
+             "birth_place": "H501", "street": "Via Roma", "number": str(n + 1), "cap": "00100",
+             "comune": "Roma", "province": "RM"}
+        if with_contacts:
+            p["mobile"] = "333%07d" % (1000000 + n)
+            p["email"] = "%s.%s.%d@example.it" % (name.lower(), p["surname"].lower(), n)
+        p["codice_fiscale"] = self.compute_cf(p)
+        return p
+
+    def staff(self, role):
+        """A staff session ready to work: created by sportelloctl, logged in with password and TOTP, one-time
+        password replaced (the same session goes on, its required action cleared). Returns the Bearer token."""
+        self._serial += 1
+        username = "%s%d" % (role.replace("_", ""), self._serial)
+        account = self.ctl("staff", "add", "--username", username, "--role", role)
+        c = self.client
+        login = c.post(API + "/staff/sessions", {"username": username, "password": account["password"],
+                                                 "totp": totp(account["totp_secret"])})
+        assert login.status == 201, login
+        assert login.json()["required_action"] == "change_password", login
+        token = login.json()["token"]
+        # Until the password is replaced, the session reaches nothing else.
+        refused = c.get(API + "/operator/pin-requests", token=token)
+        assert refused.status == 403 and refused.json()["type"] == "/problems/action-required", refused
+        changed = c.post(API + "/staff/password", {"current_password": account["password"],
+                                                   "new_password": "a-long-new-password-" + username}, token=token)
+        assert changed.status == 200, changed
+        me = c.get(API + "/me", token=token)
+        assert me.status == 200 and me.json()["required_action"] == "none" and me.json()["role"] == role, me
+        return token
+
+
+PERSONAL_PIN = "W7XQ2ZKJ"       # 8 letters and digits; no 4-run of any codice fiscale, no birth-date digits
+OTHER_PERSONAL_PIN = "K4ZW9XQJ"
+
+
+class ServerTestCase(unittest.TestCase):
+    """A server for the whole class (or, with per_test, for each test); its graceful stop is checked at the end."""
+    settings = {}
+    per_test = False
+    server = None
+
+    @classmethod
+    def _start(cls):
+        cls.server = Server(**cls.settings)
+        cls.c = cls.server.client
+        cls._office = cls._contact_center = None
+
+    @classmethod
+    def _finish(cls):
+        try:
+            code, took = cls.server.stop()
+            if code != 0:
+                raise AssertionError("sportello exited %r %.1f s after SIGTERM (wanted 0 within %.0f s); stderr: %s"
+                                     % (code, took, STOP_WITHIN, cls.server.stderr()))
+        finally:
+            cls.server.cleanup()
+
+    @classmethod
+    def setUpClass(cls):
+        if not cls.per_test:
+            cls._start()
+
+    @classmethod
+    def tearDownClass(cls):
+        if not cls.per_test:
+            cls._finish()
+
+    def setUp(self):
+        if self.per_test:
+            type(self)._start()
+
+    def tearDown(self):
+        if self.per_test:
+            type(self)._finish()
+
+    # -- assertions
+
+    def assertProblem(self, reply, status, code):
+        self.assertEqual(reply.status, status, reply)
+        self.assertTrue((reply.header("Content-Type") or "").startswith("application/problem+json"), reply.headers)
+        body = reply.json()
+        self.assertEqual(body["type"], "/problems/" + code, body)
+        self.assertEqual(body["status"], status, body)
+        self.assertTrue(body.get("title"), body)
+        self.assertTrue(body.get("detail"), body)
+        return body
+
+    def retry_after(self, reply):
+        value = reply.header("Retry-After")
+        self.assertIsNotNone(value, "no Retry-After on %r" % (reply,))
+        self.assertRegex(value, r"^[0-9]+$", "Retry-After must be whole seconds")
+        return int(value)
+
+    # -- steps many tests share
+
+    def login(self, codice_fiscale, pin, expect=201):
+        reply = self.c.post(API + "/sessions", {"codice_fiscale": codice_fiscale, "pin": pin})
+        self.assertEqual(reply.status, expect, reply)
+        return reply
+
+    def office_holder(self, office_token=None):
+        """A person whose 16-character PIN was issued at an office (state issued, level dispositivo)."""
+        office_token = office_token or self.office_token()
+        who = self.server.person()
+        reply = self.c.post(API + "/operator/office-issuances",
+                            dict(who, document_kind="carta_identita", document_number="CA12345AB"), token=office_token)
+        self.assertEqual(reply.status, 201, reply)
+        return who, reply.json()["pin"]
+
+    def office_token(self):
+        cls = type(self)
+        if getattr(cls, "_office", None) is None:
+            cls._office = self.server.staff("office")
+        return cls._office
+
+    def contact_center_token(self):
+        cls = type(self)
+        if getattr(cls, "_contact_center", None) is None:
+            cls._contact_center = self.server.staff("contact_center")
+        return cls._contact_center
+
+    def set_personal_pin(self, codice_fiscale, issued_pin, personal=PERSONAL_PIN):
+        """First access with the 16 characters, then the personal PIN; returns the (now free) session token."""
+        token = self.login(codice_fiscale, issued_pin).json()["token"]
+        changed = self.c.post(API + "/pin/change", {"current_pin": issued_pin, "new_pin": personal}, token=token)
+        self.assertEqual(changed.status, 200, changed)
+        return token
+
+
+# ---------------------------------------------------------------------------------------------- the flows
+
+class ApiTest(ServerTestCase):
+
+    # 1
+    def test_online_request_confirmed_by_contact_center_then_first_access_sets_the_personal_pin(self):
+        c, s = self.c, self.server
+        who = s.person()
+        cf = who["codice_fiscale"]
+        mark = s.outbox_mark()
+        taken = c.post(API + "/pin-requests", who)
+        self.assertEqual(taken.status, 202, taken)
+        self.assertEqual(taken.json()["status"], "request-taken")
+
+        first = s.messages_since(mark, "pin_first_half")
+        self.assertEqual(len(first), 1, first)
+        self.assertEqual(first[0]["channel"], "sms")
+        self.assertEqual(first[0]["recipient"], "+39" + who["mobile"])
+        self.assertEqual(len(first[0]["secret"]), 8)
+        self.assertEqual(s.messages_since(mark, "pin_second_half_letter"), [])  # not before the confirmation
+
+        operator = self.contact_center_token()
+        queue = c.get(API + "/operator/pin-requests", token=operator)
+        self.assertEqual(queue.status, 200, queue)
+        rows = [r for r in queue.json()["requests"] if r["codice_fiscale"] == cf]
+        self.assertEqual(len(rows), 1, queue.json())
+        self.assertEqual((rows[0]["surname"], rows[0]["name"], rows[0]["overdue"]), (who["surname"], who["name"], False))
+
+        confirmed = c.post(API + "/operator/pin-requests/%s/confirmation" % cf, token=operator)
+        self.assertEqual(confirmed.status, 200, confirmed)
+        self.assertEqual(confirmed.json()["status"], "confirmed")
+        queue = c.get(API + "/operator/pin-requests", token=operator).json()["requests"]
+        self.assertNotIn(cf, [r["codice_fiscale"] for r in queue])
+        second = s.messages_since(mark, "pin_second_half_letter")
+        self.assertEqual(len(second), 1, second)
+        self.assertEqual(second[0]["channel"], "letter")
+        self.assertIn(who["street"], second[0]["recipient"])
+        issued = first[0]["secret"] + second[0]["secret"]
+
+        opened = self.login(cf, issued).json()
+        self.assertEqual(opened["required_action"], "set_pin")
+        self.assertEqual(opened["level"], "ordinario")
+        token = opened["token"]
+        me = c.get(API + "/me", token=token)
+        self.assertEqual(me.status, 200, me)
+        self.assertEqual((me.json()["codice_fiscale"], me.json()["required_action"]), (cf, "set_pin"))
+        self.assertProblem(c.post(API + "/pin/revocation", {"pin": issued}, token=token), 403, "action-required")
+
+        changed = c.post(API + "/pin/change", {"current_pin": issued, "new_pin": PERSONAL_PIN}, token=token)
+        self.assertEqual(changed.status, 200, changed)
+        self.assertEqual(changed.json()["required_action"], "none")
+        me = c.get(API + "/me", token=token).json()
+        self.assertEqual((me["required_action"], me["pin_state"]), ("none", "active"))
+        self.assertIn("pin_change_due", me)
+
+        logout = c.delete(API + "/sessions/current", token=token)
+        self.assertEqual(logout.status, 204, logout)
+        self.assertEqual(logout.body, b"")
+        self.assertEqual(c.get(API + "/me", token=token).status, 401)
+        # The personal PIN is now the one that logs in.
+        self.assertEqual(self.login(cf, PERSONAL_PIN).json()["required_action"], "none")
+
+    # 2
+    def test_lockout_a_wrong_pin_blocks_one_step_a_second_one_two_steps_and_the_right_pin_after_the_block_logs_in(self):
+        who, pin = self.office_holder()
+        cf = who["codice_fiscale"]
+        wrong = "AAAABBBBCCCCDDDD"
+        reply = self.login(cf, wrong, expect=401)
+        answered = time.monotonic()
+        body = self.assertProblem(reply, 401, "wrong-pin")
+        self.assertEqual(self.retry_after(reply), LOCKOUT_STEP)
+        self.assertEqual(body["retry_after"], LOCKOUT_STEP)
+        # During the block every attempt is refused without checking the PIN (even the right one) and does not count.
+        for attempt in (wrong, pin):
+            reply = self.login(cf, attempt, expect=423)
+            self.assertProblem(reply, 423, "blocked")
+            self.assertIn(self.retry_after(reply), range(1, LOCKOUT_STEP + 1))
+
+        time.sleep(max(0.0, answered + LOCKOUT_STEP + 0.2 - time.monotonic()))
+        reply = self.login(cf, wrong, expect=401)
+        answered = time.monotonic()
+        self.assertProblem(reply, 401, "wrong-pin")
+        self.assertEqual(self.retry_after(reply), 2 * LOCKOUT_STEP)  # 3, 6, 9 ... minutes: here 2, 4 seconds
+        reply = self.login(cf, pin, expect=423)
+        self.assertIn(self.retry_after(reply), range(1, 2 * LOCKOUT_STEP + 1))
+
+        time.sleep(max(0.0, answered + 2 * LOCKOUT_STEP + 0.2 - time.monotonic()))
+        opened = self.login(cf, pin).json()
+        self.assertEqual(opened["required_action"], "set_pin")
+        # The right PIN reset the count: the next wrong one blocks for one step again.
+        self.assertEqual(self.retry_after(self.login(cf, wrong, expect=401)), LOCKOUT_STEP)
+
+    # 3
+    def test_an_unknown_codice_fiscale_gets_the_same_answer_as_a_wrong_pin(self):
+        who, _ = self.office_holder()
+        unknown = self.server.person(with_contacts=False)["codice_fiscale"]  # well formed, never registered
+        wrong = "AAAABBBBCCCCDDDD"
+        known_reply = self.login(who["codice_fiscale"], wrong, expect=401)
+        unknown_reply = self.login(unknown, wrong, expect=401)
+        self.assertProblem(known_reply, 401, "wrong-pin")
+        self.assertEqual(known_reply.json(), unknown_reply.json())  # status, type, title, detail, field, retry_after
+        self.assertEqual(known_reply.header("Retry-After"), unknown_reply.header("Retry-After"))
+        self.assertEqual(known_reply.header("Content-Type"), unknown_reply.header("Content-Type"))
+        # And both are blocked alike.
+        known_blocked = self.login(who["codice_fiscale"], wrong, expect=423).json()
+        unknown_blocked = self.login(unknown, wrong, expect=423).json()
+        for key in ("type", "title", "status", "detail"):
+            self.assertEqual(known_blocked[key], unknown_blocked[key], key)
+
+    # 4
+    def test_a_cookie_session_needs_same_origin_and_the_csrf_token_for_unsafe_requests(self):
+        c = self.c
+        who, pin = self.office_holder()
+        cf = who["codice_fiscale"]
+        opened = self.login(cf, pin).json()
+        token, csrf = opened["token"], opened["csrf_token"]
+        cookie = {"Cookie": "__Host-sportello=" + token}
+        change = {"current_pin": pin, "new_pin": PERSONAL_PIN}
+
+        def refused(headers, method="POST", path=API + "/pin/change"):
+            reply = c.request(method, path, body=change if method == "POST" else None, headers=dict(cookie, **headers))
+            self.assertProblem(reply, 403, "csrf-refused")
+
+        refused({"Origin": c.origin})                                             # no X-CSRF-Token
+        refused({"Origin": c.origin, "X-CSRF-Token": "0" * len(csrf)})            # someone else's token
+        refused({"Origin": "http://evil.example", "X-CSRF-Token": csrf})          # foreign origin
+        refused({"Origin": "http://127.0.0.1:1", "X-CSRF-Token": csrf})           # same host, other port
+        refused({"X-CSRF-Token": csrf})                                           # neither Origin nor Referer
+        refused({"Referer": "http://evil.example/page", "X-CSRF-Token": csrf})    # foreign referer
+        refused({"Origin": c.origin}, method="DELETE", path=API + "/sessions/current")
+        # A safe request needs neither.
+        self.assertEqual(c.get(API + "/me", headers=cookie).status, 200)
+
+        accepted = c.post(API + "/pin/change", change, headers=dict(cookie, **{"Origin": c.origin, "X-CSRF-Token": csrf}))
+        self.assertEqual(accepted.status, 200, accepted)
+        self.assertEqual(accepted.json()["required_action"], "none")
+        # Referer stands in for a missing Origin.
+        logout = c.delete(API + "/sessions/current",
+                          headers=dict(cookie, **{"Referer": c.origin + "/area-riservata", "X-CSRF-Token": csrf}))
+        self.assertEqual(logout.status, 204, logout)
+        self.assertIn("Max-Age=0", logout.header("Set-Cookie") or "")
+        self.assertEqual(c.get(API + "/me", headers=cookie).status, 401)
+
+    def test_a_bearer_session_needs_no_csrf_token(self):
+        c = self.c
+        who, pin = self.office_holder()
+        token = self.login(who["codice_fiscale"], pin).json()["token"]
+        changed = c.post(API + "/pin/change", {"current_pin": pin, "new_pin": PERSONAL_PIN}, token=token,
+                         headers={"Origin": "http://evil.example"})
+        self.assertEqual(changed.status, 200, changed)
+        self.assertEqual(c.delete(API + "/sessions/current", token=token).status, 204)
+        self.assertEqual(c.get(API + "/me", token=token).status, 401)
+
+    def test_the_login_cookie_is_host_prefixed_secure_httponly_and_samesite_lax(self):
+        who, pin = self.office_holder()
+        reply = self.login(who["codice_fiscale"], pin)
+        cookies = reply.headers.get_all("Set-Cookie") or []
+        self.assertEqual(len(cookies), 1, cookies)
+        parts = [p.strip() for p in cookies[0].split(";")]
+        name, _, value = parts[0].partition("=")
+        self.assertEqual(name, "__Host-sportello")
+        self.assertEqual(value, reply.json()["token"])
+        attributes = {p.split("=", 1)[0].lower(): (p.split("=", 1) + [""])[1] for p in parts[1:]}
+        self.assertIn("secure", attributes)
+        self.assertIn("httponly", attributes)
+        self.assertEqual(attributes.get("samesite", "").lower(), "lax")
+        self.assertEqual(attributes.get("path"), "/")          # __Host- requires Path=/ ...
+        self.assertNotIn("domain", attributes)                 # ... and no Domain
+
+    # 5
+    def test_an_oversize_body_gets_413_problem(self):
+        reply = self.c.headers_only("POST", API + "/pin-requests", {
+            "Host": self.c.host, "Content-Type": "application/json", "Content-Length": str(1024 * 1024 + 1),
+            "Expect": "100-continue"})
+        self.assertProblem(reply, 413, "body-too-large")
+
+    def test_malformed_json_gets_400(self):
+        reply = self.c.post(API + "/sessions", raw=b'{"codice_fiscale": "RSSMRA85T10H501O", "pin": ')
+        self.assertProblem(reply, 400, "malformed-json")
+        self.assertProblem(self.c.post(API + "/pin-requests", raw=b'["not", "an", "object"]'), 400, "malformed-json")
+
+    def test_a_body_that_is_not_application_json_gets_415(self):
+        form = self.c.post(API + "/sessions", raw=b"codice_fiscale=RSSMRA85T10H501O&pin=x",
+                           content_type="application/x-www-form-urlencoded")
+        self.assertProblem(form, 415, "unsupported-media-type")
+        self.assertProblem(self.c.post(API + "/recoveries", raw=b"{}", content_type="text/plain"), 415,
+                           "unsupported-media-type")
+
+    def test_a_json_field_of_the_wrong_type_gets_400(self):
+        body = self.assertProblem(self.c.post(API + "/sessions", {"codice_fiscale": 12345, "pin": "x"}), 400,
+                                  "invalid-json-field")
+        self.assertIn("codice_fiscale", body["detail"])
+        who = self.server.person()
+        self.assertProblem(self.c.post(API + "/pin-requests", dict(who, mobile=3331234567)), 400, "invalid-json-field")
+        self.assertProblem(self.c.post(API + "/operator/revocations",
+                                       {"codice_fiscale": who["codice_fiscale"], "identity_checked": "yes"},
+                                       token=self.office_token()), 400, "invalid-json-field")
+
+    def test_an_unknown_path_gets_404(self):
+        self.assertProblem(self.c.get(API + "/nothing-here"), 404, "not-found")
+        self.assertProblem(self.c.post(API + "/pin-requests/extra", {}), 404, "not-found")
+        self.assertProblem(self.c.get("/api/v2/me"), 404, "not-found")
+
+    def test_a_wrong_method_on_a_known_path_gets_405(self):
+        self.assertProblem(self.c.get(API + "/sessions"), 405, "method-not-allowed")
+        self.assertProblem(self.c.request("PUT", API + "/me", body={}), 405, "method-not-allowed")
+        self.assertProblem(self.c.delete(API + "/pin-requests"), 405, "method-not-allowed")
+
+    def test_a_405_answer_names_the_allowed_methods_in_allow(self):
+        # RFC 9110 §15.5.6: "The origin server MUST generate an Allow header field in a 405 response".
+        reply = self.c.get(API + "/sessions")
+        self.assertEqual(reply.status, 405)
+        self.assertIsNotNone(reply.header("Allow"), "405 without an Allow header")
+        self.assertIn("POST", [m.strip() for m in reply.header("Allow").split(",")])
+
+    # 6
+    def test_patronato_and_back_office_may_not_confirm_a_pin_request(self):
+        c, s = self.c, self.server
+        who = s.person()
+        self.assertEqual(c.post(API + "/pin-requests", who).status, 202)
+        cf = who["codice_fiscale"]
+        for role in ("patronato", "back_office"):
+            token = s.staff(role)
+            self.assertProblem(c.post(API + "/operator/pin-requests/%s/confirmation" % cf, token=token), 403,
+                               "role-forbidden")
+            self.assertProblem(c.get(API + "/operator/pin-requests", token=token), 403, "role-forbidden")
+        # Nothing moved: the request still waits for a contact-center operator.
+        queue = c.get(API + "/operator/pin-requests", token=self.contact_center_token()).json()["requests"]
+        self.assertIn(cf, [r["codice_fiscale"] for r in queue])
+
+    def test_operator_endpoints_without_a_valid_session_answer_401(self):
+        cf = self.server.person()["codice_fiscale"]
+        self.assertProblem(self.c.post(API + "/operator/pin-requests/%s/confirmation" % cf), 401, "session-unknown")
+        self.assertProblem(self.c.get(API + "/operator/pin-requests", token="not-a-session"), 401, "session-unknown")
+
+    def test_only_an_office_operator_issues_a_pin_at_the_office(self):
+        who = self.server.person()
+        reply = self.c.post(API + "/operator/office-issuances",
+                            dict(who, document_kind="passaporto", document_number="YA1234567"),
+                            token=self.contact_center_token())
+        self.assertProblem(reply, 403, "role-forbidden")
+
+    def test_a_citizen_session_may_not_use_operator_endpoints(self):
+        who, pin = self.office_holder()
+        token = self.set_personal_pin(who["codice_fiscale"], pin)
+        self.assertEqual(self.c.get(API + "/operator/pin-requests", token=token).status, 403)
+
+    # 7
+    def test_recovery_answers_alike_whether_or_not_the_contacts_match_and_link_plus_code_give_a_new_pin(self):
+        c, s = self.c, self.server
+        who, pin = self.office_holder()
+        cf = who["codice_fiscale"]
+        old_session = self.login(cf, pin).json()["token"]
+        stranger = s.person(with_contacts=False)["codice_fiscale"]
+        mark = s.outbox_mark()
+        matching = {"codice_fiscale": cf, "mobile": who["mobile"], "email": who["email"]}
+        replies = [c.post(API + "/recoveries", body) for body in (
+            dict(matching, email="someone.else@example.it"),   # one contact differs
+            dict(matching, codice_fiscale=stranger),            # nobody holds a PIN with that code
+            matching)]
+        for reply in replies:
+            self.assertEqual(reply.status, 202, reply)
+            self.assertEqual(reply.body, replies[-1].body)
+            self.assertEqual(reply.header("Content-Type"), replies[-1].header("Content-Type"))
+        links = s.messages_since(mark, "recovery_link")
+        self.assertEqual(len(links), 1, links)  # only the matching data sent a link
+        self.assertEqual((links[0]["channel"], links[0]["recipient"]), ("email", who["email"]))
+        link_token, code = links[0]["secret"].split(" ")
+
+        restored = c.post(API + "/recoveries/confirm", {"token": link_token, "code": code})
+        self.assertEqual(restored.status, 200, restored)
+        self.assertEqual(restored.json()["status"], "pin-restored")
+        self.assertNotEqual(c.post(API + "/recoveries/confirm", {"token": link_token, "code": code}).status, 200)
+        first, second = s.messages_since(mark, "recovery_first_half", "recovery_second_half")
+        self.assertEqual((len(first), len(second)), (1, 1))
+        self.assertEqual((first[0]["channel"], second[0]["channel"]), ("sms", "email"))
+        # The sessions of the old PIN ended; the new one logs in at the level the PIN had.
+        self.assertEqual(c.get(API + "/me", token=old_session).status, 401)
+        opened = self.login(cf, first[0]["secret"] + second[0]["secret"]).json()
+        self.assertEqual((opened["required_action"], opened["level"]), ("set_pin", "dispositivo"))
+        self.assertProblem(self.login(cf, pin, expect=401), 401, "wrong-pin")
+
+    # 8
+    def test_phone_request_then_online_activation_with_the_tessera_sends_the_second_half(self):
+        c, s = self.c, self.server
+        who = s.person(with_contacts=False)
+        cf = who["codice_fiscale"]
+        mark = s.outbox_mark()
+        registered = c.post(API + "/operator/phone-requests",
+                            dict(who, tessera_number=GOOD_TESSERA, tessera_expiry=TESSERA_EXPIRY),
+                            token=self.contact_center_token())
+        self.assertEqual(registered.status, 201, registered)
+        letters = s.messages_since(mark, "pin_first_half_letter")
+        self.assertEqual(len(letters), 1, letters)
+        self.assertEqual(letters[0]["channel"], "letter")
+        self.assertEqual(len(letters[0]["secret"]), 8)
+
+        proof = {"codice_fiscale": cf, "tessera_number": GOOD_TESSERA, "tessera_expiry": TESSERA_EXPIRY}
+        review = c.post(API + "/activations/review", proof)
+        self.assertEqual(review.status, 200, review)
+        self.assertEqual((review.json()["surname"], review.json()["name"], review.json()["birth_date"]),
+                         (who["surname"], who["name"], who["birth_date"]))
+        self.assertProblem(c.post(API + "/activations/review", dict(proof, tessera_number="80380000009999999999")),
+                           401, "activation-data-mismatch")
+
+        email = "attivazione.%s@example.it" % cf.lower()
+        activated = c.post(API + "/activations", dict(proof, mobile="3479876543", email=email,
+                                                      send_second_half_to="email"))
+        self.assertEqual(activated.status, 200, activated)
+        self.assertEqual(activated.json()["status"], "activated")
+        second = s.messages_since(mark, "pin_second_half_activation")
+        self.assertEqual(len(second), 1, second)
+        self.assertEqual((second[0]["channel"], second[0]["recipient"]), ("email", email))
+        opened = self.login(cf, letters[0]["secret"] + second[0]["secret"]).json()
+        self.assertEqual(opened["required_action"], "set_pin")
+
+    # 9
+    def test_office_issuance_gives_the_full_pin_at_level_dispositivo(self):
+        who = self.server.person()
+        reply = self.c.post(API + "/operator/office-issuances",
+                            dict(who, document_kind="passaporto", document_number="YA7654321"),
+                            token=self.office_token())
+        self.assertEqual(reply.status, 201, reply)
+        issued = reply.json()
+        self.assertEqual(len(issued["pin"]), 16)
+        self.assertEqual(issued["level"], "dispositivo")
+        self.assertIn("first_access_before", issued)
+        opened = self.login(who["codice_fiscale"], issued["pin"]).json()
+        self.assertEqual((opened["level"], opened["required_action"]), ("dispositivo", "set_pin"))
+        me = self.c.get(API + "/me", token=opened["token"]).json()
+        self.assertEqual((me["level"], me["pin_state"]), ("dispositivo", "issued"))
+
+    # 10
+    def test_revocation_by_the_holder_ends_every_session_of_the_holder(self):
+        c, s = self.c, self.server
+        who, pin = self.office_holder()
+        cf = who["codice_fiscale"]
+        first = self.set_personal_pin(cf, pin)
+        second = self.login(cf, PERSONAL_PIN).json()["token"]
+        self.assertProblem(c.post(API + "/pin/revocation", {"pin": OTHER_PERSONAL_PIN}, token=second), 401, "wrong-pin")
+        self.assertEqual(c.get(API + "/me", token=first).status, 200)
+        mark = s.outbox_mark()
+        revoked = c.post(API + "/pin/revocation", {"pin": PERSONAL_PIN}, token=second)
+        self.assertEqual(revoked.status, 200, revoked)
+        self.assertEqual(revoked.json()["status"], "revoked")
+        self.assertEqual(c.get(API + "/me", token=first).status, 401)
+        self.assertEqual(c.get(API + "/me", token=second).status, 401)
+        self.assertEqual(len(s.messages_since(mark, "pin_revoked")), 1)
+        self.assertProblem(self.login(cf, PERSONAL_PIN, expect=403), 403, "pin-revoked")
+
+    # 13
+    def test_health_readiness_and_metrics_answer(self):
+        c = self.c
+        alive = c.get("/healthz")
+        self.assertEqual((alive.status, alive.json()), (200, {"status": "alive"}))
+        ready = c.get("/readyz")
+        self.assertEqual((ready.status, ready.json()), (200, {"status": "ready"}))
+        self.login(self.server.person(with_contacts=False)["codice_fiscale"], "AAAABBBBCCCCDDDD", expect=401)
+        metrics = c.get("/metrics")
+        self.assertEqual(metrics.status, 200)
+        self.assertTrue(metrics.header("Content-Type").startswith("text/plain"), metrics.headers)
+        text = metrics.body.decode()
+        for name in ("sportello_http_requests_total", "sportello_logins_total", "sportello_hash_queue_depth"):
+            self.assertIn(name, text)
+        wrong = [line for line in text.splitlines() if line.startswith('sportello_logins_total{outcome="wrong"}')]
+        self.assertEqual(len(wrong), 1, text)
+        self.assertGreaterEqual(float(wrong[0].split()[-1]), 1)
+        self.assertIn('route="GET /healthz",status="200"', text)
+
+    def test_every_answer_carries_the_security_headers(self):
+        c = self.c
+        who, pin = self.office_holder()
+        token = self.login(who["codice_fiscale"], pin).json()["token"]
+        replies = [c.get("/healthz"), c.get("/metrics"), c.get(API + "/me", token=token),
+                   c.delete(API + "/sessions/current", token=token), c.get(API + "/me"), c.get("/nowhere"),
+                   c.get(API + "/sessions"), c.post(API + "/sessions", raw=b"{", content_type="application/json"),
+                   c.post(API + "/sessions", raw=b"x", content_type="text/plain"),
+                   c.post(API + "/sessions", {"codice_fiscale": "XXX", "pin": "x"}),
+                   c.headers_only("POST", API + "/sessions", {"Host": c.host, "Content-Type": "application/json",
+                                                             "Content-Length": str(64 * 1024 * 1024)})]
+        self.assertEqual(sorted({r.status for r in replies}),
+                         [200, 204, 400, 401, 404, 405, 413, 415, 422])
+        for reply in replies:
+            check_security_headers(reply)
+            self.assertIn("frame-ancestors 'none'", reply.header("Content-Security-Policy"))
+            self.assertEqual(reply.header("X-Content-Type-Options"), "nosniff")
+            self.assertEqual(reply.header("Referrer-Policy"), "no-referrer")
+
+
+# 11
+class RenewalTest(ServerTestCase):
+    settings = {"pin_activation_window": "3s"}
+
+    def test_an_issued_pin_unused_past_the_window_expires_and_renewal_with_it_sends_new_halves(self):
+        c, s = self.c, self.server
+        who, pin = self.office_holder()
+        issued = time.monotonic()
+        cf = who["codice_fiscale"]
+        time.sleep(max(0.0, issued + 3.2 - time.monotonic()))
+        self.assertProblem(self.login(cf, pin, expect=410), 410, "pin-expired")
+        mark = s.outbox_mark()
+        renewed = c.post(API + "/pin-renewals", {"codice_fiscale": cf, "expired_pin": pin})
+        self.assertEqual(renewed.status, 202, renewed)
+        self.assertEqual(renewed.json()["status"], "renewal-taken")
+        # Within the 3-second window of the renewed PIN from here on: one outbox read, then the login.
+        first, second = s.messages_since(mark, "pin_renewed_first_half", "pin_renewed_second_half")
+        self.assertEqual((len(first), len(second)), (1, 1))
+        self.assertEqual((first[0]["channel"], second[0]["channel"]), ("sms", "email"))
+        opened = self.login(cf, first[0]["secret"] + second[0]["secret"]).json()
+        self.assertEqual((opened["required_action"], opened["level"]), ("set_pin", "dispositivo"))
+
+    def test_a_pin_that_has_not_expired_is_not_renewed(self):
+        who, pin = self.office_holder()
+        reply = self.c.post(API + "/pin-renewals", {"codice_fiscale": who["codice_fiscale"], "expired_pin": pin})
+        self.assertProblem(reply, 409, "pin-not-expired")
+
+
+# 12
+class ThrottleTest(ServerTestCase):
+    settings = {"server_throttle_burst": 3, "server_throttle_per_minute": 1}
+
+    def test_the_fourth_login_attempt_in_a_row_from_one_address_gets_429_with_retry_after(self):
+        cf = self.server.person(with_contacts=False)["codice_fiscale"]
+        replies = [self.c.post(API + "/sessions", {"codice_fiscale": cf, "pin": "AAAABBBBCCCCDDDD"}) for _ in range(4)]
+        for reply in replies[:3]:
+            self.assertIn(reply.status, (401, 423), reply)  # wrong PIN, then blocked: not throttled
+        self.assertEqual(replies[3].status, 429, replies[3])
+        self.assertProblem(replies[3], 429, "throttled")
+        self.assertGreaterEqual(self.retry_after(replies[3]), 1)
+        # Endpoints that check no secret are not throttled.
+        self.assertEqual(self.c.get("/healthz").status, 200)
+
+
+# 14
+class RequestLogTest(ServerTestCase):
+    per_test = True
+
+    def secrets_and_requests(self):
+        """Drives requests that carry a codice fiscale, PINs and tokens; returns the strings to look for."""
+        c, s = self.c, self.server
+        who, pin = self.office_holder()
+        cf = who["codice_fiscale"]
+        opened = self.login(cf, pin).json()
+        token, csrf = opened["token"], opened["csrf_token"]
+        c.get(API + "/me", token=token)
+        c.post(API + "/pin/change", {"current_pin": pin, "new_pin": PERSONAL_PIN},
+               headers={"Cookie": "__Host-sportello=" + token, "Origin": c.origin, "X-CSRF-Token": csrf})
+        c.delete(API + "/sessions/current", token=token)
+        self.login(cf, OTHER_PERSONAL_PIN, expect=401)
+        c.get(API + "/operator/pin-requests/%s/confirmation" % cf)   # the code in a path (405)
+        c.get("/nothing?codice_fiscale=%s&pin=%s" % (cf, PERSONAL_PIN))  # and in a query (404)
+        other = s.person()
+        c.post(API + "/pin-requests", other)
+        return [cf, cf.lower(), other["codice_fiscale"], pin, pin[:8], pin[8:], PERSONAL_PIN, OTHER_PERSONAL_PIN,
+                token, csrf]
+
+    def log_lines(self):
+        code, took = self.server.stop()
+        self.assertEqual(code, 0, "exit %r after %.1f s; stderr %s" % (code, took, self.server.stderr()))
+        lines = list(self.server.stdout_lines)
+        self.assertTrue(lines and lines[0].startswith("sportello listening on http://127.0.0.1:"), lines[:1])
+        records = []
+        for line in lines[1:]:
+            record = json.loads(line)  # every line after the banner is one JSON object
+            self.assertIsInstance(record, dict, line)
+            records.append(record)
+        return lines, records
+
+    def test_the_request_log_is_one_json_line_per_request_without_codice_fiscale_pin_or_token(self):
+        c = self.c
+        secrets = self.secrets_and_requests()
+        # An idle keep-alive connection stays open across the SIGTERM: the stop must not wait for it.
+        idle = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        idle.request("GET", "/healthz")
+        idle.getresponse().read()
+        sent = c.sent + 1
+        lines, records = self.log_lines()
+        idle.close()
+        requests = [r for r in records if r.get("msg") == "request"]
+        self.assertEqual(len(requests), sent, "request lines %d, requests sent %d" % (len(requests), sent))
+        for r in requests:
+            for key in ("time", "level", "method", "route", "status", "duration_us", "client"):
+                self.assertIn(key, r)
+        for line in lines:
+            for secret in secrets:
+                self.assertNotIn(secret, line)
+
+    def test_a_request_refused_for_its_size_is_logged_too(self):
+        c = self.c
+        c.get("/healthz")
+        reply = c.headers_only("POST", API + "/pin-requests", {"Host": c.host, "Content-Type": "application/json",
+                                                               "Content-Length": str(2 * 1024 * 1024)})
+        self.assertEqual(reply.status, 413)
+        _, records = self.log_lines()
+        statuses = [r["status"] for r in records if r.get("msg") == "request"]
+        self.assertEqual(statuses, [200, 413])
+
+
+if __name__ == "__main__":
+    SERVER = os.path.abspath(sys.argv.pop(1))
+    CTL = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
