@@ -35,8 +35,8 @@ class UnitOfWork {
   virtual ~UnitOfWork() = default;
   // Runs `work` in one transaction. Thread-safe: concurrent calls get separate transactions.
   virtual Status run(const Work& work) = 0;
-  // Runs `work` that only reads, in a transaction that does not take the write lock (a consistent
-  // snapshot on SQLite WAL and PostgreSQL). Writing inside it is a programming mistake.
+  // Runs `work` that only reads, without taking the write lock: a read-only transaction on PostgreSQL,
+  // autocommit statements on SQLite (each sees committed data). Writing inside it is a programming mistake.
   virtual Status read(const Work& work) { return run(work); }
 };
 

@@ -5,13 +5,27 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
+#include <mutex>
 
 namespace sportello {
 namespace {
 
 constexpr std::string_view kSqlitePrefix = "sqlite:";
 constexpr int kBusyTimeoutMs = 10000;
+
+// Before the first connection: each connection is used by one thread at a time (the pool leases it), so
+// SQLite needs no mutex of its own per connection, and no global one around every allocation for its
+// memory statistics — both showed up as futex waits under load.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
 
 void prepare_sqlite(soci::session& sql) {
   sql << "PRAGMA journal_mode = WAL";
@@ -43,6 +57,7 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, std::si
   if (sqlite && (path.empty() || path == ":memory:"))
     return Error::invalid("invalid-database-url", "database.url needs a file path after sqlite:", "database.url");
   if (pool_size == 0) pool_size = 1;
+  if (sqlite) configure_sqlite_once();
   std::shared_ptr<Database> db(new Database(sqlite ? Dialect::sqlite : Dialect::postgresql, pool_size));
   try {
     for (std::size_t i = 0; i < pool_size; ++i) {

@@ -1,7 +1,7 @@
 #pragma once
 // UnitOfWork over a Database: each run() leases a connection, opens a transaction (BEGIN IMMEDIATE on
 // SQLite, so writers queue instead of failing half-way), hands the SQL repositories to the work, and
-// commits only when it returns Ok. Any exception from the driver rolls back and becomes
+// commits only when it returns Ok; read() does the same without the write lock. Any exception from the driver rolls back and becomes
 // ErrorKind::unavailable. Thread-safe.
 #include <memory>
 
