@@ -5,8 +5,6 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <mutex>
 
@@ -22,8 +20,9 @@ constexpr int kBusyTimeoutMs = 10000;
 void configure_sqlite_once() {
   static std::once_flag once;
   std::call_once(once, [] {
-    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    // SOCI's header includes sqlite3.h inside its namespace sqlite_api.
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   });
 }
 
