@@ -709,6 +709,56 @@ class ApiTest(ServerTestCase):
         me = self.c.get(API + "/me", token=opened["token"]).json()
         self.assertEqual((me["level"], me["pin_state"]), ("dispositivo", "issued"))
 
+    def online_holder(self):
+        """A person with an ordinario PIN from an online request, confirmed, with the personal PIN set."""
+        c, s = self.c, self.server
+        who = s.person()
+        mark = s.outbox_mark()
+        self.assertEqual(c.post(API + "/pin-requests", who).status, 202)
+        confirmed = c.post(API + "/operator/pin-requests/%s/confirmation" % who["codice_fiscale"],
+                           token=self.contact_center_token())
+        self.assertEqual(confirmed.status, 200, confirmed)
+        first, second = s.messages_since(mark, "pin_first_half", "pin_second_half_letter")
+        return who, self.set_personal_pin(who["codice_fiscale"], first[0]["secret"] + second[0]["secret"])
+
+    def test_dispositivo_form_then_one_uploaded_file_then_back_office_approval_raises_the_level(self):
+        c, s = self.c, self.server
+        who, token = self.online_holder()
+        form = c.get(API + "/dispositivo/form.pdf", token=token)
+        self.assertEqual(form.status, 200, form)
+        self.assertEqual(form.header("Content-Type"), "application/pdf")
+        self.assertTrue(form.body.startswith(b"%PDF-"))
+        boundary = "sportello-e2e-boundary"
+        def multipart(data, field="document"):
+            return (("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"modulo.pdf\"\r\n"
+                     "Content-Type: application/pdf\r\n\r\n" % (boundary, field)).encode() + data +
+                    ("\r\n--%s--\r\n" % boundary).encode())
+        content_type = "multipart/form-data; boundary=" + boundary
+        too_big = c.request("POST", API + "/dispositivo-requests", token=token, content_type=content_type,
+                            raw=multipart(b"%PDF-1.4\n" + b"x" * (1024 * 1024)))
+        self.assertProblem(too_big, 422, "document-too-large")
+        self.assertIn("1 MB", too_big.json()["detail"])
+        wrong_type = c.request("POST", API + "/dispositivo-requests", token=token, content_type=content_type,
+                               raw=multipart(b"GIF89a not a document"))
+        self.assertProblem(wrong_type, 422, "document-type")
+        wrong_field = c.request("POST", API + "/dispositivo-requests", token=token, content_type=content_type,
+                                raw=multipart(form.body, field="file"))
+        self.assertProblem(wrong_field, 422, "document-count")
+        sent = c.request("POST", API + "/dispositivo-requests", token=token, content_type=content_type,
+                         raw=multipart(form.body))
+        self.assertEqual(sent.status, 201, sent)
+        request_id = sent.json()["id"]
+        reviewer = s.staff("back_office")
+        queue = c.get(API + "/operator/dispositivo-requests", token=reviewer).json()["requests"]
+        self.assertIn(request_id, [r["id"] for r in queue])
+        document = c.get(API + "/operator/dispositivo-requests/%d/document" % request_id, token=reviewer)
+        self.assertEqual((document.status, document.body), (200, form.body))
+        self.assertEqual(c.get(API + "/operator/dispositivo-requests/%dabc/document" % request_id,
+                               token=reviewer).status, 404)
+        approved = c.post(API + "/operator/dispositivo-requests/%d/approval" % request_id, token=reviewer)
+        self.assertEqual(approved.status, 200, approved)
+        self.assertEqual(self.login(who["codice_fiscale"], PERSONAL_PIN).json()["level"], "dispositivo")
+
     # 10
     def test_revocation_by_the_holder_ends_every_session_of_the_holder(self):
         c, s = self.c, self.server
