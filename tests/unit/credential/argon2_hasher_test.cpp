@@ -175,12 +175,13 @@ std::chrono::nanoseconds fastest_of(int runs, F f) {
 TEST(Argon2Hasher, DummyVerifyCostsWhatAVerifyCosts) {
   const Argon2Hasher hasher(Argon2Params{16384, 2, 1});
   const std::string encoded = hasher.hash("Pin12345");
-  const auto real = fastest_of(5, [&] { (void)hasher.verify(encoded, "Pin12346"); });
-  const auto dummy = fastest_of(5, [&] { hasher.burn_dummy_verify("Pin12346"); });
-  // Equal work; the bounds are loose so that a busy machine cannot fail the test, yet a dummy that
-  // skipped the hash (microseconds against milliseconds) would.
-  EXPECT_GT(dummy * 2, real) << dummy.count() << "ns vs " << real.count() << "ns";
-  EXPECT_LT(dummy, real * 2) << dummy.count() << "ns vs " << real.count() << "ns";
+  const auto real = fastest_of(7, [&] { (void)hasher.verify(encoded, "Pin12346"); });
+  const auto dummy = fastest_of(7, [&] { hasher.burn_dummy_verify("Pin12346"); });
+  // Equal work. The bounds are loose (a factor 5) because a busy machine — two test binaries and a build
+  // on two cores — stretches either side; a dummy that skipped the hash (microseconds against
+  // milliseconds, a factor of a thousand) still fails.
+  EXPECT_GT(dummy * 5, real) << dummy.count() << "ns vs " << real.count() << "ns";
+  EXPECT_LT(dummy, real * 5) << dummy.count() << "ns vs " << real.count() << "ns";
 }
 
 TEST(Argon2Hasher, ValidateRefusesParametersOutOfBounds) {
