@@ -1,6 +1,5 @@
 #include "flows/dispositivo_conversion.h"
 
-#include "core/codice_fiscale.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
 
@@ -76,14 +75,10 @@ Status DispositivoConversion::reject(const Actor& actor, std::int64_t request_id
 Status DispositivoConversion::convert_at_office(const Actor& actor, const std::string& typed_code) {
   if (auto allowed = actor.require({Role::office}); !allowed) return allowed;
   const Instant now = ctx_.clock.now();
-  auto cf = CodiceFiscale::parse(typed_code, ctx_.places, rome_date(now));
-  if (!cf) return cf.error();
-  return ctx_.store.run([&](Repositories& repos) -> Status {
-    auto holder = find_holder(repos, cf->code());
-    if (!holder) return no_such_holder();
-    if (auto raised = holder->credential.convert_to_dispositivo(); !raised) return raised;
-    repos.credentials().update(holder->credential);
-    repos.audit().append(actor.id, "dispositivo.converted-at-office", holder->subject(), "form MV35", now);
+  return change_holder(ctx_, typed_code, now, [&](Repositories& repos, Holder& holder) -> Status {
+    if (auto raised = holder.credential.convert_to_dispositivo(); !raised) return raised;
+    repos.credentials().update(holder.credential);
+    repos.audit().append(actor.id, "dispositivo.converted-at-office", holder.subject(), "form MV35", now);
     return Ok{};
   });
 }

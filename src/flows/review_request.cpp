@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/codice_fiscale.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
 
@@ -12,12 +11,8 @@ namespace sportello {
 Status ReviewRequest::confirm(const Actor& actor, const std::string& typed_code) {
   if (auto allowed = actor.require({Role::contact_center, Role::office}); !allowed) return allowed;
   const Instant now = ctx_.clock.now();
-  auto cf = CodiceFiscale::parse(typed_code, ctx_.places, rome_date(now));
-  if (!cf) return cf.error();
-  return ctx_.store.run([&](Repositories& repos) -> Status {
-    auto holder = find_holder(repos, cf->code());
-    if (!holder) return no_such_holder();
-    Credential& credential = holder->credential;
+  return change_holder(ctx_, typed_code, now, [&](Repositories& repos, Holder& holder) -> Status {
+    Credential& credential = holder.credential;
     const std::string sealed_half = credential.pending_half_sealed;
     if (auto moved = credential.confirm_data(now, ctx_.policies.credential); !moved) return moved;
     auto half = ctx_.box.open(sealed_half);
@@ -25,10 +20,10 @@ Status ReviewRequest::confirm(const Actor& actor, const std::string& typed_code)
     credential.pending_half_sealed.clear();
     repos.credentials().update(credential);
     queue_message(repos, ctx_.box,
-                  {credential_event(credential, "second-half"), Route{Channel::letter, postal_address(holder->citizen)},
-                   "pin_second_half_letter", {{"name", holder->citizen.data.name}}, *half},
+                  {credential_event(credential, "second-half"), Route{Channel::letter, postal_address(holder.citizen)},
+                   "pin_second_half_letter", {{"name", holder.citizen.data.name}}, *half},
                   now);
-    repos.audit().append(actor.id, "pin.request-confirmed", holder->subject(), "", now);
+    repos.audit().append(actor.id, "pin.request-confirmed", holder.subject(), "", now);
     return Ok{};
   });
 }
@@ -38,18 +33,14 @@ Status ReviewRequest::reject(const Actor& actor, const std::string& typed_code, 
   if (std::all_of(reason.begin(), reason.end(), [](unsigned char c) { return std::isspace(c) != 0; }))
     return Error::invalid("reason-required", "A rejection needs a reason.", "reason");
   const Instant now = ctx_.clock.now();
-  auto cf = CodiceFiscale::parse(typed_code, ctx_.places, rome_date(now));
-  if (!cf) return cf.error();
-  return ctx_.store.run([&](Repositories& repos) -> Status {
-    auto holder = find_holder(repos, cf->code());
-    if (!holder) return no_such_holder();
-    if (auto moved = holder->credential.reject_data(now); !moved) return moved;
-    repos.credentials().update(holder->credential);
+  return change_holder(ctx_, typed_code, now, [&](Repositories& repos, Holder& holder) -> Status {
+    if (auto moved = holder.credential.reject_data(now); !moved) return moved;
+    repos.credentials().update(holder.credential);
     queue_message(repos, ctx_.box,
-                  {credential_event(holder->credential, "request-rejected"), notice_route(holder->citizen),
-                   "pin_request_rejected", {{"name", holder->citizen.data.name}, {"reason", reason}}, ""},
+                  {credential_event(holder.credential, "request-rejected"), notice_route(holder.citizen),
+                   "pin_request_rejected", {{"name", holder.citizen.data.name}, {"reason", reason}}, ""},
                   now);
-    repos.audit().append(actor.id, "pin.request-rejected", holder->subject(), reason, now);
+    repos.audit().append(actor.id, "pin.request-rejected", holder.subject(), reason, now);
     return Ok{};
   });
 }
