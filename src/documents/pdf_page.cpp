@@ -12,9 +12,33 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
   return CAIRO_STATUS_SUCCESS;
 }
 
+// A layout of `text` in `font` at `resolution` dpi, wrapped at `width` points (unwrapped when width < 0).
+// The caller unrefs it.
+PangoLayout* wrapped_layout(cairo_t* cr, double resolution, const std::string& text, const std::string& font,
+                            double width) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  pango_cairo_context_set_resolution(pango_layout_get_context(layout), resolution);
+  pango_layout_context_changed(layout);
+  PangoFontDescription* description = pango_font_description_from_string(font.c_str());
+  pango_layout_set_font_description(layout, description);
+  pango_font_description_free(description);
+  if (width >= 0) {
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  }
+  pango_layout_set_text(layout, text.c_str(), -1);
+  return layout;
+}
+
+double height_of(PangoLayout* layout) {
+  int w = 0, h = 0;
+  pango_layout_get_size(layout, &w, &h);
+  return static_cast<double>(h) / PANGO_SCALE;
+}
+
 }  // namespace
 
-PdfDocument::PdfDocument() {
+PdfDocument::PdfDocument(double font_resolution) : font_resolution_(font_resolution) {
   surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kWidth, kHeight);
   cr_ = cairo_create(surface_);
   cairo_set_source_rgb(cr_, 0, 0, 0);
@@ -26,19 +50,29 @@ PdfDocument::~PdfDocument() {
 }
 
 double PdfDocument::text(double x, double y, const std::string& text, const std::string& font, double width) {
-  PangoLayout* layout = pango_cairo_create_layout(cr_);
-  PangoFontDescription* description = pango_font_description_from_string(font.c_str());
-  pango_layout_set_font_description(layout, description);
-  pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-  pango_layout_set_text(layout, text.c_str(), -1);
+  PangoLayout* layout = wrapped_layout(cr_, font_resolution_, text, font, width);
   cairo_move_to(cr_, x, y);
   pango_cairo_show_layout(cr_, layout);
+  double height = height_of(layout);
+  g_object_unref(layout);
+  return height;
+}
+
+double PdfDocument::text_right(double right, double y, const std::string& text, const std::string& font) {
+  PangoLayout* layout = wrapped_layout(cr_, font_resolution_, text, font, -1);
   int w = 0, h = 0;
   pango_layout_get_size(layout, &w, &h);
-  pango_font_description_free(description);
+  cairo_move_to(cr_, right - static_cast<double>(w) / PANGO_SCALE, y);
+  pango_cairo_show_layout(cr_, layout);
   g_object_unref(layout);
   return static_cast<double>(h) / PANGO_SCALE;
+}
+
+double PdfDocument::text_height(const std::string& text, const std::string& font, double width) const {
+  PangoLayout* layout = wrapped_layout(cr_, font_resolution_, text, font, width);
+  double height = height_of(layout);
+  g_object_unref(layout);
+  return height;
 }
 
 void PdfDocument::line(double x1, double y1, double x2, double y2, double thickness) {
@@ -54,7 +88,10 @@ void PdfDocument::box(double x, double y, double w, double h, double thickness) 
   cairo_stroke(cr_);
 }
 
-void PdfDocument::next_page() { cairo_show_page(cr_); }
+void PdfDocument::next_page() {
+  cairo_show_page(cr_);
+  ++pages_;
+}
 
 std::string PdfDocument::finish() {
   cairo_destroy(cr_);

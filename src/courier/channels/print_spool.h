@@ -3,8 +3,11 @@
 // into print batches in a spool folder. A closed batch is a folder holding one PDF with every letter
 // (`<batch>.pdf`, what the print house prints), one PDF per letter (`letters/<reference>.pdf`) and a CSV
 // manifest (`<batch>.csv`: batch, letter, recipient, address, pages, sha256 of the letter's PDF).
-// Folders are 0700 and files 0600; a batch appears whole or not at all (written aside, then renamed).
-// Handing a batch over deletes its PDFs (they hold PIN halves) and keeps the manifest.
+// Folders are 0700 and files 0600; a batch appears whole or not at all (written aside in
+// `<spool>/.<batch>.partial`, flushed, then renamed). Handing a batch over deletes its PDFs (they hold PIN
+// halves) and keeps the manifest. Failures are values: `invalid_input` for bad input (the input is at fault,
+// retrying does not help), `not_found` for an unknown batch, `unavailable` for the file system.
+// Nothing here logs; error messages name files and batches, never a letter's content.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -51,8 +54,13 @@ struct BatchSummary {
 };
 
 // Renders one letter to PDF bytes (A4; the address block sits where a DL/C5 window envelope shows it,
-// right-hand side about 45 mm from the top). Pure: content in, bytes out.
+// right-hand side about 45 mm from the top, its font shrinking until it fits there; a body longer than a
+// page continues on the next). Pure: content in, bytes out.
 std::string render_letter_pdf(const Letter& letter, const LetterHead& head);
+
+// Whether a letter can be printed: a file-name safe reference, UTF-8 text, 1 to 6 address lines of at most
+// 100 characters. write_batch() refuses a batch holding a letter that fails this.
+Status check_letter(const Letter& letter);
 
 class PrintSpool {
  public:
@@ -60,15 +68,27 @@ class PrintSpool {
 
   // Writes a closed batch named `batch` (file-name safe, e.g. "20261125-0001") holding `letters` in order.
   // Refuses an empty list, a name already used, or a duplicate reference; leaves nothing behind on failure.
+  // Names (batch and references) are 1-64 of [A-Za-z0-9_-], starting with a letter or digit; every letter
+  // needs 1-6 address lines of at most 100 characters; text must be UTF-8. Creates the spool folder (0700)
+  // when it is missing.
   Result<BatchSummary> write_batch(const std::string& batch, const std::vector<Letter>& letters);
 
   // Deletes the batch's PDFs and keeps its manifest. Refuses an unknown batch; repeating it is harmless.
   Status hand_over(const std::string& batch);
 
+  // Removes a batch entirely (PDFs and manifest), for one that was written but could not be recorded.
+  // Removing a batch that is not there succeeds.
+  Status discard(const std::string& batch);
+
   // The manifest rows of a batch, read back from its CSV (used to check and to list).
   Result<std::vector<ManifestRow>> manifest(const std::string& batch) const;
 
  private:
+  // The letters one after another in one PDF, each from a fresh page, laid out as render_letter_pdf does;
+  // `pages` receives how many pages each letter took. Defined with the layout, in letter_pdf.cpp.
+  static std::string render_batch_pdf(const std::vector<Letter>& letters, const LetterHead& head,
+                                      std::vector<int>& pages);
+
   std::filesystem::path root_;
   LetterHead head_;
 };
