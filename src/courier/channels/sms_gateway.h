@@ -23,6 +23,8 @@ class SmsGateway final : public Transport {
  public:
   explicit SmsGateway(SmsSettings settings);
   ~SmsGateway() override;
+  // A refusal by the gateway is invalid_input with code "sms-rejected". A recipient not in E.164 form
+  // ("+" and 8 to 15 digits) or an empty text is invalid_input before any connection.
   Status send(const Envelope& envelope) override;
 
  private:
@@ -31,7 +33,9 @@ class SmsGateway final : public Transport {
 };
 
 // How many SMS parts `text` needs: GSM 03.38 (160 per single, 153 per part) unless a character is
-// outside it, then UCS-2 (70, 67). Accented Italian letters èéùìò à are in GSM 03.38.
+// outside it, then UCS-2 (70, 67). Accented Italian letters èéùìò à are in GSM 03.38 (È À Ì Ò Ù
+// and the typographic apostrophe ’ are not); ^{}\[~]|€ take two septets. Characters outside the BMP (emoji)
+// take two UCS-2 units. A character is never split between parts. An empty text needs 0.
 int sms_parts(const std::string& utf8_text);
 
 }  // namespace sportello
