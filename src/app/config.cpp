@@ -160,6 +160,52 @@ Setter text(S Config::*section, std::string S::*field) {
   };
 }
 
+// One of a few words.
+template <typename S>
+Setter one_of(S Config::*section, std::string S::*field, std::vector<std::string> words) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    std::string list;
+    for (const auto& w : words) list += (list.empty() ? "\"" : ", \"") + w + "\"";
+    if (!raw.text || std::find(words.begin(), words.end(), *raw.text) == words.end()) return expected(raw, "one of " + list);
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
+// A password or token: never repeated in an error.
+template <typename S>
+Setter secret_text(S Config::*section, std::string S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    if (!raw.text) return config_error(raw.name, "expected a string (the value is not shown)");
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
+// An SMTP server: smtp://HOST[:PORT] or smtps://HOST[:PORT]; PEC may leave it empty to use [email].
+Setter mail_url(Config::Mail Config::*section, bool may_be_empty = false) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    const bool empty_ok = may_be_empty && raw.text && raw.text->empty();
+    const bool smtp = raw.text && (raw.text->starts_with("smtp://") || raw.text->starts_with("smtps://")) &&
+                      raw.text->find("://") + 3 < raw.text->size();
+    if (!empty_ok && !smtp) return expected(raw, may_be_empty ? "\"smtp://HOST:PORT\", \"smtps://HOST:PORT\" or \"\""
+                                                              : "\"smtp://HOST:PORT\" or \"smtps://HOST:PORT\"");
+    (config.*section).url = *raw.text;
+    return Ok{};
+  };
+}
+
+template <typename S>
+Setter http_url(S Config::*section, std::string S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    const bool ok = raw.text && (raw.text->starts_with("http://") || raw.text->starts_with("https://")) &&
+                    raw.text->find("://") + 3 < raw.text->size();
+    if (!ok) return expected(raw, "an http:// or https:// URL");
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
 // The URL is never repeated in errors: a postgresql:// one may carry a password.
 Status set_database_url(Config& config, const Raw& raw) {
   constexpr std::string_view what = "\"sqlite:PATH\" or \"postgresql://...\"";
@@ -213,6 +259,37 @@ std::vector<Setting> settings() {
       {"server", "throttle_burst", integer(&C::server, &C::Server::throttle_burst, 1, 1000000)},
       {"server", "tls_certificate", optional_path(&C::server, &C::Server::tls_certificate)},
       {"server", "tls_key", optional_path(&C::server, &C::Server::tls_key)},
+      {"courier", "run_in_server", integer(&C::courier, &C::Courier::run_in_server, 0, 1)},       // issue 4
+      {"courier", "poll_interval", duration(&C::courier, &C::Courier::poll_interval)},
+      {"courier", "batch_size", integer(&C::courier, &C::Courier::batch_size, 1, 1000)},
+      {"courier", "lease", duration(&C::courier, &C::Courier::lease)},
+      {"courier", "max_attempts", integer(&C::courier, &C::Courier::max_attempts, 1, 100)},
+      {"courier", "backoff_base", duration(&C::courier, &C::Courier::backoff_base)},
+      {"courier", "backoff_max", duration(&C::courier, &C::Courier::backoff_max)},
+      {"courier", "message_id_domain", text(&C::courier, &C::Courier::message_id_domain)},
+      {"courier", "site", text(&C::courier, &C::Courier::site)},
+      {"courier", "language", one_of(&C::courier, &C::Courier::language, {"it", "en"})},
+      {"email", "url", mail_url(&C::email)},
+      {"email", "tls", one_of(&C::email, &C::Mail::tls, {"none", "starttls-if-offered", "starttls"})},
+      {"email", "username", text(&C::email, &C::Mail::username)},
+      {"email", "password", secret_text(&C::email, &C::Mail::password)},
+      {"email", "from_address", text(&C::email, &C::Mail::from_address)},
+      {"email", "from_name", text(&C::email, &C::Mail::from_name)},
+      {"email", "timeout", duration(&C::email, &C::Mail::timeout)},
+      {"pec", "url", mail_url(&C::pec, true)},
+      {"pec", "tls", one_of(&C::pec, &C::Mail::tls, {"none", "starttls-if-offered", "starttls"})},
+      {"pec", "username", text(&C::pec, &C::Mail::username)},
+      {"pec", "password", secret_text(&C::pec, &C::Mail::password)},
+      {"pec", "from_address", text(&C::pec, &C::Mail::from_address)},
+      {"pec", "from_name", text(&C::pec, &C::Mail::from_name)},
+      {"pec", "timeout", duration(&C::pec, &C::Mail::timeout)},
+      {"sms", "url", http_url(&C::sms, &C::Sms::url)},
+      {"sms", "token", secret_text(&C::sms, &C::Sms::token)},
+      {"sms", "sender", text(&C::sms, &C::Sms::sender)},
+      {"sms", "timeout", duration(&C::sms, &C::Sms::timeout)},
+      {"letters", "spool_dir", path(&C::letters, &C::Letters::spool_dir)},
+      {"letters", "batch_every", duration(&C::letters, &C::Letters::batch_every)},
+      {"letters", "max_per_batch", integer(&C::letters, &C::Letters::max_per_batch, 1, 100000)},
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
   };
@@ -366,6 +443,7 @@ Result<Config> load_config(const fs::path& file, const std::map<std::string, std
   Config config;
   config.reference.data_dir = resolve(config.reference.data_dir, cwd);
   config.outbox.key_file = resolve(config.outbox.key_file, cwd);
+  config.letters.spool_dir = resolve(config.letters.spool_dir, cwd);
   config.database.url = resolve_url(config.database.url, cwd);
   if (!file.empty()) {
     Result<toml::table> root = read_toml(file);

@@ -73,6 +73,47 @@ struct Config {
     std::filesystem::path tls_key;
   } server;
 
+  struct Courier {                                // issue 4: delivery of the outbox (SPEC §8)
+    std::int64_t run_in_server = 1;               // 1: `sportello serve` delivers; 0: only `sportelloctl courier run`
+    std::chrono::seconds poll_interval{2};        // how often the server looks for due messages
+    std::int64_t batch_size = 20;                 // messages claimed at a time
+    std::chrono::seconds lease = std::chrono::minutes{5};  // a claim's life; longer than the slowest send
+    std::int64_t max_attempts = 8;                // then the message is failed (sportelloctl outbox retry ID)
+    std::chrono::seconds backoff_base{30};        // first wait after a failure, doubled each time, with jitter
+    std::chrono::seconds backoff_max = std::chrono::hours{1};
+    std::string message_id_domain = "sportello.invalid";  // right-hand side of Message-IDs
+    std::string site = "http://127.0.0.1:8080";   // the portal's public address, for links in messages
+    std::string language = "it";                  // "it" or "en"
+  } courier;
+
+  struct Mail {                                   // an SMTP server and its sender
+    std::string url = "smtp://127.0.0.1:25";      // smtp://HOST:PORT or smtps://HOST:PORT
+    std::string tls = "starttls-if-offered";      // smtp:// only: "none", "starttls-if-offered", "starttls"
+    std::string username;                         // empty: no login
+    std::string password;                         // better set as SPORTELLO_EMAIL_PASSWORD than in the file
+    std::string from_address = "noreply@pin.example.it";
+    std::string from_name = "Servizio PIN";
+    std::chrono::seconds timeout{30};
+  } email;
+  Mail pec = [] {                                 // the PEC server; an empty url sends PEC through [email]
+    Mail m;
+    m.url.clear();
+    return m;
+  }();
+
+  struct Sms {                                    // an HTTP SMS gateway
+    std::string url = "http://127.0.0.1:9090/sms";
+    std::string token;                            // bearer token; better set as SPORTELLO_SMS_TOKEN
+    std::string sender = "INPS-PIN";
+    std::chrono::seconds timeout{15};
+  } sms;
+
+  struct Letters {                                // issue 4: print batches for the print house
+    std::filesystem::path spool_dir = "var/letters";  // folder 0700, files 0600
+    std::chrono::seconds batch_every = std::chrono::hours{24};  // the server closes a batch this often
+    std::int64_t max_per_batch = 5000;
+  } letters;
+
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "app/courier_service.h"
 #include "http/api/api.h"
 #include "http/security_headers.h"
 #include "http/server.h"
@@ -106,13 +107,15 @@ int serve(Config config, const ServeOverrides& overrides) {
   std::unique_ptr<http::Server> server;
   http::Api api{ctx, throttle, metrics, {}, {}, false};
   api.gauges = [&] {
-    std::size_t backlog = 0;
-    (void)ctx.store.run([&](Repositories& repos) -> Status {
-      backlog = repos.outbox().list({MessageStatus::pending, std::nullopt, 100000}).size();
+    int backlog = 0, failed = 0;
+    (void)ctx.store.read([&](Repositories& repos) -> Status {
+      backlog = repos.outbox().count(MessageStatus::pending) + repos.outbox().count(MessageStatus::sending);
+      failed = repos.outbox().count(MessageStatus::failed);
       return Ok{};
     });
     return std::map<std::string, double>{{"sportello_hash_queue_depth", double(server->worker_backlog())},
                                          {"sportello_outbox_backlog", double(backlog)},
+                                         {"sportello_outbox_failed", double(failed)},
                                          {"sportello_open_connections", double(server->open_connections())}};
   };
   api.ready = [&]() -> Status {
@@ -145,10 +148,17 @@ int serve(Config config, const ServeOverrides& overrides) {
     log->info(R"("msg":"stopping","signal":{})", received);
     server->stop();
   });
+  auto courier = CourierService::create(**app);
+  if (!courier) {
+    std::cerr << "sportello: " << courier.error().message << "\n";
+    return 1;
+  }
+  if (config.courier.run_in_server) (*courier)->start();
   {
     Maintenance maintenance(ctx);
     server->run();
   }
+  (*courier)->stop();
   if (signal_waiter.joinable()) signal_waiter.join();
   log->info(R"("msg":"stopped")");
   return 0;

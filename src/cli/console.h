@@ -47,6 +47,7 @@ void add_pin_commands(CLI::App& root, Console& console);
 void add_request_commands(CLI::App& root, Console& console);
 void add_dispositivo_commands(CLI::App& root, Console& console);
 void add_outbox_commands(CLI::App& root, Console& console);
+void add_courier_commands(CLI::App& root, Console& console);
 void add_audit_commands(CLI::App& root, Console& console);
 void add_demo_commands(CLI::App& root, Console& console);
 void add_lockout_commands(CLI::App& root, Console& console);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_request_commands(root, console);
   add_dispositivo_commands(root, console);
   add_outbox_commands(root, console);
+  add_courier_commands(root, console);
   add_audit_commands(root, console);
   add_lockout_commands(root, console);
   add_demo_commands(root, console);

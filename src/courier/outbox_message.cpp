@@ -1,5 +1,7 @@
 #include "courier/outbox_message.h"
 
+#include "core/digest.h"
+
 namespace sportello {
 
 const char* to_string(Channel channel) {
@@ -21,6 +23,7 @@ std::optional<Channel> parse_channel(std::string_view text) {
 const char* to_string(MessageStatus status) {
   switch (status) {
     case MessageStatus::pending: return "pending";
+    case MessageStatus::sending: return "sending";
     case MessageStatus::sent: return "sent";
     case MessageStatus::failed: return "failed";
   }
@@ -28,9 +31,14 @@ const char* to_string(MessageStatus status) {
 }
 
 std::optional<MessageStatus> parse_message_status(std::string_view text) {
-  for (MessageStatus s : {MessageStatus::pending, MessageStatus::sent, MessageStatus::failed})
+  for (MessageStatus s : {MessageStatus::pending, MessageStatus::sending, MessageStatus::sent, MessageStatus::failed})
     if (text == to_string(s)) return s;
   return std::nullopt;
+}
+
+std::string message_id_for(const OutboxMessage& message, const std::string& domain) {
+  const std::string identity = message.event_key + "\n" + to_string(message.channel) + "\n" + message.recipient;
+  return "<outbox." + std::to_string(message.id) + "." + sha256_hex(identity).substr(0, 16) + "@" + domain + ">";
 }
 
 }  // namespace sportello

@@ -15,7 +15,10 @@ enum class Channel { email, pec, sms, letter };
 const char* to_string(Channel channel);
 std::optional<Channel> parse_channel(std::string_view text);
 
-enum class MessageStatus { pending, sent, failed };
+// pending: waiting for its time; sending: claimed by a courier whose lease runs until lease_until (a
+// sending row whose lease ran out is in doubt and is sent again with the same message_id); sent: handed
+// to the next hop (letters: written into a print batch); failed: gave up after the configured attempts.
+enum class MessageStatus { pending, sending, sent, failed };
 const char* to_string(MessageStatus status);
 std::optional<MessageStatus> parse_message_status(std::string_view text);
 
@@ -33,6 +36,14 @@ struct OutboxMessage {
   Instant next_attempt_at{};
   std::optional<Instant> sent_at;
   std::string last_error;
+  std::string lease_owner;                     // the courier holding the lease while `sending`
+  Instant lease_until{};
+  std::string message_id;                      // stable Message-ID / idempotency key, set when first claimed
+  std::string batch;                           // letters: the print batch it went into
 };
+
+// The stable identity of a message for the receiving side: "<outbox.ID.HASH@DOMAIN>", where HASH is
+// taken from (event_key, channel, recipient), so the same row always carries the same Message-ID.
+std::string message_id_for(const OutboxMessage& message, const std::string& domain);
 
 }  // namespace sportello

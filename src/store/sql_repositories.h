@@ -106,6 +106,21 @@ class SqlOutboxRepository final : public OutboxRepository {
   explicit SqlOutboxRepository(soci::session& sql) : sql_(sql) {}
   bool enqueue(const OutboxMessage& message) override;
   std::vector<OutboxMessage> list(const OutboxFilter& filter) override;
+  std::optional<OutboxMessage> find(std::int64_t id) override;
+  int count(MessageStatus status) override;
+  std::vector<OutboxMessage> claim_due(const std::string& owner, Instant now, Instant lease_until, int limit) override;
+  void set_message_id(std::int64_t id, const std::string& message_id) override;
+  bool mark_sent(std::int64_t id, const std::string& owner, Instant now) override;
+  bool mark_retry(std::int64_t id, const std::string& owner, const std::string& error, Instant next_attempt) override;
+  bool mark_failed(std::int64_t id, const std::string& owner, const std::string& error) override;
+  bool retry_failed(std::int64_t id, Instant now) override;
+  std::vector<OutboxMessage> pending_letters(int limit) override;
+  void mark_printed(std::int64_t id, const std::string& batch, Instant now) override;
+  void mark_unprintable(std::int64_t id, const std::string& error) override;
+  void add_batch(const LetterBatch& batch) override;
+  std::optional<LetterBatch> find_batch(const std::string& name) override;
+  std::vector<LetterBatch> batches(int limit) override;
+  void mark_handed_over(const std::string& name, Instant at) override;
 
  private:
   soci::session& sql_;

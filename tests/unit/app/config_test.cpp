@@ -52,6 +52,37 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"server.throttle_burst", n(c.server.throttle_burst)},
       {"server.tls_certificate", c.server.tls_certificate.string()},
       {"server.tls_key", c.server.tls_key.string()},
+      {"courier.run_in_server", n(c.courier.run_in_server)},
+      {"courier.poll_interval", s(c.courier.poll_interval)},
+      {"courier.batch_size", n(c.courier.batch_size)},
+      {"courier.lease", s(c.courier.lease)},
+      {"courier.max_attempts", n(c.courier.max_attempts)},
+      {"courier.backoff_base", s(c.courier.backoff_base)},
+      {"courier.backoff_max", s(c.courier.backoff_max)},
+      {"courier.message_id_domain", c.courier.message_id_domain},
+      {"courier.site", c.courier.site},
+      {"courier.language", c.courier.language},
+      {"email.url", c.email.url},
+      {"email.tls", c.email.tls},
+      {"email.username", c.email.username},
+      {"email.password", c.email.password},
+      {"email.from_address", c.email.from_address},
+      {"email.from_name", c.email.from_name},
+      {"email.timeout", s(c.email.timeout)},
+      {"pec.url", c.pec.url},
+      {"pec.tls", c.pec.tls},
+      {"pec.username", c.pec.username},
+      {"pec.password", c.pec.password},
+      {"pec.from_address", c.pec.from_address},
+      {"pec.from_name", c.pec.from_name},
+      {"pec.timeout", s(c.pec.timeout)},
+      {"sms.url", c.sms.url},
+      {"sms.token", c.sms.token},
+      {"sms.sender", c.sms.sender},
+      {"sms.timeout", s(c.sms.timeout)},
+      {"letters.spool_dir", c.letters.spool_dir.string()},
+      {"letters.batch_every", s(c.letters.batch_every)},
+      {"letters.max_per_batch", n(c.letters.max_per_batch)},
       {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
       {"staff.password_min_length", n(c.staff.password_min_length)},
   };
@@ -463,6 +494,7 @@ TEST(ConfigExample, ShowsEverySettingWithItsDefault) {
   expected["database.url"] = expand("sqlite:{dir}/var/sportello.db", dir.path());
   expected["reference.data_dir"] = expand("{dir}/data", dir.path());
   expected["outbox.key_file"] = expand("{dir}/var/outbox.key", dir.path());
+  expected["letters.spool_dir"] = expand("{dir}/var/letters", dir.path());
   EXPECT_EQ(flatten(*loaded), expected);
 }
 

@@ -14,6 +14,28 @@ class FailingOutbox final : public OutboxRepository {
  public:
   bool enqueue(const OutboxMessage&) override { throw StoreFailure("injected: outbox write failed"); }
   std::vector<OutboxMessage> list(const OutboxFilter&) override { return {}; }
+  // The courier's side is not used by these flows.
+  std::optional<OutboxMessage> find(std::int64_t) override { return unused<std::optional<OutboxMessage>>(); }
+  int count(MessageStatus) override { return unused<int>(); }
+  std::vector<OutboxMessage> claim_due(const std::string&, Instant, Instant, int) override {
+    return unused<std::vector<OutboxMessage>>();
+  }
+  void set_message_id(std::int64_t, const std::string&) override { unused<bool>(); }
+  bool mark_sent(std::int64_t, const std::string&, Instant) override { return unused<bool>(); }
+  bool mark_retry(std::int64_t, const std::string&, const std::string&, Instant) override { return unused<bool>(); }
+  bool mark_failed(std::int64_t, const std::string&, const std::string&) override { return unused<bool>(); }
+  bool retry_failed(std::int64_t, Instant) override { return unused<bool>(); }
+  std::vector<OutboxMessage> pending_letters(int) override { return unused<std::vector<OutboxMessage>>(); }
+  void mark_printed(std::int64_t, const std::string&, Instant) override { unused<bool>(); }
+  void mark_unprintable(std::int64_t, const std::string&) override { unused<bool>(); }
+  void add_batch(const LetterBatch&) override { unused<bool>(); }
+  std::optional<LetterBatch> find_batch(const std::string&) override { return unused<std::optional<LetterBatch>>(); }
+  std::vector<LetterBatch> batches(int) override { return unused<std::vector<LetterBatch>>(); }
+  void mark_handed_over(const std::string&, Instant) override { unused<bool>(); }
+
+ private:
+  template <typename T>
+  static T unused() { throw StoreFailure("not used by this test"); }
 };
 
 // Repositories that pass everything to the real ones except the outbox.

@@ -1,0 +1,15 @@
+# Writes OUTPUT: a C++ file defining FUNCTION() that returns every file matching GLOB in DIR as
+# {name, text}, sorted by name, so the binaries carry them. Run by the build (cmake -P) when one changes.
+file(GLOB files "${DIR}/${GLOB}")
+list(SORT files)
+set(body "// Generated from ${DIR} by cmake/EmbedFiles.cmake. Do not edit.\n")
+string(APPEND body "#include \"${HEADER}\"\n\nnamespace sportello {\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& ${FUNCTION}() {\n  static const std::vector<EmbeddedFile> files = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" text)
+  string(APPEND body "    {\"${name}\", R\"sportello_file(${text})sportello_file\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace sportello\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
