@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """sportello's HTTP API end to end: the real server binary on a free loopback port, a fresh SQLite file and
 outbox key in a temporary folder, a test configuration with durations in seconds, and a real HTTP client.
-PIN halves and codes are read from the outbox with `sportelloctl outbox list --json --reveal-secrets`, which
-uses the same database and key (same environment). Each fixture stops its server with SIGTERM and checks that
+PIN halves and codes are read where the courier delivered them: a real SMTP sink (aiosmtpd), an HTTP sink
+standing for the SMS gateway, and the letters' PDFs (pdftotext) after `sportelloctl letters close-batch`; the
+outbox table (without secrets) only says which messages to look for. Each fixture stops its server with SIGTERM and checks that
 it exits 0 within a few seconds (the graceful stop).
 
 Usage: test_api.py PATH/TO/sportello PATH/TO/sportelloctl   (python3 standard library only)"""
@@ -20,6 +21,8 @@ import tempfile
 import threading
 import time
 import unittest
+
+import sinks
 
 SERVER = None
 CTL = None
@@ -146,13 +149,28 @@ class Server:
         })
         if os.environ.get("SPORTELLO_DATA_DIR"):
             env["SPORTELLO_REFERENCE_DATA_DIR"] = os.environ["SPORTELLO_DATA_DIR"]
+        self.smtp = sinks.SmtpSink()
+        self.sms = sinks.SmsSink()
+        self.spool = os.path.join(folder, "letters")
+        env.update({
+            "SPORTELLO_EMAIL_URL": self.smtp.url, "SPORTELLO_EMAIL_TLS": "none",
+            "SPORTELLO_SMS_URL": self.sms.url, "SPORTELLO_SMS_TOKEN": "e2e-token",
+            "SPORTELLO_COURIER_POLL_INTERVAL": "1s", "SPORTELLO_COURIER_LEASE": "3s",
+            "SPORTELLO_COURIER_BACKOFF_BASE": "1s", "SPORTELLO_COURIER_BACKOFF_MAX": "2s",
+            "SPORTELLO_COURIER_MESSAGE_ID_DOMAIN": "e2e.sportello.test",
+            "SPORTELLO_LETTERS_SPOOL_DIR": self.spool,
+        })
         env.update({"SPORTELLO_" + k.upper(): str(v) for k, v in settings.items()})
         self.env = env
-        self.stdout_lines = []
         self.stderr_path = os.path.join(folder, "stderr.txt")
-        self._stderr = open(self.stderr_path, "wb")
-        self.proc = subprocess.Popen([SERVER, "serve", "--listen", "127.0.0.1:0", "--db", self.db], cwd=folder,
-                                     env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr)
+        self._stderr = open(self.stderr_path, "ab")
+        self._spawn()
+
+    def _spawn(self):
+        self.stdout_lines = []
+        self.proc = subprocess.Popen([SERVER, "serve", "--listen", "127.0.0.1:0", "--db", self.db], cwd=self.tmp.name,
+                                     env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=self._stderr)
         self._ready = threading.Event()
         self.port = None
         self._reader = threading.Thread(target=self._read_stdout, daemon=True)
@@ -162,8 +180,17 @@ class Server:
             self.proc.wait()
             raise RuntimeError("sportello did not start: " + self.stderr())
         self.client = Client(self.port)
-        self._serial = 0
+        if not hasattr(self, "_serial"):
+            self._serial = 0
         self._stopped = None
+
+    def kill_and_restart(self):
+        """SIGKILL in the middle of whatever it does, then start again on the same database and sinks."""
+        self.proc.kill()
+        self.proc.wait()
+        self._reader.join(5)
+        self.proc.stdout.close()
+        self._spawn()
 
     def _read_stdout(self):
         for raw in self.proc.stdout:
@@ -203,6 +230,8 @@ class Server:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+        self.smtp.cleanup()
+        self.sms.cleanup()
         for f in (self.proc.stdout, self._stderr):
             if not f.closed:
                 f.close()
@@ -218,16 +247,54 @@ class Server:
         return json.loads(done.stdout)
 
     def outbox(self):
-        return self.ctl("outbox", "list", "--reveal-secrets", "--limit", "100000")["messages"]
+        """The outbox rows: who, what kind, status, Message-ID; never the secrets."""
+        return self.ctl("outbox", "list", "--limit", "100000")["messages"]
 
     def outbox_mark(self):
         return max([m["id"] for m in self.outbox()], default=0)
 
     def messages_since(self, mark, *templates):
-        """The messages queued after `mark`: a list for one template, a tuple of lists for several (one read)."""
-        fresh = [m for m in self.outbox() if m["id"] > mark]
-        found = tuple([m for m in fresh if m["template"] == t] for t in templates)
+        """The messages queued after `mark`, each with "secret" and "text" read from where it was delivered:
+        a list for one template, a tuple of lists for several."""
+        fresh = [m for m in self.outbox() if m["id"] > mark and m["template"] in templates]
+        if any(m["channel"] == "letter" and m["status"] == "pending" for m in fresh):
+            self.ctl("letters", "close-batch")
+        delivered = [self.delivered(m) for m in fresh]
+        found = tuple([m for m in delivered if m["template"] == t] for t in templates)
         return found[0] if len(templates) == 1 else found
+
+    LETTER_LABELS = ("Prima metà del nuovo PIN", "Seconda metà del nuovo PIN", "Prima metà del PIN",
+                     "Seconda metà del PIN")
+
+    def delivered(self, row):
+        """The outbox row once the courier has sent it, with the text as received and the secret in it."""
+        row = sinks.wait_for(lambda: next((m for m in self.outbox() if m["id"] == row["id"] and m["status"] == "sent"),
+                                          None), what="message %d to be sent" % row["id"])
+        row = dict(row)
+        if row["channel"] in ("email", "pec"):
+            mail = sinks.wait_for(lambda: next((m for m in self.smtp.mails() if m["Message-ID"] == row["message_id"]),
+                                               None), what="the mail " + row["message_id"])
+            row["mail"], row["text"] = mail, sinks.plain_text(mail)
+            row["secret"] = sinks.secret_from_mail(row["template"], row["text"]) if self.carries_secret(row) else None
+        elif row["channel"] == "sms":
+            request = sinks.wait_for(lambda: next((r for r in self.sms.requests()
+                                                   if r["body"]["reference"] == row["message_id"]), None),
+                                     what="the SMS " + row["message_id"])
+            row["sms"], row["text"] = request, request["body"]["text"]
+            row["secret"] = sinks.secret_from_sms(row["text"]) if self.carries_secret(row) else None
+        else:
+            pdf = os.path.join(self.spool, row["batch"], "letters", "L%08d.pdf" % row["id"])
+            row["pdf"], row["text"] = pdf, sinks.pdf_text(pdf)
+            label = next((l for l in self.LETTER_LABELS if l in row["text"]), None)
+            row["secret"] = sinks.secret_from_letter(row["text"], label) if label else None
+        return row
+
+    @staticmethod
+    def carries_secret(row):
+        return row["has_secret"] or row["template"] in ("pin_first_half", "pin_first_half_letter",
+                                                        "pin_second_half_letter", "pin_second_half_activation",
+                                                        "pin_renewed_first_half", "pin_renewed_second_half",
+                                                        "recovery_link", "recovery_first_half", "recovery_second_half")
 
     def compute_cf(self, p):
         return self.ctl("cf", "compute", "--surname", p["surname"], "--name", p["name"], "--sex", p["sex"],
