@@ -48,8 +48,16 @@ class SportelloctlTest(unittest.TestCase):
 
     def test_db_migrate_applies_once(self):
         first = self.ctl.json("db", "migrate")
-        self.assertEqual([m["version"] for m in first["applied"]], [1, 2])
+        self.assertEqual([m["version"] for m in first["applied"]], [1, 2, 3])
         self.assertEqual(self.ctl.json("db", "migrate")["applied"], [])
+
+    def test_courier_and_letters_commands_answer_on_an_empty_outbox_and_refuse_unknown_ids(self):
+        self.assertEqual(self.ctl.json("courier", "run", "--once")["claimed"], 0)
+        self.assertIsNone(self.ctl.json("letters", "close-batch")["batch"])
+        self.assertEqual(self.ctl.json("letters", "list")["batches"], [])
+        self.assertEqual(self.ctl.json("letters", "handed-over", "20260101-0001", expect=1)["error"]["code"],
+                         "batch-not-found")
+        self.assertEqual(self.ctl.json("outbox", "retry", "999", expect=1)["error"]["code"], "message-not-found")
 
     def test_cf_check_decodes_or_names_the_fault(self):
         ok = self.ctl.json("cf", "check", "rssmra85t10h501o")
