@@ -40,8 +40,9 @@ Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<con
   app->box_ = std::make_unique<SecretBox>(*box);
   app->places_ = std::make_unique<BelfioreRegistry>(std::move(*places));
   app->hasher_ = std::make_unique<Argon2Hasher>(params);
+  app->caches_ = std::make_unique<FlowCaches>(config.session.read_cache_ttl);
   app->context_ = std::make_unique<FlowContext>(FlowContext{*app->store_, *app->clock_, *app->hasher_, *app->box_,
-                                                            *app->places_, policies_from(config)});
+                                                            *app->places_, policies_from(config), app->caches_.get()});
   return app;
 }
 

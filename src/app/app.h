@@ -39,6 +39,7 @@ class App {
   std::unique_ptr<SecretBox> box_;
   std::unique_ptr<BelfioreRegistry> places_;
   std::unique_ptr<Argon2Hasher> hasher_;
+  std::unique_ptr<FlowCaches> caches_;
   std::unique_ptr<FlowContext> context_;
   std::vector<AppliedMigration> applied_;
 };

@@ -243,6 +243,7 @@ std::vector<Setting> settings() {
       {"recovery", "contacts_required", integer(&C::recovery, &C::Recovery::contacts_required, 1, 4)},  // §4.5: 2
       {"session", "idle_timeout", duration(&C::session, &C::Session::idle_timeout)},          // SPEC §9
       {"session", "absolute_timeout", duration(&C::session, &C::Session::absolute_timeout)},  // SPEC §9
+      {"session", "read_cache_ttl", duration(&C::session, &C::Session::read_cache_ttl)},      // issue 3
       {"argon2", "memory_kib", integer(&C::argon2, &C::Argon2::memory_kib, 8192, 4194304)},   // SPEC §3
       {"argon2", "iterations", integer(&C::argon2, &C::Argon2::iterations, 1, 10)},           // SPEC §3
       {"argon2", "parallelism", integer(&C::argon2, &C::Argon2::parallelism, 1, 16)},         // SPEC §3

@@ -44,6 +44,7 @@ struct Config {
   struct Session {                                // issue 2: idle and absolute time-outs
     std::chrono::seconds idle_timeout = std::chrono::minutes{15};
     std::chrono::seconds absolute_timeout = std::chrono::hours{8};
+    std::chrono::seconds read_cache_ttl{1};       // how long a read session or profile may serve; 0: off
   } session;
 
   struct Argon2 {                                 // SPEC §3: Argon2id; OWASP's m=19 MiB, t=2, p=1

@@ -4,15 +4,10 @@
 #include <optional>
 
 #include "flows/flow_context.h"
+#include "flows/holder.h"
 #include "flows/unit_of_work.h"
 
 namespace sportello {
-
-struct Holder {
-  Citizen citizen;
-  Credential credential;
-  std::string subject() const { return "citizen:" + std::to_string(citizen.id); }
-};
 
 std::optional<Holder> find_holder(Repositories& repos, const std::string& codice_fiscale);
 std::optional<Holder> find_holder(Repositories& repos, std::int64_t citizen_id);

@@ -10,6 +10,8 @@
 #include "credential/credential.h"
 #include "credential/lockout_policy.h"
 #include "credential/personal_pin_policy.h"
+#include "flows/holder.h"
+#include "flows/read_cache.h"
 #include "flows/unit_of_work.h"
 #include "session/session.h"
 
@@ -29,6 +31,13 @@ struct FlowPolicies {
   int staff_password_min_length = 12;
 };
 
+// What read-only flows may remember between requests (see ReadCache); absent in most tests.
+struct FlowCaches {
+  explicit FlowCaches(Seconds ttl) : sessions(ttl), holders(ttl) {}
+  ReadCache<Session> sessions;  // by token hash
+  ReadCache<Holder> holders;    // by citizen id
+};
+
 struct FlowContext {
   UnitOfWork& store;
   const Clock& clock;
@@ -36,6 +45,7 @@ struct FlowContext {
   const SecretBox& box;
   const BelfioreRegistry& places;
   FlowPolicies policies;
+  FlowCaches* caches = nullptr;
 };
 
 }  // namespace sportello

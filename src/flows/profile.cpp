@@ -13,12 +13,19 @@ Error not_a(const char* who) {  // "citizens", "staff"
 
 Result<CitizenProfile> Profile::citizen(const Session& session) {
   if (session.subject_kind != SubjectKind::citizen) return not_a("citizens");
+  const std::string key = std::to_string(session.subject_id);
+  const Instant now = ctx_.clock.now();
   std::optional<Holder> holder;
-  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    holder = find_holder(repos, session.subject_id);
-    return Ok{};
-  });
-  if (!read) return read.error();
+  if (ctx_.caches) holder = ctx_.caches->holders.find(key, ctx_.store.generation(), now);
+  if (!holder) {
+    const std::uint64_t generation = ctx_.store.generation();
+    auto read = ctx_.store.read([&](Repositories& repos) -> Status {
+      holder = find_holder(repos, session.subject_id);
+      return Ok{};
+    });
+    if (!read) return read.error();
+    if (holder && ctx_.caches) ctx_.caches->holders.put(key, *holder, generation, now);
+  }
   if (!holder) return no_such_holder();
   CitizenProfile profile{holder->citizen, holder->credential, holder->credential.change_due_at(ctx_.policies.credential),
                          std::nullopt};

@@ -33,11 +33,16 @@ Result<Session> Sessions::authenticate(const std::string& token) {
   const Instant now = ctx_.clock.now();
   const std::string token_hash = sha256_hex(token);
   std::optional<Session> session;
-  Status read = ctx_.store.read([&](Repositories& repos) -> Status {
-    session = repos.sessions().find_by_token_hash(token_hash);
-    return Ok{};
-  });
-  if (!read) return read.error();
+  if (ctx_.caches) session = ctx_.caches->sessions.find(token_hash, ctx_.store.generation(), now);
+  if (!session) {
+    const std::uint64_t generation = ctx_.store.generation();
+    Status read = ctx_.store.read([&](Repositories& repos) -> Status {
+      session = repos.sessions().find_by_token_hash(token_hash);
+      return Ok{};
+    });
+    if (!read) return read.error();
+    if (session && ctx_.caches) ctx_.caches->sessions.put(token_hash, *session, generation, now);
+  }
   if (!session) return unknown_session();
   auto alive = session->check_alive(now, ctx_.policies.session);
   if (!alive && session->ended_at) return alive.error();

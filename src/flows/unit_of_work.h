@@ -2,6 +2,8 @@
 // One flow step = one transaction (issue 2): a flow hands its work to UnitOfWork::run, which gives it the
 // repositories bound to one transaction, commits when the work returns Ok and rolls back otherwise — also
 // when a repository throws StoreFailure, which becomes ErrorKind::unavailable. Nothing is half-written.
+#include <atomic>
+#include <cstdint>
 #include <functional>
 
 #include "audit/audit_log.h"
@@ -38,6 +40,14 @@ class UnitOfWork {
   // Runs `work` that only reads, without taking the write lock: a read-only transaction on PostgreSQL,
   // autocommit statements on SQLite (each sees committed data). Writing inside it is a programming mistake.
   virtual Status read(const Work& work) { return run(work); }
+  // Counts the transactions committed through this object: a read cache entry is good only while it holds.
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
+ protected:
+  void note_commit() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+
+ private:
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 }  // namespace sportello

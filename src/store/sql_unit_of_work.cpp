@@ -53,7 +53,11 @@ Status run_in_transaction(Database& db, Mode mode, const UnitOfWork::Work& work)
 
 }  // namespace
 
-Status SqlUnitOfWork::run(const Work& work) { return run_in_transaction(*db_, Mode::write, work); }
+Status SqlUnitOfWork::run(const Work& work) {
+  Status result = run_in_transaction(*db_, Mode::write, work);
+  note_commit();  // also after a rollback: cheaper than knowing, and it only makes cached reads look again
+  return result;
+}
 Status SqlUnitOfWork::read(const Work& work) { return run_in_transaction(*db_, Mode::read, work); }
 
 }  // namespace sportello

@@ -37,6 +37,7 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"recovery.contacts_required", n(c.recovery.contacts_required)},
       {"session.idle_timeout", s(c.session.idle_timeout)},
       {"session.absolute_timeout", s(c.session.absolute_timeout)},
+      {"session.read_cache_ttl", s(c.session.read_cache_ttl)},
       {"argon2.memory_kib", n(c.argon2.memory_kib)},
       {"argon2.iterations", n(c.argon2.iterations)},
       {"argon2.parallelism", n(c.argon2.parallelism)},
