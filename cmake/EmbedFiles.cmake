@@ -1,15 +1,20 @@
-# Writes OUTPUT: a C++ file defining FUNCTION() that returns every file matching GLOB in DIR as
-# {name, text}, sorted by name, so the binaries carry them. Run by the build (cmake -P) when one changes.
-file(GLOB files "${DIR}/${GLOB}")
+# Writes OUTPUT: a C++ file defining NAMESPACE::FUNCTION() that returns every file matching GLOBS (patterns
+# relative to DIR, separated by ",") as {name relative to DIR, text}, sorted by name, so the binaries carry
+# them. Run by the build (cmake -P) whenever one changes.
+string(REPLACE "," ";" patterns "${GLOBS}")
+set(files "")
+foreach(pattern ${patterns})
+  file(GLOB matched RELATIVE "${DIR}" "${DIR}/${pattern}")
+  list(APPEND files ${matched})
+endforeach()
 list(SORT files)
 set(body "// Generated from ${DIR} by cmake/EmbedFiles.cmake. Do not edit.\n")
-string(APPEND body "#include \"${HEADER}\"\n\nnamespace sportello {\n\n")
+string(APPEND body "#include \"${HEADER}\"\n\nnamespace ${NAMESPACE} {\n\n")
 string(APPEND body "const std::vector<EmbeddedFile>& ${FUNCTION}() {\n  static const std::vector<EmbeddedFile> files = {\n")
-foreach(f ${files})
-  get_filename_component(name "${f}" NAME)
-  file(READ "${f}" text)
+foreach(name ${files})
+  file(READ "${DIR}/${name}" text)
   string(APPEND body "    {\"${name}\", R\"sportello_file(${text})sportello_file\"},\n")
 endforeach()
-string(APPEND body "  };\n  return files;\n}\n\n}  // namespace sportello\n")
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace ${NAMESPACE}\n")
 file(WRITE "${OUTPUT}.tmp" "${body}")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -291,6 +291,7 @@ std::vector<Setting> settings() {
       {"letters", "spool_dir", path(&C::letters, &C::Letters::spool_dir)},
       {"letters", "batch_every", duration(&C::letters, &C::Letters::batch_every)},
       {"letters", "max_per_batch", integer(&C::letters, &C::Letters::max_per_batch, 1, 100000)},
+      {"web", "assets_dir", path(&C::web, &C::Web::assets_dir)},                               // issue 5
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
   };

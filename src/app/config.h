@@ -115,6 +115,10 @@ struct Config {
     std::int64_t max_per_batch = 5000;
   } letters;
 
+  struct Web {                                    // issue 5: the web pages
+    std::filesystem::path assets_dir = SPORTELLO_DEFAULT_ASSETS_DIR;  // bootstrap-italia's dist/ (npm)
+  } web;
+
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;

@@ -13,6 +13,7 @@
 #include "http/api/api.h"
 #include "http/security_headers.h"
 #include "http/server.h"
+#include "web/web.h"
 
 namespace sportello {
 namespace {
@@ -125,6 +126,13 @@ int serve(Config config, const ServeOverrides& overrides) {
     return Ok{};
   };
   http::add_api_routes(router, api);
+  auto pages = web::Pages::builtin();
+  if (!pages) {
+    std::cerr << "sportello: " << pages.error().message << "\n";
+    return 1;
+  }
+  web::Web site{api, **pages, config.web.assets_dir};
+  web::add_web_routes(router, site);
   http::ServerHooks hooks;
   hooks.decorate = [&](http::Response& r, const http::Request&) { http::add_security_headers(r, api.tls); };
   hooks.on_exchange = [&](const http::Exchange& e) {

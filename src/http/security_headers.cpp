@@ -5,10 +5,11 @@ namespace sportello::http {
 void add_security_headers(Response& response, bool tls) {
   response.set(beast_http::field::server, "sportello");
   response.set("Content-Security-Policy",
-               "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
+               "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; "
+               "object-src 'none'");
   response.set("X-Content-Type-Options", "nosniff");
   response.set("X-Frame-Options", "DENY");
-  response.set("Referrer-Policy", "no-referrer");
+  response.set("Referrer-Policy", "same-origin");  // "no-referrer" would make browsers send Origin: null on form posts
   if (response.find(beast_http::field::cache_control) == response.end())
     response.set(beast_http::field::cache_control, "no-store");
   if (tls) response.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

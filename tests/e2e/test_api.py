@@ -884,7 +884,7 @@ class ApiTest(ServerTestCase):
             check_security_headers(reply)
             self.assertIn("frame-ancestors 'none'", reply.header("Content-Security-Policy"))
             self.assertEqual(reply.header("X-Content-Type-Options"), "nosniff")
-            self.assertEqual(reply.header("Referrer-Policy"), "no-referrer")
+            self.assertEqual(reply.header("Referrer-Policy"), "same-origin")
 
 
 # 11

@@ -24,6 +24,9 @@ enum class Confinement { only_without_required_action, also_with_required_action
 Result<Caller> authenticate(Api& api, const Request& request,
                             Confinement confinement = Confinement::only_without_required_action);
 
+// The value of cookie `name` in a Cookie header; empty when absent.
+std::string cookie_value(const std::string& header, std::string_view name);
+
 // The CSRF token of a session: derived from its token, so nothing more is stored.
 std::string csrf_token_for(const std::string& session_token);
 

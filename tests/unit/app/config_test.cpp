@@ -84,6 +84,7 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"letters.spool_dir", c.letters.spool_dir.string()},
       {"letters.batch_every", s(c.letters.batch_every)},
       {"letters.max_per_batch", n(c.letters.max_per_batch)},
+      {"web.assets_dir", c.web.assets_dir.string()},
       {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
       {"staff.password_min_length", n(c.staff.password_min_length)},
   };
@@ -496,6 +497,7 @@ TEST(ConfigExample, ShowsEverySettingWithItsDefault) {
   expected["reference.data_dir"] = expand("{dir}/data", dir.path());
   expected["outbox.key_file"] = expand("{dir}/var/outbox.key", dir.path());
   expected["letters.spool_dir"] = expand("{dir}/var/letters", dir.path());
+  expected["web.assets_dir"] = expand("{dir}/node_modules/bootstrap-italia/dist", dir.path());
   EXPECT_EQ(flatten(*loaded), expected);
 }
 

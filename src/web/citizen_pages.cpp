@@ -1,0 +1,204 @@
+// The citizen's pages: home (/), Accedi (/accedi), first access and PIN change (/cambia-pin), the reserved
+// area (/area-riservata) and logging out (/esci). Language switch: any page with ?lang=it|en.
+#include "core/civil_time.h"
+#include "core/codice_fiscale.h"
+#include "flows/change_pin.h"
+#include "flows/login.h"
+#include "flows/profile.h"
+#include "http/api/auth.h"
+#include "web/page_request.h"
+
+namespace sportello::web {
+namespace {
+
+using http::Request;
+using http::Response;
+
+std::string field(const std::map<std::string, std::string>& fields, const char* name) {
+  const auto found = fields.find(name);
+  return found == fields.end() ? "" : found->second;
+}
+
+// Renders `name` for the reader, remembering a language chosen with ?lang= in a cookie.
+Response page(Web& web, const Request& r, const std::string& name, PageData values,
+              http::HttpStatus status = http::HttpStatus::ok) {
+  const Language language = language_of(r);
+  values.set("path", r.path);
+  Response response = html(r, status, web.pages.render(name, language, std::move(values)));
+  if (r.query.contains("lang"))
+    response.insert(http::beast_http::field::set_cookie,
+                    std::string(kLanguageCookie) + "=" + to_string(language) + "; Path=/; Max-Age=31536000; SameSite=Lax");
+  return response;
+}
+
+// An anonymous form's page: sets the form cookie when the reader has none yet.
+Response form_page(Web& web, const Request& r, const std::string& name, PageData values,
+                   http::HttpStatus status = http::HttpStatus::ok) {
+  const std::string token = form_token(r);
+  values.set("csrf", token);
+  Response response = page(web, r, name, std::move(values), status);
+  response.insert(http::beast_http::field::set_cookie, form_cookie(token));
+  return response;
+}
+
+Response refused_form(Web& web, const Request& r) {
+  PageData values{PageData::type::object};
+  values.set("error", web.pages.texts().get(language_of(r), "error_form_expired"));
+  return form_page(web, r, "login", values, http::HttpStatus::forbidden);
+}
+
+Response home(Web& web, Request& r) {
+  PageData values{PageData::type::object};
+  values.set("signed_in", signed_in(web, r).has_value());
+  return page(web, r, "home", values);
+}
+
+Response login_form(Web& web, Request& r) {
+  if (signed_in(web, r)) return redirect(r, "/area-riservata");
+  return form_page(web, r, "login", PageData{PageData::type::object});
+}
+
+std::string minutes_text(Web& web, Language language, std::chrono::seconds wait) {
+  const long long minutes = std::max<long long>(1, (wait.count() + 59) / 60);
+  const std::string unit = web.pages.texts().get(language, minutes == 1 ? "minute" : "minutes");
+  return std::to_string(minutes) + " " + unit;
+}
+
+Response login(Web& web, Request& r) {
+  const Language language = language_of(r);
+  const auto fields = form_fields(r);
+  if (!fields || !genuine_anonymous_post(r, *fields)) return refused_form(web, r);
+  PageData values{PageData::type::object};
+  values.set("codice_fiscale", field(*fields, "codice_fiscale"));
+  if (auto limited = http::throttled(web.api, r)) {
+    values.set("error", web.pages.texts().get(language, "error_throttled"));
+    return form_page(web, r, "login", values, http::HttpStatus::too_many_requests);
+  }
+  // A malformed code says nothing about who has a PIN: it gets its own message next to the field.
+  if (!CodiceFiscale::parse(field(*fields, "codice_fiscale"), web.api.ctx.places, rome_date(web.api.ctx.clock.now()))) {
+    values.set("cf_error", web.pages.texts().get(language, "error_cf_format"));
+    return form_page(web, r, "login", values, http::HttpStatus::ok);
+  }
+  auto opened = Login(web.api.ctx).run({field(*fields, "codice_fiscale"), Secret(field(*fields, "pin"))});
+  if (!opened) {
+    const Error& e = opened.error();
+    web.api.metrics.login(e.code == "blocked" ? "blocked" : "wrong");
+    if (e.code == "blocked") {
+      values.set("error", web.pages.texts().get(language, "error_blocked") + " " + minutes_text(web, language, e.retry_after) + ".");
+      values.set("blocked", true);
+    } else {
+      values.set("error", web.pages.texts().get(language, "error_login"));
+    }
+    return form_page(web, r, "login", values, http::HttpStatus::ok);
+  }
+  web.api.metrics.login("ok");
+  Response response = redirect(r, opened->session.required_action == RequiredAction::none ? "/area-riservata" : "/cambia-pin");
+  response.set(http::beast_http::field::set_cookie, http::session_cookie(opened->token));
+  return response;
+}
+
+void put_profile(Web& web, Language language, const CitizenProfile& p, const std::vector<AuditEntry>& accesses,
+                 PageData& values) {
+  const Texts& t = web.pages.texts();
+  values.set("name", p.citizen.data.name);
+  values.set("surname", p.citizen.data.surname);
+  values.set("codice_fiscale", p.citizen.codice_fiscale);
+  values.set("dispositivo", p.credential.level == Level::dispositivo);
+  values.set("level", t.get(language, p.credential.level == Level::dispositivo ? "level_dispositivo" : "level_ordinario"));
+  if (p.pin_change_due) values.set("pin_change_due", format_date(rome_date(*p.pin_change_due), language));
+  if (p.pin_expires) values.set("pin_expires", format_date(rome_date(*p.pin_expires), language));
+  PageData contacts{PageData::type::list};
+  for (ContactKind kind : p.citizen.contacts.present()) {
+    PageData row{PageData::type::object};
+    row.set("kind", t.get(language, std::string("contact_") + to_string(kind)));
+    row.set("value", p.citizen.contacts.get(kind));
+    contacts.push_back(row);
+  }
+  values.set("contacts", contacts);
+  PageData rows{PageData::type::list};
+  int logins = 0;
+  for (const AuditEntry& a : accesses) {
+    if (a.action == "pin.login" && ++logins == 2) values.set("last_access", format_datetime(a.at, language));
+    PageData row{PageData::type::object};
+    row.set("when", format_datetime(a.at, language));
+    row.set("who", a.actor.starts_with("citizen:") ? t.get(language, "access_you") : a.actor);
+    row.set("what", t.get(language, "action_" + a.action));
+    rows.push_back(row);
+  }
+  values.set("accesses", rows);
+}
+
+Response reserved_area(Web& web, Request& r) {
+  const auto who = signed_in(web, r);
+  if (!who) return redirect(r, "/accedi");
+  if (who->session.required_action != RequiredAction::none) return redirect(r, "/cambia-pin");
+  auto profile = Profile(web.api.ctx).citizen(who->session);
+  if (!profile) return redirect(r, "/accedi");
+  auto accesses = Profile(web.api.ctx).accesses(who->session, 20);
+  PageData values{PageData::type::object};
+  values.set("signed_in", true);
+  values.set("csrf", http::csrf_token_for(who->token));
+  put_profile(web, language_of(r), *profile, accesses ? *accesses : std::vector<AuditEntry>{}, values);
+  return page(web, r, "reserved_area", values);
+}
+
+Response change_form(Web& web, Request& r) {
+  const auto who = signed_in(web, r);
+  if (!who) return redirect(r, "/accedi");
+  PageData values{PageData::type::object};
+  values.set("signed_in", true);
+  values.set("csrf", http::csrf_token_for(who->token));
+  values.set("first_access", who->session.required_action == RequiredAction::set_pin);
+  return page(web, r, "change_pin", values);
+}
+
+Response change_pin(Web& web, Request& r) {
+  const Language language = language_of(r);
+  const auto who = signed_in(web, r);
+  if (!who) return redirect(r, "/accedi");
+  const auto fields = form_fields(r);
+  if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/cambia-pin");
+  PageData values{PageData::type::object};
+  values.set("signed_in", true);
+  values.set("csrf", http::csrf_token_for(who->token));
+  values.set("first_access", who->session.required_action == RequiredAction::set_pin);
+  if (field(*fields, "new_pin") != field(*fields, "confirm_pin")) {
+    values.set("confirm_error", web.pages.texts().get(language, "error_pin_confirm"));
+    return page(web, r, "change_pin", values);
+  }
+  auto changed = ChangePin(web.api.ctx).run(who->session, {Secret(field(*fields, "current_pin")), Secret(field(*fields, "new_pin"))});
+  if (!changed) {
+    const Error& e = changed.error();
+    const std::string text = web.pages.texts().get(language, "error_" + e.code);
+    values.set(e.code == "wrong-pin" ? "current_error" : "new_error", text.starts_with("error_") ? e.message : text);
+    return page(web, r, "change_pin", values);
+  }
+  return redirect(r, "/area-riservata");
+}
+
+Response logout(Web& web, Request& r) {
+  const auto who = signed_in(web, r);
+  if (who) {
+    const auto fields = form_fields(r);
+    if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/area-riservata");
+    (void)Sessions(web.api.ctx).logout(who->token);
+  }
+  Response response = redirect(r, "/");
+  response.set(http::beast_http::field::set_cookie, http::session_cookie(""));
+  return response;
+}
+
+}  // namespace
+
+void add_citizen_pages(http::Router& router, Web& web) {
+  using http::Verb;
+  router.add({Verb::get, "/", [&web](Request& r) { return home(web, r); }});
+  router.add({Verb::get, "/accedi", [&web](Request& r) { return login_form(web, r); }});
+  router.add({Verb::post, "/accedi", [&web](Request& r) { return login(web, r); }, true});
+  router.add({Verb::get, "/area-riservata", [&web](Request& r) { return reserved_area(web, r); }});
+  router.add({Verb::get, "/cambia-pin", [&web](Request& r) { return change_form(web, r); }});
+  router.add({Verb::post, "/cambia-pin", [&web](Request& r) { return change_pin(web, r); }, true});
+  router.add({Verb::post, "/esci", [&web](Request& r) { return logout(web, r); }});
+}
+
+}  // namespace sportello::web

@@ -1,0 +1,94 @@
+#include "web/page_request.h"
+
+#include <boost/url/params_view.hpp>
+
+#include "core/digest.h"
+#include "core/random.h"
+#include "http/api/auth.h"
+
+namespace sportello::web {
+namespace {
+
+bool same_origin(const http::Request& request) {
+  const std::string expected = std::string(request.tls ? "https://" : "http://") + request.header(http::beast_http::field::host);
+  const std::string origin = request.header(http::beast_http::field::origin);
+  if (!origin.empty()) return origin == expected;
+  const std::string referer = request.header(http::beast_http::field::referer);
+  return referer == expected || referer.starts_with(expected + "/");
+}
+
+std::string cookie(const http::Request& request, const char* name) {
+  return http::cookie_value(request.header(http::beast_http::field::cookie), name);
+}
+
+std::string field(const std::map<std::string, std::string>& fields, const char* name) {
+  const auto found = fields.find(name);
+  return found == fields.end() ? "" : found->second;
+}
+
+}  // namespace
+
+Language language_of(const http::Request& request) {
+  const auto chosen = request.query.find("lang");
+  return choose_language(chosen == request.query.end() ? "" : chosen->second, cookie(request, kLanguageCookie),
+                         request.header(http::beast_http::field::accept_language));
+}
+
+http::Response html(const http::Request& request, http::HttpStatus status, std::string body) {
+  http::Response response{status, request.raw.version()};
+  response.set(http::beast_http::field::content_type, "text/html; charset=utf-8");
+  response.set(http::beast_http::field::content_language, to_string(language_of(request)));
+  response.set(http::beast_http::field::vary, "Accept-Language, Cookie");
+  response.body() = std::move(body);
+  response.prepare_payload();
+  return response;
+}
+
+http::Response redirect(const http::Request& request, const std::string& location) {
+  http::Response response{http::HttpStatus::see_other, request.raw.version()};
+  response.set(http::beast_http::field::location, location);
+  response.prepare_payload();
+  return response;
+}
+
+std::optional<std::map<std::string, std::string>> form_fields(const http::Request& request) {
+  const std::string type = request.header(http::beast_http::field::content_type);
+  if (!type.starts_with("application/x-www-form-urlencoded")) return std::nullopt;
+  boost::urls::encoding_opts form_encoding;
+  form_encoding.space_as_plus = true;  // HTML forms write a space as '+'
+  try {
+    std::map<std::string, std::string> fields;
+    for (auto param : boost::urls::params_view(request.body(), form_encoding)) fields[param.key] = param.value;
+    return fields;
+  } catch (const std::exception&) {
+    return std::nullopt;  // not a valid urlencoded body
+  }
+}
+
+std::string form_token(const http::Request& request) {
+  std::string token = cookie(request, kFormCookie);
+  return token.size() == 43 ? token : random_token();
+}
+
+std::string form_cookie(const std::string& token) {
+  return std::string(kFormCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";
+}
+
+bool genuine_anonymous_post(const http::Request& request, const std::map<std::string, std::string>& fields) {
+  const std::string expected = cookie(request, kFormCookie);
+  return same_origin(request) && expected.size() == 43 && constant_time_equal(field(fields, "csrf"), expected);
+}
+
+std::optional<SignedIn> signed_in(Web& web, const http::Request& request) {
+  const std::string token = cookie(request, http::kSessionCookie);
+  if (token.empty()) return std::nullopt;
+  auto session = Sessions(web.api.ctx).authenticate(token);
+  if (!session) return std::nullopt;
+  return SignedIn{*session, token};
+}
+
+bool genuine_session_post(const http::Request& request, const SignedIn& who, const std::map<std::string, std::string>& fields) {
+  return same_origin(request) && constant_time_equal(field(fields, "csrf"), http::csrf_token_for(who.token));
+}
+
+}  // namespace sportello::web

@@ -1,0 +1,42 @@
+#pragma once
+// What every page handler shares: the reader's language, the HTML and redirect answers, form bodies, the
+// CSRF token of a form (the session's, or for anonymous forms a `__Host-` cookie echoed in a hidden field:
+// double submit) and the session behind the `__Host-sportello` cookie.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "flows/sessions.h"
+#include "http/message.h"
+#include "web/web.h"
+
+namespace sportello::web {
+
+inline constexpr const char* kFormCookie = "__Host-sportello-form";
+inline constexpr const char* kLanguageCookie = "lang";
+
+Language language_of(const http::Request& request);
+
+http::Response html(const http::Request& request, http::HttpStatus status, std::string body);
+http::Response redirect(const http::Request& request, const std::string& location);
+
+// The fields of an application/x-www-form-urlencoded body (decoded); nullopt for another content type.
+std::optional<std::map<std::string, std::string>> form_fields(const http::Request& request);
+
+// The anonymous form token: the cookie's value when the reader has one, else a new one that `response`
+// must set with form_cookie().
+std::string form_token(const http::Request& request);
+std::string form_cookie(const std::string& token);
+// A POST of an anonymous form is genuine when it comes from this site and echoes its cookie.
+bool genuine_anonymous_post(const http::Request& request, const std::map<std::string, std::string>& fields);
+
+struct SignedIn {
+  Session session;
+  std::string token;
+};
+// The live session of the cookie, or nullopt.
+std::optional<SignedIn> signed_in(Web& web, const http::Request& request);
+// A POST of a signed-in form is genuine when it comes from this site and carries the session's token.
+bool genuine_session_post(const http::Request& request, const SignedIn& who, const std::map<std::string, std::string>& fields);
+
+}  // namespace sportello::web

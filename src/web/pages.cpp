@@ -1,0 +1,40 @@
+#include "web/pages.h"
+
+#include "web/embedded_web_files.h"
+
+namespace sportello::web {
+
+namespace mustache = kainjow::mustache;
+
+Result<std::shared_ptr<const Pages>> Pages::builtin() {
+  auto texts = Texts::builtin();
+  if (!texts) return texts.error();
+  auto pages = std::make_shared<Pages>();
+  pages->texts_ = *texts;
+  for (const auto& file : embedded_web_files()) {
+    if (!file.name.starts_with("templates/")) continue;
+    std::string name(file.name.substr(10));
+    name = name.substr(0, name.find('.'));
+    const mustache::mustache check{std::string(file.text)};
+    if (!check.is_valid()) return Error::invalid("invalid-page-template", "templates/" + name + ": " + check.error_message());
+    pages->templates_[name] = std::string(file.text);
+  }
+  if (!pages->templates_.contains("layout")) return Error::invalid("invalid-page-template", "templates/layout is missing");
+  return std::shared_ptr<const Pages>(std::move(pages));
+}
+
+std::string Pages::render(const std::string& name, Language language, PageData values) const {
+  PageData t{PageData::type::object};
+  for (const auto& [key, text] : texts_->all(language)) t.set(key, text);
+  values.set("t", t);
+  values.set("lang", to_string(language));
+  values.set("other_lang", language == Language::it ? "en" : "it");
+  values.set("other_lang_name", language == Language::it ? "English" : "Italiano");
+  const auto found = templates_.find(name);
+  mustache::mustache body{found == templates_.end() ? std::string("{{t.page_missing}}") : found->second};
+  values.set("content", body.render(values));
+  mustache::mustache layout{templates_.at("layout")};
+  return layout.render(values);
+}
+
+}  // namespace sportello::web

@@ -1,0 +1,27 @@
+#pragma once
+// The citizen web portal and the operators' console (issue 5): server-rendered pages on Bootstrap Italia
+// (served by sportello from npm's bootstrap-italia, no CDN) that work without JavaScript. Forms POST with a
+// CSRF token and answer with a redirect (303) or the same page with the errors next to the fields.
+// Handlers are thin: parse the form, call one flow, render.
+#include <filesystem>
+
+#include "http/api/api.h"
+#include "web/pages.h"
+
+namespace sportello::web {
+
+struct Web {
+  http::Api& api;                    // the flows, throttle and metrics the JSON API uses too
+  const Pages& pages;
+  std::filesystem::path assets;      // bootstrap-italia's dist folder
+};
+
+void add_static_routes(http::Router& router, Web& web);
+void add_citizen_pages(http::Router& router, Web& web);
+
+inline void add_web_routes(http::Router& router, Web& web) {
+  add_static_routes(router, web);
+  add_citizen_pages(router, web);
+}
+
+}  // namespace sportello::web
