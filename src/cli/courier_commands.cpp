@@ -81,7 +81,7 @@ void add_courier_commands(CLI::App& root, Console& console) {
   CLI::App* run = courier_cmd->add_subcommand("run", "Send every due e-mail, PEC and SMS message, then stop");
   auto once = std::make_shared<bool>(false);
   run->add_flag("--once", *once, "Run one delivery pass and stop (the only mode; for cron)");
-  run->callback([&console, holder] { run_once(console, *holder); });
+  run->callback([&console, holder, once] { run_once(console, *holder); });  // `once` lives as long as the flag
 
   CLI::App* letters = root.add_subcommand("letters", "Print batches of PIN letters")->require_subcommand(1);
   letters->add_subcommand("close-batch", "Put every waiting letter into a new print batch (PDF + CSV manifest)")
