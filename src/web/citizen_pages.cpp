@@ -19,24 +19,12 @@ std::string field(const std::map<std::string, std::string>& fields, const char* 
   return found == fields.end() ? "" : found->second;
 }
 
-// Renders `name` for the reader, remembering a language chosen with ?lang= in a cookie.
-Response page(Web& web, const Request& r, const std::string& name, PageData values,
-              http::HttpStatus status = http::HttpStatus::ok) {
-  const Language language = language_of(r);
-  values.set("path", r.path);
-  Response response = html(r, status, web.pages.render(name, language, std::move(values)));
-  if (r.query.contains("lang"))
-    response.insert(http::beast_http::field::set_cookie,
-                    std::string(kLanguageCookie) + "=" + to_string(language) + "; Path=/; Max-Age=31536000; SameSite=Lax");
-  return response;
-}
-
 // An anonymous form's page: sets the form cookie when the reader has none yet.
 Response form_page(Web& web, const Request& r, const std::string& name, PageData values,
                    http::HttpStatus status = http::HttpStatus::ok) {
   const std::string token = form_token(r);
   values.set("csrf", token);
-  Response response = page(web, r, name, std::move(values), status);
+  Response response = render_page(web, r, name, std::move(values), status);
   response.insert(http::beast_http::field::set_cookie, form_cookie(token));
   return response;
 }
@@ -50,7 +38,7 @@ Response refused_form(Web& web, const Request& r) {
 Response home(Web& web, Request& r) {
   PageData values{PageData::type::object};
   values.set("signed_in", signed_in(web, r).has_value());
-  return page(web, r, "home", values);
+  return render_page(web, r, "home", values);
 }
 
 Response login_form(Web& web, Request& r) {
@@ -139,7 +127,7 @@ Response reserved_area(Web& web, Request& r) {
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
   put_profile(web, language_of(r), *profile, accesses ? *accesses : std::vector<AuditEntry>{}, values);
-  return page(web, r, "reserved_area", values);
+  return render_page(web, r, "reserved_area", values);
 }
 
 Response change_form(Web& web, Request& r) {
@@ -149,7 +137,7 @@ Response change_form(Web& web, Request& r) {
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
   values.set("first_access", who->session.required_action == RequiredAction::set_pin);
-  return page(web, r, "change_pin", values);
+  return render_page(web, r, "change_pin", values);
 }
 
 Response change_pin(Web& web, Request& r) {
@@ -164,14 +152,14 @@ Response change_pin(Web& web, Request& r) {
   values.set("first_access", who->session.required_action == RequiredAction::set_pin);
   if (field(*fields, "new_pin") != field(*fields, "confirm_pin")) {
     values.set("confirm_error", web.pages.texts().get(language, "error_pin_confirm"));
-    return page(web, r, "change_pin", values);
+    return render_page(web, r, "change_pin", values);
   }
   auto changed = ChangePin(web.api.ctx).run(who->session, {Secret(field(*fields, "current_pin")), Secret(field(*fields, "new_pin"))});
   if (!changed) {
     const Error& e = changed.error();
     const std::string text = web.pages.texts().get(language, "error_" + e.code);
     values.set(e.code == "wrong-pin" ? "current_error" : "new_error", text.starts_with("error_") ? e.message : text);
-    return page(web, r, "change_pin", values);
+    return render_page(web, r, "change_pin", values);
   }
   return redirect(r, "/area-riservata");
 }

@@ -44,6 +44,17 @@ http::Response html(const http::Request& request, http::HttpStatus status, std::
   return response;
 }
 
+http::Response render_page(Web& web, const http::Request& r, const std::string& name, PageData values,
+                           http::HttpStatus status) {
+  const Language language = language_of(r);
+  values.set("path", r.path);
+  http::Response response = html(r, status, web.pages.render(name, language, std::move(values)));
+  if (r.query.contains("lang"))
+    response.insert(http::beast_http::field::set_cookie,
+                    std::string(kLanguageCookie) + "=" + to_string(language) + "; Path=/; Max-Age=31536000; SameSite=Lax");
+  return response;
+}
+
 http::Response redirect(const http::Request& request, const std::string& location) {
   http::Response response{http::HttpStatus::see_other, request.raw.version()};
   response.set(http::beast_http::field::location, location);

@@ -18,6 +18,10 @@ inline constexpr const char* kLanguageCookie = "lang";
 Language language_of(const http::Request& request);
 
 http::Response html(const http::Request& request, http::HttpStatus status, std::string body);
+// Page `name` for the reader (with the request's path for the language switch); a language chosen with
+// ?lang= is remembered in a cookie.
+http::Response render_page(Web& web, const http::Request& request, const std::string& name, PageData values,
+                           http::HttpStatus status = http::HttpStatus::ok);
 http::Response redirect(const http::Request& request, const std::string& location);
 
 // The fields of an application/x-www-form-urlencoded body (decoded); nullopt for another content type.

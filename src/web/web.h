@@ -18,10 +18,12 @@ struct Web {
 
 void add_static_routes(http::Router& router, Web& web);
 void add_citizen_pages(http::Router& router, Web& web);
+void add_request_pages(http::Router& router, Web& web);
 
 inline void add_web_routes(http::Router& router, Web& web) {
   add_static_routes(router, web);
   add_citizen_pages(router, web);
+  add_request_pages(router, web);
 }
 
 }  // namespace sportello::web

@@ -134,6 +134,41 @@ async function journey(javaScriptEnabled) {
     await page.click('main button[type=submit]');
     assert.equal(new URL(page.url()).pathname, '/area-riservata');
     assert.match(await page.textContent('main'), /Esposito/);
+
+    // A new person requests a PIN in two steps; a wrong check character is named, a missing contact too.
+    await page.click('text=Esci');
+    await page.click('text=Richiedere il PIN');
+    assert.equal(await page.textContent('h1'), 'Richiedi il PIN');
+    await check(page, '09-request-step1', javaScriptEnabled);
+    const luca = JSON.parse(execFileSync(CTL, ['--json', 'cf', 'compute', '--surname', 'Verdi', '--name', 'Luca', '--sex', 'M',
+      '--birth-date', '1980-05-15', '--birth-place', 'H501'])).codice_fiscale;
+    const wrongCheck = luca.slice(0, 15) + (luca[15] === 'A' ? 'B' : 'A');
+    await page.fill('#codice_fiscale', wrongCheck);
+    await page.fill('#street', 'Via Appia Nuova');
+    await page.fill('#number', '12');
+    await page.fill('#cap', '00183');
+    await page.fill('#comune', 'Roma');
+    await page.fill('#province', 'RM');
+    await page.press('#province', 'Enter');  // implicit submission, as a keyboard user would
+    assert.match(await page.textContent('#codice_fiscale-error'), /ultimo carattere/);
+    await check(page, '10-request-step1-error', javaScriptEnabled);
+    await page.fill('#codice_fiscale', luca);
+    await page.press('#codice_fiscale', 'Enter');
+    assert.match(await page.textContent('main'), /Passo 2 \/ 2/);
+    await page.fill('#surname', 'Verdi');
+    await page.fill('#name', 'Luca');
+    await page.fill('#sex', 'M');
+    await page.fill('#birth_date', '1980-05-15');
+    await page.fill('#birth_place', 'Roma');
+    await page.fill('#birth_province', 'RM');
+    await page.press('#birth_province', 'Enter');
+    assert.match(await page.textContent('#mobile-error'), /almeno un cellulare o un indirizzo e-mail/);
+    await check(page, '11-request-step2-error', javaScriptEnabled);
+    await page.fill('#email', 'luca.verdi@example.it');
+    await page.press('#email', 'Enter');
+    assert.equal(new URL(page.url()).pathname, '/richiesta-presa-in-carico');
+    assert.match(await page.textContent('main'), /prima metà del PIN arriva subito/);
+    await check(page, '12-request-taken', javaScriptEnabled);
   } finally {
     await browser.close();
     server.stop();
