@@ -24,13 +24,23 @@ Seconds backoff_delay(const CourierPolicy& policy, int attempts, double jitter) 
   return Seconds{std::max<long long>(1, std::llround(full * std::clamp(jitter, 0.5, 1.0)))};
 }
 
-std::map<std::string, std::string> template_values(const OutboxMessage& message, const std::string& secret,
-                                                   const CourierPolicy& policy, bool in_letter) {
+Result<MessageContent> message_content(const OutboxMessage& message, const SecretBox& box,
+                                       const MessageCatalog& catalog, const CourierPolicy& policy, bool in_letter) {
+  MessageContent content;
+  if (!message.secret_sealed.empty()) {
+    auto opened = box.open(message.secret_sealed);
+    if (!opened) return opened.error();
+    content.secret = std::move(*opened);
+  }
+  content.language = message.params.contains("lang") ? message.params.at("lang") : policy.language;
   std::map<std::string, std::string> values = message.params;
   values["site"] = policy.site;
-  values["secret"] = secret;
+  values["secret"] = content.secret;
   values["in_letter"] = in_letter ? "1" : "0";
-  return values;
+  auto rendered = catalog.render(message.template_name, content.language, values);
+  if (!rendered) return rendered.error();
+  content.rendered = std::move(*rendered);
+  return content;
 }
 
 Result<DeliveryReport> DeliverMessages::run_once() {
@@ -68,17 +78,11 @@ Transport* DeliverMessages::transport_for(Channel channel) const {
 Status DeliverMessages::deliver(const OutboxMessage& message) {
   Transport* transport = transport_for(message.channel);
   if (!transport) return no_transport(message.channel);
-  std::string secret;
-  if (!message.secret_sealed.empty()) {
-    auto opened = ctx_.box.open(message.secret_sealed);
-    if (!opened) return opened.error();
-    secret = std::move(*opened);
-  }
-  const auto language = message.params.contains("lang") ? message.params.at("lang") : policy_.language;
-  auto rendered = catalog_.render(message.template_name, language, template_values(message, secret, policy_, false));
-  if (!rendered) return Error::invalid(rendered.error().code, rendered.error().message);
-  Envelope envelope{message.message_id, message.recipient, rendered->subject, rendered->text, rendered->html};
-  if (message.channel == Channel::sms) envelope = Envelope{message.message_id, message.recipient, "", rendered->sms, ""};
+  auto content = message_content(message, ctx_.box, catalog_, policy_, false);
+  if (!content) return Error::invalid(content.error().code, content.error().message);  // retrying cannot help
+  const RenderedMessage& text = content->rendered;
+  Envelope envelope{message.message_id, message.recipient, text.subject, text.text, text.html};
+  if (message.channel == Channel::sms) envelope = Envelope{message.message_id, message.recipient, "", text.sms, ""};
   return transport->send(envelope);
 }
 

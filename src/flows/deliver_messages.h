@@ -43,9 +43,15 @@ struct DeliveryReport {
 // the maximum, times `jitter` in [0.5, 1] so that many failures do not all come back together.
 Seconds backoff_delay(const CourierPolicy& policy, int attempts, double jitter);
 
-// The parameters a message's template is rendered with: its own, plus site, secret and in_letter.
-std::map<std::string, std::string> template_values(const OutboxMessage& message, const std::string& secret,
-                                                   const CourierPolicy& policy, bool in_letter);
+// What a message says once its secret is unsealed and its template filled (in its own "lang", else the
+// policy's language); `in_letter` leaves the secret to the letter's box.
+struct MessageContent {
+  RenderedMessage rendered;
+  std::string secret;    // the unsealed half or code; empty when none
+  std::string language;
+};
+Result<MessageContent> message_content(const OutboxMessage& message, const SecretBox& box,
+                                       const MessageCatalog& catalog, const CourierPolicy& policy, bool in_letter);
 
 class DeliverMessages {
  public:

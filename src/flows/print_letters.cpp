@@ -54,15 +54,11 @@ std::string letter_date(Instant at, const std::string& language) {
 }
 
 Result<Letter> PrintLetters::letter_for(const OutboxMessage& message, Instant now) const {
-  std::string secret;
-  if (!message.secret_sealed.empty()) {
-    auto opened = ctx_.box.open(message.secret_sealed);
-    if (!opened) return opened.error();
-    secret = std::move(*opened);
-  }
-  const auto language = message.params.contains("lang") ? message.params.at("lang") : policy_.language;
-  auto rendered = catalog_.render(message.template_name, language, template_values(message, secret, policy_, true));
-  if (!rendered) return rendered.error();
+  auto content = message_content(message, ctx_.box, catalog_, policy_, true);
+  if (!content) return content.error();
+  const RenderedMessage* rendered = &content->rendered;
+  const std::string& secret = content->secret;
+  const std::string& language = content->language;
   Letter letter;
   letter.reference = reference_for(message);
   letter.address = lines_of(message.recipient);
