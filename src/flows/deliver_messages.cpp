@@ -36,7 +36,7 @@ Result<MessageContent> message_content(const OutboxMessage& message, const Secre
   std::map<std::string, std::string> values = message.params;
   values["site"] = policy.site;
   values["secret"] = content.secret;
-  values["in_letter"] = in_letter ? "1" : "0";
+  values["in_letter"] = std::string(in_letter ? "1" : "0");  // (a string, not a char*: GCC 12 -Wrestrict false alarm)
   auto rendered = catalog.render(message.template_name, content.language, values);
   if (!rendered) return rendered.error();
   content.rendered = std::move(*rendered);
