@@ -132,6 +132,22 @@ Setter duration(S Config::*section, seconds S::*field) {
   };
 }
 
+// A duration where zero means "off" (e.g. a cache).
+template <typename S>
+Setter duration_or_off(S Config::*section, seconds S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    const bool zero = (raw.text && sum_duration(*raw.text) == 0) || (raw.integer && *raw.integer == 0);
+    if (zero) {
+      (config.*section).*field = seconds{0};
+      return Ok{};
+    }
+    Result<seconds> d = read_duration(raw);
+    if (!d) return d.error();
+    (config.*section).*field = *d;
+    return Ok{};
+  };
+}
+
 template <typename S>
 Setter path(S Config::*section, fs::path S::*field) {
   return [=](Config& config, const Raw& raw) -> Status {
@@ -243,7 +259,7 @@ std::vector<Setting> settings() {
       {"recovery", "contacts_required", integer(&C::recovery, &C::Recovery::contacts_required, 1, 4)},  // §4.5: 2
       {"session", "idle_timeout", duration(&C::session, &C::Session::idle_timeout)},          // SPEC §9
       {"session", "absolute_timeout", duration(&C::session, &C::Session::absolute_timeout)},  // SPEC §9
-      {"session", "read_cache_ttl", duration(&C::session, &C::Session::read_cache_ttl)},      // issue 3
+      {"session", "read_cache_ttl", duration_or_off(&C::session, &C::Session::read_cache_ttl)},      // issue 3
       {"argon2", "memory_kib", integer(&C::argon2, &C::Argon2::memory_kib, 8192, 4194304)},   // SPEC §3
       {"argon2", "iterations", integer(&C::argon2, &C::Argon2::iterations, 1, 10)},           // SPEC §3
       {"argon2", "parallelism", integer(&C::argon2, &C::Argon2::parallelism, 1, 16)},         // SPEC §3
