@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/command.h"
 #include "courier/channels/print_spool.h"
 #include "support/temp_dir.h"
 
@@ -23,15 +24,7 @@ constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr double kWindowLeft = 110 * kPointsPerMm, kWindowRight = 200 * kPointsPerMm;
 constexpr double kWindowTop = 45 * kPointsPerMm, kWindowBottom = 90 * kPointsPerMm;
 
-std::string run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-  pclose(pipe);
-  return output;
-}
+std::string run(const std::string& command) { return testing::command_output(command); }
 
 // Whitespace runs (line breaks included) as one space, so wrapped text compares as one line.
 std::string collapsed(const std::string& text) {

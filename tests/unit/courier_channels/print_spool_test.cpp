@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/command.h"
 #include "core/digest.h"
 #include "courier/channels/print_spool.h"
 #include "support/temp_dir.h"
@@ -25,15 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-  pclose(pipe);
-  return output;
-}
+std::string run(const std::string& command) { return testing::command_output(command); }
 
 std::string pdf_text(const fs::path& pdf) {
   return std::regex_replace(run("pdftotext -enc UTF-8 '" + pdf.string() + "' -"), std::regex("\\s+"), " ");
