@@ -4,68 +4,14 @@
 // JavaScript disabled. Usage: node portal_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startServer as start, browse, PageChecks } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
-const HERE = dirname(fileURLToPath(import.meta.url));
-const AXE = join(HERE, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-                        '--disable-component-update', '--disable-sync'];
-mkdirSync(OUT, { recursive: true });
-const axeSummary = {};
-
-// A server of its own: fresh database and key, demo data, free port.
-async function startServer() {
-  const folder = mkdtempSync(join(tmpdir(), 'sportello-web-'));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SPORTELLO_')));
-  Object.assign(env, {
-    SPORTELLO_DATABASE_URL: 'sqlite:' + join(folder, 'web.db'),
-    SPORTELLO_OUTBOX_KEY_FILE: join(folder, 'outbox.key'),
-    SPORTELLO_COURIER_RUN_IN_SERVER: '0',
-    SPORTELLO_ARGON2_MEMORY_KIB: '8192', SPORTELLO_ARGON2_ITERATIONS: '1',
-  });
-  if (process.env.SPORTELLO_DATA_DIR) env.SPORTELLO_REFERENCE_DATA_DIR = process.env.SPORTELLO_DATA_DIR;
-  execFileSync(CTL, ['demo', 'seed'], { env, cwd: folder, stdio: 'ignore' });
-  const proc = spawn(SERVER, ['serve', '--listen', '127.0.0.1:0'], { env, cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
-  const lines = createInterface({ input: proc.stdout });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('sportello did not start')), 30000);
-    lines.on('line', (line) => {
-      const m = line.match(/^sportello listening on (http:\/\/[\d.:]+)$/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-  });
-  return { url, stop: () => { proc.kill('SIGTERM'); rmSync(folder, { recursive: true, force: true }); } };
-}
-
-async function browse(javaScriptEnabled) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  // axe is injected as a script: the pages' CSP would refuse it, so the axe pass bypasses CSP.
-  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled, locale: 'it-IT' });
-  return { browser, page: await context.newPage() };
-}
-
-// Screenshot, then (with JavaScript) axe-core: no serious or critical violation, and every field labelled.
-async function check(page, name, javaScriptEnabled) {
-  const suffix = javaScriptEnabled ? '' : '-nojs';
-  await page.screenshot({ path: join(OUT, `${name}${suffix}.png`), fullPage: true });
-  const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea',
-    (fields) => fields.filter((f) => !(f.id && document.querySelector(`label[for="${f.id}"]`)) && !f.getAttribute('aria-label')).length)
-    .catch(() => 0);
-  assert.equal(unlabelled, 0, `${name}: every form field has a label`);
-  if (!javaScriptEnabled) return;
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  axeSummary[name] = { violations: result.violations.map((v) => `${v.id} (${v.impact})`), passes: result.passes.length };
-  assert.deepEqual(grave.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`), [], `${name}: axe`);
-}
+const checks = new PageChecks(OUT);
+const check = (page, name, js) => checks.check(page, name, js);
+const startServer = () => start(CTL, SERVER);
 
 async function journey(javaScriptEnabled) {
   const server = await startServer();
@@ -183,6 +129,4 @@ test('the same journey works with JavaScript disabled', async () => {
   await journey(false);
 });
 
-after(() => {
-  writeFileSync(join(OUT, 'axe-summary.json'), JSON.stringify(axeSummary, null, 2));
-});
+after(() => checks.save());

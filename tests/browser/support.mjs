@@ -1,0 +1,138 @@
+// What the browser tests share: a real sportello server of their own (fresh database, demo data, free
+// loopback port, optionally with the courier pointed at real sinks), Debian's chromium through playwright-core
+// with the required flags, the check run on every page (screenshot, labels, axe-core) and RFC 6238 codes for
+// the demo staff.
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(HERE, '..', '..');
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+                        '--disable-component-update', '--disable-sync'];
+
+// The environment of a server (and of sportelloctl on the same database) in `folder`, plus `extra`.
+export function serverEnv(folder, extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SPORTELLO_')));
+  Object.assign(env, {
+    SPORTELLO_DATABASE_URL: 'sqlite:' + join(folder, 'web.db'),
+    SPORTELLO_OUTBOX_KEY_FILE: join(folder, 'outbox.key'),
+    SPORTELLO_COURIER_RUN_IN_SERVER: '0',
+    SPORTELLO_ARGON2_MEMORY_KIB: '8192', SPORTELLO_ARGON2_ITERATIONS: '1',
+  }, extra);
+  if (process.env.SPORTELLO_DATA_DIR) env.SPORTELLO_REFERENCE_DATA_DIR = process.env.SPORTELLO_DATA_DIR;
+  return env;
+}
+
+// Prints `pattern`'s first match on a line of `proc`'s standard output, or fails after 30 s.
+function firstLine(proc, pattern, what) {
+  const lines = createInterface({ input: proc.stdout });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start`)), 30000);
+    lines.on('line', (line) => {
+      const m = line.match(pattern);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${what} exited with ${code}`)); });
+  });
+}
+
+// A server of its own: fresh database and key, demo data, free port. `extra` adds environment.
+export async function startServer(ctl, server, extra = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'sportello-web-'));
+  const env = serverEnv(folder, extra);
+  execFileSync(ctl, ['demo', 'seed'], { env, cwd: folder, stdio: 'ignore' });
+  const proc = spawn(server, ['serve', '--listen', '127.0.0.1:0'], { env, cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await firstLine(proc, /^sportello listening on (http:\/\/[\d.:]+)$/, 'sportello');
+  return {
+    url, folder, env,
+    ctl: (...args) => execFileSync(ctl, args, { env, cwd: folder, encoding: 'utf8' }),
+    stop: () => { proc.kill('SIGTERM'); rmSync(folder, { recursive: true, force: true }); },
+  };
+}
+
+// The SMTP sink of tests/support (Debian's python3 with aiosmtpd), keeping mails in a folder of its own.
+export async function startSmtpSink() {
+  const folder = mkdtempSync(join(tmpdir(), 'sportello-smtp-'));
+  const proc = spawn('/usr/bin/python3', [join(ROOT, 'tests', 'support', 'smtp_sink.py'), '--dir', folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await firstLine(proc, /^listening (\d+)$/, 'the SMTP sink');
+  return { port, folder, stop: () => { proc.kill('SIGTERM'); rmSync(folder, { recursive: true, force: true }); } };
+}
+
+// The HTTP sink of tests/support that stands for the SMS gateway.
+export async function startHttpSink() {
+  const folder = mkdtempSync(join(tmpdir(), 'sportello-sms-'));
+  const proc = spawn('/usr/bin/python3', [join(ROOT, 'tests', 'support', 'http_sink.py'), '--dir', folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await firstLine(proc, /^listening (\d+)$/, 'the HTTP sink');
+  return { port, folder, stop: () => { proc.kill('SIGTERM'); rmSync(folder, { recursive: true, force: true }); } };
+}
+
+export async function browse(javaScriptEnabled) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  // axe is injected as a script: the pages' CSP would refuse it, so the axe pass bypasses CSP.
+  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled, locale: 'it-IT', acceptDownloads: true });
+  return { browser, context, page: await context.newPage() };
+}
+
+// Screenshots and axe results of one test file; `save()` writes `<prefix>axe-summary.json`.
+export class PageChecks {
+  constructor(outputDir, prefix = '') {
+    this.out = outputDir;
+    this.prefix = prefix;
+    this.summary = {};
+    mkdirSync(outputDir, { recursive: true });
+  }
+
+  // Screenshot, every field labelled, then (with JavaScript) axe-core: no serious or critical violation.
+  async check(page, name, javaScriptEnabled) {
+    const suffix = javaScriptEnabled ? '' : '-nojs';
+    await page.screenshot({ path: join(this.out, `${name}${suffix}.png`), fullPage: true });
+    const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea',
+      (fields) => fields.filter((f) => !(f.id && document.querySelector(`label[for="${f.id}"]`)) && !f.getAttribute('aria-label')).map((f) => f.name));
+    assert.deepEqual(unlabelled, [], `${name}: every form field has a label`);
+    if (!javaScriptEnabled) return;
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    this.summary[name] = { violations: result.violations.map((v) => `${v.id} (${v.impact})`), passes: result.passes.length };
+    assert.deepEqual(grave.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`), [], `${name}: axe`);
+  }
+
+  save() {
+    writeFileSync(join(this.out, `${this.prefix}axe-summary.json`), JSON.stringify(this.summary, null, 2));
+  }
+}
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+// The RFC 6238 code (SHA-1, 6 digits, 30 s) of a base32 secret at `seconds` (now by default).
+export function totp(secretBase32, seconds = Date.now() / 1000) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
+  const mac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+// The demo staff of `sportelloctl demo seed` (src/app/demo_seed.cpp).
+export const DEMO_STAFF = {
+  contact_center: { username: 'cc.rossi', password: 'demo-contact-center', totp: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF' },
+  office: { username: 'sede.bianchi', password: 'demo-office-password', totp: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' },
+  back_office: { username: 'bo.verdi', password: 'demo-back-office-pw', totp: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
+  patronato: { username: 'pat.neri', password: 'demo-patronato-pw', totp: 'ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE' },
+  admin: { username: 'admin', password: 'demo-admin-password', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
+};
