@@ -80,13 +80,13 @@ Result<std::shared_ptr<const Texts>> Texts::builtin() {
   for (const auto& file : embedded_web_files())
     if (file.name.starts_with("locales/") && file.name.ends_with(".toml"))
       by_language[std::string(file.name.substr(8, file.name.size() - 13))] = std::string(file.text);
-  return parse(by_language);
+  return parse(by_language);  // keys: "it", "en", "console.it", ...
 }
 
 Result<std::shared_ptr<const Texts>> Texts::parse(const std::map<std::string, std::string>& toml_by_language) {
   auto texts = std::make_shared<Texts>();
   for (const auto& [name, text] : toml_by_language) {
-    const auto language = parse_language(name);
+    const auto language = parse_language(std::string_view(name).substr(name.rfind('.') + 1));
     if (!language) continue;
     toml::table root;
     try {
@@ -98,7 +98,8 @@ Result<std::shared_ptr<const Texts>> Texts::parse(const std::map<std::string, st
     for (const auto& [key, value] : root) {
       const auto string = value.value<std::string>();
       if (!string) return Error::invalid("invalid-locale", "locales/" + name + ".toml: " + std::string(key.str()) + " is not text", name);
-      into[std::string(key.str())] = *string;
+      if (!into.emplace(std::string(key.str()), *string).second)
+        return Error::invalid("invalid-locale", "locales/" + name + ".toml: " + std::string(key.str()) + " is defined twice", name);
     }
   }
   for (const auto& [key, _] : texts->texts_[Language::it])

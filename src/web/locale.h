@@ -1,7 +1,8 @@
 #pragma once
 // The web pages' languages (issue 5): Italian first, English second. The language of a request comes from
 // the switch (?lang=), then the `lang` cookie the switch leaves, then Accept-Language; Italian otherwise.
-// Texts live in message catalogues (locales/<lang>.toml, compiled in); dates are written the locale's way.
+// Texts live in message catalogues (locales/<lang>.toml and locales/<group>.<lang>.toml, compiled in; a key
+// is defined once across a language's files); dates are written the locale's way.
 #include <map>
 #include <memory>
 #include <string>
@@ -27,6 +28,7 @@ class Texts {
  public:
   // The catalogues compiled into the binary; every key of Italian must exist in English too.
   static Result<std::shared_ptr<const Texts>> builtin();
+  // Keys name the file without ".toml": "it", "en", "console.it"; the language is the last part.
   static Result<std::shared_ptr<const Texts>> parse(const std::map<std::string, std::string>& toml_by_language);
 
   // The text for `key`, or the key itself when missing (a visible mistake, never an empty page).

@@ -54,6 +54,20 @@ TEST(Texts, ACatalogueWithoutAnItalianKeyInEnglishIsRefused) {
   EXPECT_NE(texts.error().message.find("lacks b"), std::string::npos);
 }
 
+TEST(Texts, AGroupFileAddsItsKeysToItsLanguage) {
+  auto texts = Texts::parse({{"it", "a = \"uno\"\n"}, {"console.it", "b = \"due\"\n"},
+                             {"en", "a = \"one\"\n"}, {"console.en", "b = \"two\"\n"}});
+  ASSERT_TRUE(texts.ok()) << texts.error().message;
+  EXPECT_EQ((*texts)->get(Language::it, "b"), "due");
+  EXPECT_EQ((*texts)->get(Language::en, "b"), "two");
+}
+
+TEST(Texts, AKeyDefinedInTwoFilesOfALanguageIsRefused) {
+  auto texts = Texts::parse({{"it", "a = \"uno\"\n"}, {"console.it", "a = \"due\"\n"}, {"en", "a = \"one\"\n"}});
+  ASSERT_FALSE(texts.ok());
+  EXPECT_NE(texts.error().message.find("a is defined twice"), std::string::npos);
+}
+
 TEST(Pages, RenderInsideTheLayoutEscapingValues) {
   auto pages = Pages::builtin();
   ASSERT_TRUE(pages.ok()) << pages.error().message;
