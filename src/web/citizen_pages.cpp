@@ -6,6 +6,7 @@
 #include "flows/login.h"
 #include "flows/profile.h"
 #include "http/api/auth.h"
+#include "web/form.h"
 #include "web/page_request.h"
 
 namespace sportello::web {
@@ -14,25 +15,10 @@ namespace {
 using http::Request;
 using http::Response;
 
-std::string field(const std::map<std::string, std::string>& fields, const char* name) {
-  const auto found = fields.find(name);
-  return found == fields.end() ? "" : found->second;
-}
-
-// An anonymous form's page: sets the form cookie when the reader has none yet.
-Response form_page(Web& web, const Request& r, const std::string& name, PageData values,
-                   http::HttpStatus status = http::HttpStatus::ok) {
-  const std::string token = form_token(r);
-  values.set("csrf", token);
-  Response response = render_page(web, r, name, std::move(values), status);
-  response.insert(http::beast_http::field::set_cookie, form_cookie(token));
-  return response;
-}
-
 Response refused_form(Web& web, const Request& r) {
   PageData values{PageData::type::object};
   values.set("error", web.pages.texts().get(language_of(r), "error_form_expired"));
-  return form_page(web, r, "login", values, http::HttpStatus::forbidden);
+  return anonymous_form_page(web, r, "login", values, http::HttpStatus::forbidden);
 }
 
 Response home(Web& web, Request& r) {
@@ -43,7 +29,7 @@ Response home(Web& web, Request& r) {
 
 Response login_form(Web& web, Request& r) {
   if (signed_in(web, r)) return redirect(r, "/area-riservata");
-  return form_page(web, r, "login", PageData{PageData::type::object});
+  return anonymous_form_page(web, r, "login", PageData{PageData::type::object});
 }
 
 std::string minutes_text(Web& web, Language language, std::chrono::seconds wait) {
@@ -57,17 +43,17 @@ Response login(Web& web, Request& r) {
   const auto fields = form_fields(r);
   if (!fields || !genuine_anonymous_post(r, *fields)) return refused_form(web, r);
   PageData values{PageData::type::object};
-  values.set("codice_fiscale", field(*fields, "codice_fiscale"));
+  values.set("codice_fiscale", value_of(*fields, "codice_fiscale"));
   if (auto limited = http::throttled(web.api, r)) {
     values.set("error", web.pages.texts().get(language, "error_throttled"));
-    return form_page(web, r, "login", values, http::HttpStatus::too_many_requests);
+    return anonymous_form_page(web, r, "login", values, http::HttpStatus::too_many_requests);
   }
   // A malformed code says nothing about who has a PIN: it gets its own message next to the field.
-  if (!CodiceFiscale::parse(field(*fields, "codice_fiscale"), web.api.ctx.places, rome_date(web.api.ctx.clock.now()))) {
+  if (!CodiceFiscale::parse(value_of(*fields, "codice_fiscale"), web.api.ctx.places, rome_date(web.api.ctx.clock.now()))) {
     values.set("cf_error", web.pages.texts().get(language, "error_cf_format"));
-    return form_page(web, r, "login", values, http::HttpStatus::ok);
+    return anonymous_form_page(web, r, "login", values, http::HttpStatus::ok);
   }
-  auto opened = Login(web.api.ctx).run({field(*fields, "codice_fiscale"), Secret(field(*fields, "pin"))});
+  auto opened = Login(web.api.ctx).run({value_of(*fields, "codice_fiscale"), Secret(value_of(*fields, "pin"))});
   if (!opened) {
     const Error& e = opened.error();
     web.api.metrics.login(e.code == "blocked" ? "blocked" : "wrong");
@@ -77,7 +63,7 @@ Response login(Web& web, Request& r) {
     } else {
       values.set("error", web.pages.texts().get(language, "error_login"));
     }
-    return form_page(web, r, "login", values, http::HttpStatus::ok);
+    return anonymous_form_page(web, r, "login", values, http::HttpStatus::ok);
   }
   web.api.metrics.login("ok");
   Response response = redirect(r, opened->session.required_action == RequiredAction::none ? "/area-riservata" : "/cambia-pin");
@@ -150,11 +136,11 @@ Response change_pin(Web& web, Request& r) {
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
   values.set("first_access", who->session.required_action == RequiredAction::set_pin);
-  if (field(*fields, "new_pin") != field(*fields, "confirm_pin")) {
+  if (value_of(*fields, "new_pin") != value_of(*fields, "confirm_pin")) {
     values.set("confirm_error", web.pages.texts().get(language, "error_pin_confirm"));
     return render_page(web, r, "change_pin", values);
   }
-  auto changed = ChangePin(web.api.ctx).run(who->session, {Secret(field(*fields, "current_pin")), Secret(field(*fields, "new_pin"))});
+  auto changed = ChangePin(web.api.ctx).run(who->session, {Secret(value_of(*fields, "current_pin")), Secret(value_of(*fields, "new_pin"))});
   if (!changed) {
     const Error& e = changed.error();
     const std::string text = web.pages.texts().get(language, "error_" + e.code);

@@ -85,6 +85,15 @@ std::string form_cookie(const std::string& token) {
   return std::string(kFormCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";
 }
 
+http::Response anonymous_form_page(Web& web, const http::Request& request, const std::string& name, PageData values,
+                                   http::HttpStatus status) {
+  const std::string token = form_token(request);
+  values.set("csrf", token);
+  http::Response response = render_page(web, request, name, std::move(values), status);
+  response.insert(http::beast_http::field::set_cookie, form_cookie(token));
+  return response;
+}
+
 bool genuine_anonymous_post(const http::Request& request, const std::map<std::string, std::string>& fields) {
   const std::string expected = cookie(request, kFormCookie);
   return same_origin(request) && expected.size() == 43 && constant_time_equal(field(fields, "csrf"), expected);

@@ -31,6 +31,9 @@ std::optional<std::map<std::string, std::string>> form_fields(const http::Reques
 // must set with form_cookie().
 std::string form_token(const http::Request& request);
 std::string form_cookie(const std::string& token);
+// Page `name` with an anonymous form: {{csrf}} is the reader's form token, set as a cookie when new.
+http::Response anonymous_form_page(Web& web, const http::Request& request, const std::string& name, PageData values,
+                                   http::HttpStatus status = http::HttpStatus::ok);
 // A POST of an anonymous form is genuine when it comes from this site and echoes its cookie.
 bool genuine_anonymous_post(const http::Request& request, const std::map<std::string, std::string>& fields);
 

@@ -9,6 +9,7 @@
 #include "core/codice_fiscale.h"
 #include "flows/request_pin.h"
 #include "http/api/auth.h"
+#include "web/form.h"
 #include "web/page_request.h"
 
 namespace sportello::web {
@@ -16,14 +17,6 @@ namespace {
 
 using http::Request;
 using http::Response;
-using Fields = std::map<std::string, std::string>;
-
-struct FieldSpec {
-  const char* name;
-  const char* type;
-  const char* autocomplete;
-};
-
 const FieldSpec kStep1[] = {{"codice_fiscale", "text", "off"},     {"street", "text", "address-line1"},
                             {"number", "text", "off"},             {"cap", "text", "postal-code"},
                             {"comune", "text", "address-level2"},  {"province", "text", "off"}};
@@ -32,49 +25,6 @@ const FieldSpec kStep2[] = {{"surname", "text", "family-name"}, {"name", "text",
                             {"birth_place", "text", "off"},     {"birth_province", "text", "off"},
                             {"mobile", "tel", "tel"},           {"email", "email", "email"},
                             {"pec", "email", "off"}};
-
-std::string value_of(const Fields& f, const std::string& name) {
-  const auto found = f.find(name);
-  return found == f.end() ? "" : found->second;
-}
-
-template <std::size_t N>
-bool one_of(const FieldSpec (&fields)[N], const std::string& name) {
-  return std::any_of(std::begin(fields), std::end(fields), [&](const FieldSpec& f) { return name == f.name; });
-}
-
-// The reader's text for an error code, or a general one when the code has none.
-std::string error_text(const Texts& t, Language language, const Error& e) {
-  const std::string by_code = t.get(language, "error_" + e.code);
-  return by_code != "error_" + e.code ? by_code : t.get(language, "error_field_generic");
-}
-
-PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
-                    const std::optional<Error>& error) {
-  PageData rows{PageData::type::list};
-  for (const FieldSpec& spec : shown) {
-    PageData row{PageData::type::object};
-    row.set("name", spec.name);
-    row.set("type", spec.type);
-    row.set("autocomplete", spec.autocomplete);
-    row.set("label", t.get(language, std::string("field_") + spec.name));
-    row.set("value", value_of(typed, spec.name));
-    if (error && error->field == spec.name) row.set("error", error_text(t, language, *error));
-    rows.push_back(row);
-  }
-  return rows;
-}
-
-PageData hidden_rows(std::span<const FieldSpec> carried, const Fields& typed) {
-  PageData rows{PageData::type::list};
-  for (const FieldSpec& spec : carried) {
-    PageData row{PageData::type::object};
-    row.set("name", spec.name);
-    row.set("value", value_of(typed, spec.name));
-    rows.push_back(row);
-  }
-  return rows;
-}
 
 // A step's page: its fields with what was typed and the error next to its own field (or on top when the
 // field is not on this step), and step 1's values carried in hidden fields on step 2.
@@ -87,8 +37,7 @@ Response step_page(Web& web, Request& r, int step, const Fields& typed, const st
   values.set("csrf", csrf);
   values.set("fields", field_rows(t, language, shown, typed, error));
   if (step == 2) values.set("carried", hidden_rows(kStep1, typed));
-  const bool on_this_step = std::any_of(shown.begin(), shown.end(), [&](const FieldSpec& f) { return error && error->field == f.name; });
-  if (error && !on_this_step) values.set("error", error_text(t, language, *error));
+  if (error && !names_one_of(shown, error)) values.set("error", error_text(t, language, *error));
   return render_page(web, r, step == 1 ? "request_step1" : "request_step2", values, status);
 }
 
@@ -99,26 +48,6 @@ std::optional<Error> check_step1(Web& web, const Fields& f) {
   for (const char* name : {"street", "cap", "comune", "province"})
     if (value_of(f, name).empty()) return Error::invalid("missing-" + std::string(name), "required", name);
   return std::nullopt;
-}
-
-ApplicantInput applicant_from(const Fields& f) {
-  ApplicantInput in;
-  in.codice_fiscale = value_of(f, "codice_fiscale");
-  in.street = value_of(f, "street");
-  in.number = value_of(f, "number");
-  in.cap = value_of(f, "cap");
-  in.comune = value_of(f, "comune");
-  in.province = value_of(f, "province");
-  in.surname = value_of(f, "surname");
-  in.name = value_of(f, "name");
-  in.sex = value_of(f, "sex");
-  in.birth_date = value_of(f, "birth_date");
-  in.birth_place = value_of(f, "birth_place");
-  in.birth_province = value_of(f, "birth_province");
-  in.mobile = value_of(f, "mobile");
-  in.email = value_of(f, "email");
-  in.pec = value_of(f, "pec");
-  return in;
 }
 
 Response step1_form(Web& web, Request& r) {
@@ -147,7 +76,7 @@ Response step2(Web& web, Request& r) {
   auto taken = RequestPinOnline(web.api.ctx).run(applicant_from(*fields));
   if (!taken) {
     const Error& e = taken.error();
-    return step_page(web, r, one_of(kStep1, e.field) ? 1 : 2, *fields, csrf, e, http::HttpStatus::unprocessable_entity);
+    return step_page(web, r, names_one_of(kStep1, e) ? 1 : 2, *fields, csrf, e, http::HttpStatus::unprocessable_entity);
   }
   return redirect(r, "/richiesta-presa-in-carico");
 }

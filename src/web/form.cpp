@@ -1,0 +1,68 @@
+#include "web/form.h"
+
+#include <algorithm>
+
+namespace sportello::web {
+
+std::string value_of(const Fields& fields, const std::string& name) {
+  const auto found = fields.find(name);
+  return found == fields.end() ? "" : found->second;
+}
+
+std::string error_text(const Texts& t, Language language, const Error& e) {
+  const std::string by_code = t.get(language, "error_" + e.code);
+  return by_code != "error_" + e.code ? by_code : t.get(language, "error_field_generic");
+}
+
+PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
+                    const std::optional<Error>& error) {
+  PageData rows{PageData::type::list};
+  for (const FieldSpec& spec : shown) {
+    PageData row{PageData::type::object};
+    row.set("name", spec.name);
+    row.set("type", spec.type);
+    row.set("autocomplete", spec.autocomplete);
+    row.set("label", t.get(language, std::string("field_") + spec.name));
+    row.set("value", value_of(typed, spec.name));
+    if (error && error->field == spec.name) row.set("error", error_text(t, language, *error));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+PageData hidden_rows(std::span<const FieldSpec> carried, const Fields& typed) {
+  PageData rows{PageData::type::list};
+  for (const FieldSpec& spec : carried) {
+    PageData row{PageData::type::object};
+    row.set("name", spec.name);
+    row.set("value", value_of(typed, spec.name));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+bool names_one_of(std::span<const FieldSpec> fields, const std::optional<Error>& error) {
+  return error && std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return error->field == f.name; });
+}
+
+ApplicantInput applicant_from(const Fields& f) {
+  ApplicantInput in;
+  in.codice_fiscale = value_of(f, "codice_fiscale");
+  in.street = value_of(f, "street");
+  in.number = value_of(f, "number");
+  in.cap = value_of(f, "cap");
+  in.comune = value_of(f, "comune");
+  in.province = value_of(f, "province");
+  in.surname = value_of(f, "surname");
+  in.name = value_of(f, "name");
+  in.sex = value_of(f, "sex");
+  in.birth_date = value_of(f, "birth_date");
+  in.birth_place = value_of(f, "birth_place");
+  in.birth_province = value_of(f, "birth_province");
+  in.mobile = value_of(f, "mobile");
+  in.email = value_of(f, "email");
+  in.pec = value_of(f, "pec");
+  return in;
+}
+
+}  // namespace sportello::web
