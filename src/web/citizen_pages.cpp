@@ -58,7 +58,7 @@ Response login(Web& web, Request& r) {
     const Error& e = opened.error();
     web.api.metrics.login(e.code == "blocked" ? "blocked" : "wrong");
     if (e.code == "blocked") {
-      values.set("error", web.pages.texts().get(language, "error_blocked") + " " + minutes_text(web, language, e.retry_after) + ".");
+      values.set("error", web.pages.texts().get(language, "blocked_wait") + " " + minutes_text(web, language, e.retry_after) + ".");
       values.set("blocked", true);
     } else {
       values.set("error", web.pages.texts().get(language, "error_login"));

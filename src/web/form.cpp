@@ -23,7 +23,8 @@ PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec
     row.set("type", spec.type);
     row.set("autocomplete", spec.autocomplete);
     row.set("label", t.get(language, std::string("field_") + spec.name));
-    row.set("value", value_of(typed, spec.name));
+    if (std::string_view(spec.type) != "password") row.set("value", value_of(typed, spec.name));
+    if (spec.help) row.set("help", t.get(language, spec.help));
     if (error && error->field == spec.name) row.set("error", error_text(t, language, *error));
     rows.push_back(row);
   }
@@ -45,6 +46,38 @@ bool names_one_of(std::span<const FieldSpec> fields, const std::optional<Error>&
   return error && std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return error->field == f.name; });
 }
 
+PageData form_values(const Texts& t, Language language, const FormPage& page, const Fields& typed,
+                     const std::optional<Error>& error) {
+  PageData values{PageData::type::object};
+  values.set("title", t.get(language, page.title));
+  if (page.lead) values.set("lead", t.get(language, page.lead));
+  values.set("submit", t.get(language, page.submit));
+  values.set("action", page.action);
+  values.set("fields", field_rows(t, language, page.fields, typed, error));
+  values.set("carried", hidden_rows(page.carried, typed));
+  if (error && !names_one_of(page.fields, error)) values.set("error", error_text(t, language, *error));
+  return values;
+}
+
+PageData notice_values(const Texts& t, Language language, const char* title, std::initializer_list<const char*> paragraphs,
+                       std::initializer_list<Link> links, const std::optional<Error>& error) {
+  PageData values{PageData::type::object};
+  values.set("title", t.get(language, title));
+  PageData texts{PageData::type::list};
+  for (const char* key : paragraphs) texts.push_back(PageData(t.get(language, key)));
+  values.set("paragraphs", texts);
+  PageData rows{PageData::type::list};
+  for (const Link& link : links) {
+    PageData row{PageData::type::object};
+    row.set("href", link.href);
+    row.set("text", t.get(language, link.text));
+    rows.push_back(row);
+  }
+  values.set("links", rows);
+  if (error) values.set("error", error_text(t, language, *error));
+  return values;
+}
+
 ApplicantInput applicant_from(const Fields& f) {
   ApplicantInput in;
   in.codice_fiscale = value_of(f, "codice_fiscale");
@@ -62,6 +95,10 @@ ApplicantInput applicant_from(const Fields& f) {
   in.mobile = value_of(f, "mobile");
   in.email = value_of(f, "email");
   in.pec = value_of(f, "pec");
+  in.pec_cittadino = value_of(f, "pec_cittadino");
+  in.home_phone = value_of(f, "home_phone");
+  in.office_phone = value_of(f, "office_phone");
+  in.fax = value_of(f, "fax");
   return in;
 }
 

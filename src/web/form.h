@@ -20,6 +20,7 @@ struct FieldSpec {
   const char* name;          // form name and id; its label is the text "field_<name>"
   const char* type;          // input type
   const char* autocomplete;
+  const char* help = nullptr;  // the text key of a hint under the field
 };
 
 // The typed value of `name`, empty when absent.
@@ -36,8 +37,29 @@ PageData hidden_rows(std::span<const FieldSpec> carried, const Fields& typed);
 // True when `error` names one of `fields`.
 bool names_one_of(std::span<const FieldSpec> fields, const std::optional<Error>& error);
 
+// The generic form page (templates/form.mustache): title, lead, the fields with what was typed, the error
+// next to its field (on top when it names none of them), fields carried hidden from an earlier step.
+struct FormPage {
+  const char* title;                 // text keys
+  const char* lead;
+  const char* submit;
+  std::string action;
+  std::span<const FieldSpec> fields;
+  std::span<const FieldSpec> carried = {};
+};
+PageData form_values(const Texts& t, Language language, const FormPage& page, const Fields& typed,
+                     const std::optional<Error>& error);
+
+// The notice page (templates/notice.mustache): a title, paragraphs and links, all text keys; an error on top.
+struct Link {
+  const char* href;
+  const char* text;  // text key
+};
+PageData notice_values(const Texts& t, Language language, const char* title, std::initializer_list<const char*> paragraphs,
+                       std::initializer_list<Link> links, const std::optional<Error>& error = std::nullopt);
+
 // The applicant fields: codice_fiscale, street, number, cap, comune, province, surname, name, sex,
-// birth_date, birth_place, birth_province, mobile, email, pec.
+// birth_date, birth_place, birth_province, mobile, email, pec, pec_cittadino, home_phone, office_phone, fax.
 ApplicantInput applicant_from(const Fields& fields);
 
 }  // namespace sportello::web

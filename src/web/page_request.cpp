@@ -107,6 +107,13 @@ std::optional<SignedIn> signed_in(Web& web, const http::Request& request) {
   return SignedIn{*session, token};
 }
 
+PageData signed_in_values(const SignedIn& who) {
+  PageData values{PageData::type::object};
+  values.set("signed_in", true);
+  values.set("csrf", http::csrf_token_for(who.token));
+  return values;
+}
+
 bool genuine_session_post(const http::Request& request, const SignedIn& who, const std::map<std::string, std::string>& fields) {
   return same_origin(request) && constant_time_equal(field(fields, "csrf"), http::csrf_token_for(who.token));
 }

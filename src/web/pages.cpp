@@ -30,6 +30,8 @@ std::string Pages::render(const std::string& name, Language language, PageData v
   values.set("lang", to_string(language));
   values.set("other_lang", language == Language::it ? "en" : "it");
   values.set("other_lang_name", language == Language::it ? "English" : "Italiano");
+  for (const auto& [partial_name, text] : templates_)
+    if (partial_name.starts_with("_")) values.set(partial_name, mustache::partial([&text = text] { return text; }));
   const auto found = templates_.find(name);
   mustache::mustache body{found == templates_.end() ? std::string("{{t.page_missing}}") : found->second};
   values.set("content", body.render(values));

@@ -1,7 +1,7 @@
 #pragma once
 // Renders the web pages (issue 5): a page's template (templates/<name>.mustache) inside the layout
 // (templates/layout.mustache), with the texts of the reader's language as {{t.key}} and the page's own
-// values. Every {{value}} is HTML-escaped; only the rendered page body enters the layout unescaped.
+// values; templates named _<name> are partials ({{>_fields}}). Every {{value}} is HTML-escaped; only the rendered page body enters the layout unescaped.
 // Built once at start-up; thread-safe (each render works on its own copies).
 #include <kainjow/mustache.hpp>
 

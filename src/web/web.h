@@ -19,11 +19,19 @@ struct Web {
 void add_static_routes(http::Router& router, Web& web);
 void add_citizen_pages(http::Router& router, Web& web);
 void add_request_pages(http::Router& router, Web& web);
+void add_recovery_pages(http::Router& router, Web& web);
+void add_pin_pages(http::Router& router, Web& web);
+void add_holder_pages(http::Router& router, Web& web);
+void add_console_pages(http::Router& router, Web& web);
 
 inline void add_web_routes(http::Router& router, Web& web) {
   add_static_routes(router, web);
   add_citizen_pages(router, web);
   add_request_pages(router, web);
+  add_recovery_pages(router, web);
+  add_pin_pages(router, web);
+  add_holder_pages(router, web);
+  add_console_pages(router, web);
 }
 
 }  // namespace sportello::web
