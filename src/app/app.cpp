@@ -11,6 +11,7 @@ FlowPolicies policies_from(const Config& c) {
   p.pin_history = c.pin.history;
   p.recovery_lifetime = c.recovery.link_lifetime;
   p.recovery_contacts_required = c.recovery.contacts_required;
+  p.contact_code_lifetime = c.contacts.code_lifetime;
   p.confirmation_window = c.request.confirmation_window;
   p.max_upload_bytes = c.dispositivo.max_upload_bytes;
   p.totp_window_steps = c.staff.totp_window_steps;

@@ -257,6 +257,7 @@ std::vector<Setting> settings() {
       {"request", "confirmation_window", duration(&C::request, &C::Request::confirmation_window)},  // §4.1: 48 h
       {"recovery", "link_lifetime", duration(&C::recovery, &C::Recovery::link_lifetime)},     // SPEC §4.5
       {"recovery", "contacts_required", integer(&C::recovery, &C::Recovery::contacts_required, 1, 4)},  // §4.5: 2
+      {"contacts", "code_lifetime", duration(&C::contacts, &C::ContactChanges::code_lifetime)},  // SPEC §2
       {"session", "idle_timeout", duration(&C::session, &C::Session::idle_timeout)},          // SPEC §9
       {"session", "absolute_timeout", duration(&C::session, &C::Session::absolute_timeout)},  // SPEC §9
       {"session", "read_cache_ttl", duration_or_off(&C::session, &C::Session::read_cache_ttl)},      // issue 3

@@ -41,6 +41,10 @@ struct Config {
     int contacts_required = 2;
   } recovery;
 
+  struct ContactChanges {                         // SPEC §2: mobile and e-mail verified by a code
+    std::chrono::seconds code_lifetime = std::chrono::minutes{15};
+  } contacts;
+
   struct Session {                                // issue 2: idle and absolute time-outs
     std::chrono::seconds idle_timeout = std::chrono::minutes{15};
     std::chrono::seconds absolute_timeout = std::chrono::hours{8};

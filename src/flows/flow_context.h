@@ -25,6 +25,7 @@ struct FlowPolicies {
   int pin_history = 5;
   Seconds recovery_lifetime = Minutes{30};
   int recovery_contacts_required = 2;
+  Seconds contact_code_lifetime = Minutes{15};
   Seconds confirmation_window = Hours{48};
   std::uint64_t max_upload_bytes = 1024 * 1024;
   int totp_window_steps = 1;

@@ -11,6 +11,7 @@
 #include "courier/outbox_repository.h"
 #include "credential/credential_repository.h"
 #include "identity/citizen_repository.h"
+#include "identity/contact_verification.h"
 #include "session/session_repository.h"
 #include "staff/staff_repository.h"
 
@@ -24,6 +25,7 @@ class Repositories {
   virtual CredentialRepository& credentials() = 0;
   virtual LockoutRepository& lockouts() = 0;
   virtual RecoveryRepository& recoveries() = 0;
+  virtual ContactVerificationRepository& contact_verifications() = 0;
   virtual DispositivoRequestRepository& dispositivo_requests() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual StaffRepository& staff() = 0;

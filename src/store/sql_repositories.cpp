@@ -7,6 +7,7 @@ SqlRepositories::SqlRepositories(soci::session& sql)
       credentials_(sql),
       lockouts_(sql),
       recoveries_(sql),
+      contact_verifications_(sql),
       dispositivo_(sql),
       sessions_(sql),
       staff_(sql),

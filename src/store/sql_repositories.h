@@ -60,6 +60,17 @@ class SqlRecoveryRepository final : public RecoveryRepository {
   soci::session& sql_;
 };
 
+class SqlContactVerificationRepository final : public ContactVerificationRepository {
+ public:
+  explicit SqlContactVerificationRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t insert(const ContactVerification& verification) override;
+  std::optional<ContactVerification> latest(std::int64_t citizen_id, ContactKind kind) override;
+  void update(const ContactVerification& verification) override;
+
+ private:
+  soci::session& sql_;
+};
+
 class SqlDispositivoRequestRepository final : public DispositivoRequestRepository {
  public:
   explicit SqlDispositivoRequestRepository(soci::session& sql) : sql_(sql) {}
@@ -145,6 +156,7 @@ class SqlRepositories final : public Repositories {
   CredentialRepository& credentials() override { return credentials_; }
   LockoutRepository& lockouts() override { return lockouts_; }
   RecoveryRepository& recoveries() override { return recoveries_; }
+  ContactVerificationRepository& contact_verifications() override { return contact_verifications_; }
   DispositivoRequestRepository& dispositivo_requests() override { return dispositivo_; }
   SessionRepository& sessions() override { return sessions_; }
   StaffRepository& staff() override { return staff_; }
@@ -156,6 +168,7 @@ class SqlRepositories final : public Repositories {
   SqlCredentialRepository credentials_;
   SqlLockoutRepository lockouts_;
   SqlRecoveryRepository recoveries_;
+  SqlContactVerificationRepository contact_verifications_;
   SqlDispositivoRequestRepository dispositivo_;
   SqlSessionRepository sessions_;
   SqlStaffRepository staff_;

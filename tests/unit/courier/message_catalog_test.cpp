@@ -11,7 +11,7 @@ const char* const kFlowTemplates[] = {
     "pin_first_half",          "pin_first_half_letter",   "pin_second_half_letter", "pin_second_half_activation",
     "pin_renewed_first_half",  "pin_renewed_second_half", "pin_request_duplicate",  "pin_request_rejected",
     "pin_revoked",             "recovery_link",           "recovery_first_half",    "recovery_second_half",
-    "dispositivo_approved",    "dispositivo_rejected"};
+    "dispositivo_approved",    "dispositivo_rejected",    "contact_code"};
 
 std::shared_ptr<const MessageCatalog> builtin() {
   auto catalog = MessageCatalog::builtin();

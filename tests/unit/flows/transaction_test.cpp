@@ -46,6 +46,7 @@ class WithFailingOutbox final : public Repositories {
   CredentialRepository& credentials() override { return real_.credentials(); }
   LockoutRepository& lockouts() override { return real_.lockouts(); }
   RecoveryRepository& recoveries() override { return real_.recoveries(); }
+  ContactVerificationRepository& contact_verifications() override { return real_.contact_verifications(); }
   DispositivoRequestRepository& dispositivo_requests() override { return real_.dispositivo_requests(); }
   SessionRepository& sessions() override { return real_.sessions(); }
   StaffRepository& staff() override { return real_.staff(); }
