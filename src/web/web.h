@@ -22,6 +22,7 @@ void add_request_pages(http::Router& router, Web& web);
 void add_recovery_pages(http::Router& router, Web& web);
 void add_pin_pages(http::Router& router, Web& web);
 void add_holder_pages(http::Router& router, Web& web);
+void add_contact_pages(http::Router& router, Web& web);
 void add_console_pages(http::Router& router, Web& web);
 
 inline void add_web_routes(http::Router& router, Web& web) {
@@ -31,6 +32,7 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_recovery_pages(router, web);
   add_pin_pages(router, web);
   add_holder_pages(router, web);
+  add_contact_pages(router, web);
   add_console_pages(router, web);
 }
 
