@@ -94,6 +94,23 @@ Result<std::vector<DispositivoRequest>> DispositivoConversion::pending(const Act
   return found;
 }
 
+Result<DispositivoReview> DispositivoConversion::review(const Actor& actor, std::int64_t request_id) {
+  if (auto allowed = actor.require({Role::back_office}); !allowed) return allowed.error();
+  std::optional<DispositivoReview> found;
+  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    auto request = repos.dispositivo_requests().find(request_id);
+    if (!request) return request_not_found();
+    auto holder = find_holder(repos, request->citizen_id);
+    if (!holder) return no_such_holder();
+    repos.audit().append(actor.id, "dispositivo.document-viewed", holder->subject(), std::to_string(request_id),
+                         ctx_.clock.now());
+    found = DispositivoReview{std::move(*request), holder->citizen.codice_fiscale, holder->citizen.data};
+    return Ok{};
+  });
+  if (!status) return status.error();
+  return std::move(*found);
+}
+
 Result<DispositivoRequest> DispositivoConversion::get(const Actor& actor, std::int64_t request_id) {
   if (auto allowed = actor.require({Role::back_office}); !allowed) return allowed.error();
   std::optional<DispositivoRequest> found;

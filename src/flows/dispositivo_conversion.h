@@ -10,6 +10,13 @@
 
 namespace sportello {
 
+// A request as the reviewer sees it: the document and whose it is.
+struct DispositivoReview {
+  DispositivoRequest request;
+  std::string codice_fiscale;
+  PersonalData holder;
+};
+
 class DispositivoConversion {
  public:
   explicit DispositivoConversion(FlowContext& ctx) : ctx_(ctx) {}
@@ -24,6 +31,9 @@ class DispositivoConversion {
   Result<std::vector<DispositivoRequest>> pending(const Actor& actor, int limit = 100);
   // Back office: one request with its document.
   Result<DispositivoRequest> get(const Actor& actor, std::int64_t request_id);
+  // Back office: one request with its document and the holder's identity; the viewing is audited, so the
+  // holder sees who consulted their data (SPEC §6). Errors: request-not-found.
+  Result<DispositivoReview> review(const Actor& actor, std::int64_t request_id);
 
  private:
   Status decide(const Actor& actor, std::int64_t request_id, bool approve, const std::string& reason);

@@ -1,0 +1,235 @@
+// The contact center's and the office's desk (SPEC §4.1–4.3, §4.6): the queue of online requests waiting
+// for the 48-hour data confirmation (/operatori/richieste, confirm or reject with a reason), a request by
+// phone (/operatori/richiesta-telefonica), issuance at an office with the printable PIN sheet
+// (/operatori/rilascio-in-sede) and revocation (/operatori/revoca). Each handler parses the form, calls one
+// flow and renders; the 16-character PIN appears only on the sheet, answered directly (never in a URL) and
+// not stored by the browser (Cache-Control: no-store).
+#include <span>
+
+#include "core/civil_time.h"
+#include "core/codice_fiscale.h"
+#include "flows/issue_pin_at_office.h"
+#include "flows/request_pin.h"
+#include "flows/review_request.h"
+#include "flows/revoke_pin.h"
+#include "web/console_session.h"
+
+namespace sportello::web {
+namespace {
+
+using http::Request;
+using http::Response;
+
+constexpr const char* kQueue = "/operatori/richieste";
+constexpr const char* kPhone = "/operatori/richiesta-telefonica";
+constexpr const char* kOffice = "/operatori/rilascio-in-sede";
+constexpr const char* kRevoke = "/operatori/revoca";
+
+// The applicant's fields, with the names of the citizen's request pages (request_pages.cpp).
+const FieldSpec kResidence[] = {{"codice_fiscale", "text", "off"},    {"street", "text", "off"},
+                                {"number", "text", "off"},            {"cap", "text", "off"},
+                                {"comune", "text", "off"},            {"province", "text", "off"}};
+const FieldSpec kPersonal[] = {{"surname", "text", "off"},     {"name", "text", "off"},
+                               {"sex", "text", "off"},         {"birth_date", "date", "off"},
+                               {"birth_place", "text", "off"}, {"birth_province", "text", "off"},
+                               {"mobile", "tel", "off"},       {"email", "email", "off"},
+                               {"pec", "email", "off"}};
+const FieldSpec kTessera[] = {{"tessera_number", "text", "off"}, {"tessera_expiry", "date", "off"}};
+const FieldSpec kDocument[] = {{"document_kind", "text", "off"}, {"document_number", "text", "off"}};
+const FieldSpec kRevokeCode[] = {{"codice_fiscale", "text", "off"}};
+const FieldSpec kRevokeReason[] = {{"reason", "text", "off"}};
+
+constexpr Flash kQueueFlashes[] = {{"confermata", true}, {"respinta", true}, {"non-trovata", false},
+                                   {"gia-decisa", false}, {"scaduta", false}};
+constexpr Flash kPhoneFlashes[] = {{"registrata", true}};
+constexpr Flash kRevokeFlashes[] = {{"revocata", true}};
+
+// A review refused because of the request's state: back to the queue with its outcome.
+struct ReviewOutcome {
+  const char* code;
+  const char* outcome;
+};
+constexpr ReviewOutcome kReviewOutcomes[] = {
+    {"holder-not-found", "non-trovata"}, {"illegal-transition", "gia-decisa"}, {"pin-expired", "scaduta"}};
+
+std::string age_text(const Texts& t, Language language, Seconds age) {
+  const long long hours = age.count() / 3600;
+  if (hours < 1) return t.get(language, "console_age_under_hour");
+  return std::to_string(hours) + " " + t.get(language, hours == 1 ? "console_age_hour" : "console_age_hours");
+}
+
+// The queue; when a rejection of `rejecting` lacked its reason, the error is next to that row's field.
+Response queue_page(Web& web, Request& r, const SignedInStaff& who, const std::string& rejecting = "",
+                    const std::string& reason_error = "", http::HttpStatus status = http::HttpStatus::ok) {
+  const Language language = language_of(r);
+  const Texts& t = web.pages.texts();
+  auto pending = ReviewRequest(web.api.ctx).queue(who.actor);
+  if (!pending) return console_problem(web, r, who, pending.error());
+  PageData rows{PageData::type::list};
+  for (const PendingRequest& p : *pending) {
+    PageData row{PageData::type::object};
+    row.set("codice_fiscale", p.codice_fiscale);
+    row.set("surname", p.surname);
+    row.set("name", p.name);
+    row.set("requested_at", format_datetime(p.requested_at, language));
+    row.set("age", age_text(t, language, p.age));
+    row.set("overdue", p.overdue);
+    if (p.codice_fiscale == rejecting) row.set("reason_error", reason_error);
+    rows.push_back(row);
+  }
+  PageData values = console_values(web, r, who);
+  values.set("requests", rows);
+  values.set("empty", pending->empty());
+  put_flash(web, r, kQueueFlashes, values);
+  return render_page(web, r, "console_queue", values, status);
+}
+
+Response queue(Web& web, Request& r) {
+  return as_staff(web, r, [&](const SignedInStaff& who) { return queue_page(web, r, who); });
+}
+
+Response after_review(Web& web, Request& r, const SignedInStaff& who, const Status& done, const char* outcome) {
+  if (done) return redirect(r, std::string(kQueue) + "?esito=" + outcome);
+  for (const ReviewOutcome& known : kReviewOutcomes)
+    if (done.error().code == known.code) return redirect(r, std::string(kQueue) + "?esito=" + known.outcome);
+  return console_problem(web, r, who, done.error());
+}
+
+Response confirm(Web& web, Request& r) {
+  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields&) {
+    return after_review(web, r, who, ReviewRequest(web.api.ctx).confirm(who.actor, r.params.at("codice_fiscale")), "confermata");
+  });
+}
+
+Response reject(Web& web, Request& r) {
+  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields& fields) {
+    const std::string& code = r.params.at("codice_fiscale");
+    const Status done = ReviewRequest(web.api.ctx).reject(who.actor, code, value_of(fields, "reason"));
+    if (!done && done.error().code == "reason-required")
+      return queue_page(web, r, who, code, error_text(web.pages.texts(), language_of(r), done.error()),
+                        http::HttpStatus::unprocessable_entity);
+    return after_review(web, r, who, done, "respinta");
+  });
+}
+
+// A desk form: the applicant's fields, the form's own (`extra`), the error next to its field or on top
+// ("form_error": a row without an error must not find one in the page's values).
+struct DeskForm {
+  const char* page;
+  std::span<const FieldSpec> extra;
+  std::span<const Flash> flashes;
+};
+
+Response desk_page(Web& web, Request& r, const SignedInStaff& who, const DeskForm& form, const Fields& typed,
+                   const std::optional<Error>& error, http::HttpStatus status = http::HttpStatus::ok) {
+  const Language language = language_of(r);
+  const Texts& t = web.pages.texts();
+  PageData values = console_values(web, r, who);
+  values.set("residence", field_rows(t, language, kResidence, typed, error));
+  values.set("personal", field_rows(t, language, kPersonal, typed, error));
+  values.set("extra", console_field_rows(t, language, form.extra, typed, error));
+  if (error && !names_one_of(kResidence, error) && !names_one_of(kPersonal, error) && !names_one_of(form.extra, error))
+    values.set("form_error", error_text(t, language, *error));
+  put_flash(web, r, form.flashes, values);
+  return render_page(web, r, form.page, values, status);
+}
+
+const DeskForm kPhoneForm{"console_phone", kTessera, kPhoneFlashes};
+const DeskForm kOfficeForm{"console_office", kDocument, {}};
+
+// A flow's refusal: the 403 page for a role it refuses, else the form again with the error.
+Response refused(Web& web, Request& r, const SignedInStaff& who, const DeskForm& form, const Fields& typed, const Error& e) {
+  if (e.kind == ErrorKind::forbidden || e.kind == ErrorKind::unavailable) return console_problem(web, r, who, e);
+  return desk_page(web, r, who, form, typed, e, http::HttpStatus::unprocessable_entity);
+}
+
+Response phone_form(Web& web, Request& r) {
+  return in_section(web, r, [&](const SignedInStaff& who) { return desk_page(web, r, who, kPhoneForm, {}, std::nullopt); });
+}
+
+Response register_phone_request(Web& web, Request& r) {
+  return as_staff_posting(web, r, kPhone, [&](const SignedInStaff& who, const Fields& fields) {
+    auto done = RegisterPhoneRequest(web.api.ctx)
+                    .run(who.actor, {applicant_from(fields), value_of(fields, "tessera_number"), value_of(fields, "tessera_expiry")});
+    if (!done) return refused(web, r, who, kPhoneForm, fields, done.error());
+    return redirect(r, std::string(kPhone) + "?esito=registrata");
+  });
+}
+
+Response office_form(Web& web, Request& r) {
+  return in_section(web, r, [&](const SignedInStaff& who) { return desk_page(web, r, who, kOfficeForm, {}, std::nullopt); });
+}
+
+// The sheet handed to the holder: the whole PIN, once, with who it is for and until when it must be used.
+Response pin_sheet(Web& web, Request& r, const SignedInStaff& who, const Fields& fields, const OfficeIssued& issued) {
+  const Language language = language_of(r);
+  const Instant now = web.api.ctx.clock.now();
+  auto code = CodiceFiscale::parse(value_of(fields, "codice_fiscale"), web.api.ctx.places, rome_date(now));
+  PageData values = console_values(web, r, who);
+  values.set("pin", std::string(issued.pin.reveal()));
+  values.set("surname", value_of(fields, "surname"));
+  values.set("name", value_of(fields, "name"));
+  values.set("codice_fiscale", code ? code->code() : value_of(fields, "codice_fiscale"));
+  values.set("first_access_before", format_date(rome_date(issued.expires_at), language));
+  values.set("issued_on", format_date(rome_date(now), language));
+  Response response = render_page(web, r, "console_pin_sheet", values);
+  response.set(http::beast_http::field::cache_control, "no-store");
+  return response;
+}
+
+Response issue_at_office(Web& web, Request& r) {
+  return as_staff_posting(web, r, kOffice, [&](const SignedInStaff& who, const Fields& fields) {
+    auto issued = IssuePinAtOffice(web.api.ctx)
+                      .run(who.actor, {applicant_from(fields), value_of(fields, "document_kind"), value_of(fields, "document_number")});
+    if (!issued) return refused(web, r, who, kOfficeForm, fields, issued.error());
+    return pin_sheet(web, r, who, fields, *issued);
+  });
+}
+
+Response revoke_page(Web& web, Request& r, const SignedInStaff& who, const Fields& typed, const std::optional<Error>& error,
+                     http::HttpStatus status = http::HttpStatus::ok) {
+  const Language language = language_of(r);
+  const Texts& t = web.pages.texts();
+  PageData values = console_values(web, r, who);
+  values.set("code", field_rows(t, language, kRevokeCode, typed, error));
+  values.set("reason", console_field_rows(t, language, kRevokeReason, typed, error));
+  values.set("identity_checked", value_of(typed, "identity_checked") == "on");
+  if (error && error->field == "identity_checked") values.set("identity_error", error_text(t, language, *error));
+  else if (error && !names_one_of(kRevokeCode, error) && !names_one_of(kRevokeReason, error))
+    values.set("form_error", error_text(t, language, *error));
+  put_flash(web, r, kRevokeFlashes, values);
+  return render_page(web, r, "console_revoke", values, status);
+}
+
+Response revoke_form(Web& web, Request& r) {
+  return in_section(web, r, [&](const SignedInStaff& who) { return revoke_page(web, r, who, {}, std::nullopt); });
+}
+
+Response revoke(Web& web, Request& r) {
+  return as_staff_posting(web, r, kRevoke, [&](const SignedInStaff& who, const Fields& fields) {
+    const Status done = RevokePin(web.api.ctx)
+                            .by_staff(who.actor, value_of(fields, "codice_fiscale"), value_of(fields, "identity_checked") == "on",
+                                      value_of(fields, "reason"));
+    if (done) return redirect(r, std::string(kRevoke) + "?esito=revocata");
+    const Error& e = done.error();
+    if (e.kind == ErrorKind::forbidden || e.kind == ErrorKind::unavailable) return console_problem(web, r, who, e);
+    return revoke_page(web, r, who, fields, e, http::HttpStatus::unprocessable_entity);
+  });
+}
+
+}  // namespace
+
+void add_console_request_pages(http::Router& router, Web& web) {
+  using http::Verb;
+  router.add({Verb::get, kQueue, [&web](Request& r) { return queue(web, r); }});
+  router.add({Verb::post, std::string(kQueue) + "/{codice_fiscale}/conferma", [&web](Request& r) { return confirm(web, r); }});
+  router.add({Verb::post, std::string(kQueue) + "/{codice_fiscale}/rifiuta", [&web](Request& r) { return reject(web, r); }});
+  router.add({Verb::get, kPhone, [&web](Request& r) { return phone_form(web, r); }});
+  router.add({Verb::post, kPhone, [&web](Request& r) { return register_phone_request(web, r); }, true});
+  router.add({Verb::get, kOffice, [&web](Request& r) { return office_form(web, r); }});
+  router.add({Verb::post, kOffice, [&web](Request& r) { return issue_at_office(web, r); }, true});
+  router.add({Verb::get, kRevoke, [&web](Request& r) { return revoke_form(web, r); }});
+  router.add({Verb::post, kRevoke, [&web](Request& r) { return revoke(web, r); }});
+}
+
+}  // namespace sportello::web
