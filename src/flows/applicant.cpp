@@ -51,6 +51,14 @@ Result<std::string> resolve_birth_place(const ApplicantInput& in, const Belfiore
 
 }  // namespace
 
+Status validate_first_step(const ApplicantInput& in, const BelfioreRegistry& places, Date today) {
+  auto cf = CodiceFiscale::parse(in.codice_fiscale, places, today);
+  if (!cf) return Error{cf.error().kind, cf.error().code, cf.error().message, "codice_fiscale", {}};
+  auto address = validate_address(in);
+  if (!address) return address.error();
+  return Ok{};
+}
+
 Result<Contacts> validate_contacts(const ApplicantInput& in) {
   Contacts contacts;
   const std::pair<ContactKind, const std::string*> given[] = {

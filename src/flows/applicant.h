@@ -26,6 +26,11 @@ struct Applicant {
 
 Result<Applicant> validate_applicant(const ApplicantInput& input, const BelfioreRegistry& places, Date today);
 
+// The first step of an online request (SPEC §4.1): a well-formed codice fiscale (its error names the
+// wrong part, field codice_fiscale) and a complete residence (CAP and province checked too). The rest is
+// checked with the whole request by validate_applicant.
+Status validate_first_step(const ApplicantInput& input, const BelfioreRegistry& places, Date today);
+
 // Normalises whichever contacts are given; an empty field stays empty.
 Result<Contacts> validate_contacts(const ApplicantInput& input);
 

@@ -23,9 +23,10 @@ PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec
     row.set("type", spec.type);
     row.set("autocomplete", spec.autocomplete);
     row.set("label", t.get(language, std::string("field_") + spec.name));
-    if (std::string_view(spec.type) != "password") row.set("value", value_of(typed, spec.name));
-    if (spec.help) row.set("help", t.get(language, spec.help));
-    if (error && error->field == spec.name) row.set("error", error_text(t, language, *error));
+    // Every key is set on the row: mustache would look a missing one up in the page (its "error" on top).
+    row.set("value", std::string_view(spec.type) == "password" ? std::string() : value_of(typed, spec.name));
+    row.set("help", spec.help ? PageData(t.get(language, spec.help)) : PageData(false));
+    row.set("error", error && error->field == spec.name ? PageData(error_text(t, language, *error)) : PageData(false));
     rows.push_back(row);
   }
   return rows;

@@ -6,7 +6,7 @@
 #include <span>
 
 #include "core/civil_time.h"
-#include "core/codice_fiscale.h"
+#include "flows/applicant.h"
 #include "flows/request_pin.h"
 #include "http/api/auth.h"
 #include "web/form.h"
@@ -41,12 +41,10 @@ Response step_page(Web& web, Request& r, int step, const Fields& typed, const st
   return render_page(web, r, step == 1 ? "request_step1" : "request_step2", values, status);
 }
 
-// Step 1: the code must be well formed and the residence complete; the rest is checked with step 2.
+// Step 1's check, from the flow's rules: the codice fiscale and the residence.
 std::optional<Error> check_step1(Web& web, const Fields& f) {
-  auto cf = CodiceFiscale::parse(value_of(f, "codice_fiscale"), web.api.ctx.places, rome_date(web.api.ctx.clock.now()));
-  if (!cf) return Error{cf.error().kind, cf.error().code, cf.error().message, "codice_fiscale", {}};
-  for (const char* name : {"street", "cap", "comune", "province"})
-    if (value_of(f, name).empty()) return Error::invalid("missing-" + std::string(name), "required", name);
+  auto checked = validate_first_step(applicant_from(f), web.api.ctx.places, rome_date(web.api.ctx.clock.now()));
+  if (!checked) return checked.error();
   return std::nullopt;
 }
 

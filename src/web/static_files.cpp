@@ -1,9 +1,11 @@
 // GET /static/...: Bootstrap Italia's built files (CSS, fonts, SVG sprites, JS) from its npm package, read
 // from the assets folder. Only plain names below that folder; anything else is 404.
+// GET /assets/NAME: sportello's own stylesheet and script, compiled in (web/assets/).
 #include <fstream>
 #include <sstream>
 
 #include "http/problem.h"
+#include "web/embedded_web_files.h"
 #include "web/web.h"
 
 namespace sportello::web {
@@ -46,9 +48,25 @@ http::Response serve_file(Web& web, http::Request& r) {
   return response;
 }
 
+http::Response serve_embedded(http::Request& r) {
+  const std::string name = "assets/" + r.params.at("name");
+  const char* type = content_type(name);
+  for (const auto& file : embedded_web_files()) {
+    if (file.name != name || !type) continue;
+    http::Response response{http::HttpStatus::ok, r.raw.version()};
+    response.set(http::beast_http::field::content_type, type);
+    response.set(http::beast_http::field::cache_control, "public, max-age=3600");
+    response.body() = std::string(file.text);
+    response.prepare_payload();
+    return response;
+  }
+  return http::problem_response(http::HttpStatus::not_found, "not-found", "Nothing is here.", r.raw.version());
+}
+
 }  // namespace
 
 void add_static_routes(http::Router& router, Web& web) {
+  router.add({http::Verb::get, "/assets/{name}", [](http::Request& r) { return serve_embedded(r); }});
   auto handler = [&web](http::Request& r) { return serve_file(web, r); };
   for (const char* pattern : {"/static/{a}", "/static/{a}/{b}", "/static/{a}/{b}/{c}", "/static/{a}/{b}/{c}/{d}"})
     router.add({http::Verb::get, pattern, handler});

@@ -21,6 +21,12 @@ async function journey(javaScriptEnabled) {
     assert.equal(await page.textContent('h1'), 'Il suo PIN per i servizi online');
     assert.equal(await page.getAttribute('html', 'lang'), 'it');
     await check(page, '01-home', javaScriptEnabled);
+    // Bootstrap Italia loads its fonts by script; sportello declares them in CSS so they load without one.
+    const titillium = await page.evaluate(async () => {
+      await document.fonts.load('600 16px "Titillium Web"');
+      return document.fonts.check('600 16px "Titillium Web"');
+    });
+    assert.ok(titillium, 'Titillium Web is loaded');
 
     await page.click('text=English');
     assert.equal(await page.textContent('h1'), 'Your PIN for online services');
@@ -69,7 +75,11 @@ async function journey(javaScriptEnabled) {
     assert.equal(await page.textContent('h1'), 'Primo accesso: scelga il suo PIN');
     await check(page, '07-first-access', javaScriptEnabled);
     await page.fill('#current_pin', 'ABCDEFGH23456789');
+    await page.fill('#new_pin', 'AAA12345');
+    if (javaScriptEnabled) assert.match(await page.textContent('#pin-strength'), /facile da indovinare/);
+    else assert.equal(await page.isVisible('#pin-strength'), false, 'without JavaScript the rules are shown instead');
     await page.fill('#new_pin', 'W7XQ2ZKJ');
+    if (javaScriptEnabled) assert.match(await page.textContent('#pin-strength'), /difficile da indovinare/);
     await page.fill('#confirm_pin', 'W7XQ2ZKK');
     await page.click('main button[type=submit]');
     assert.match(await page.textContent('#confirm-error'), /non coincidono/);

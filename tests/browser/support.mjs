@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -44,12 +45,26 @@ function firstLine(proc, pattern, what) {
   });
 }
 
-// A server of its own: fresh database and key, demo data, free port. `extra` adds environment.
-export async function startServer(ctl, server, extra = {}) {
+// A free loopback port (the kernel's choice, released at once), for a server that must know its own address.
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// A server of its own: fresh database and key, demo data, a free port (or `port`). `extra` adds environment.
+export async function startServer(ctl, server, extra = {}, port = 0) {
   const folder = mkdtempSync(join(tmpdir(), 'sportello-web-'));
   const env = serverEnv(folder, extra);
   execFileSync(ctl, ['demo', 'seed'], { env, cwd: folder, stdio: 'ignore' });
-  const proc = spawn(server, ['serve', '--listen', '127.0.0.1:0'], { env, cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
+  const proc = spawn(server, ['serve', '--listen', `127.0.0.1:${port}`], { env, cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
+  // SPORTELLO_TEST_SERVER_LOG=1 shows the server's log lines (JSON, on its standard output) while debugging.
+  if (process.env.SPORTELLO_TEST_SERVER_LOG) proc.stdout.on('data', (chunk) => process.stderr.write(chunk));
   const url = await firstLine(proc, /^sportello listening on (http:\/\/[\d.:]+)$/, 'sportello');
   return {
     url, folder, env,
@@ -136,3 +151,25 @@ export const DEMO_STAFF = {
   patronato: { username: 'pat.neri', password: 'demo-patronato-pw', totp: 'ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE' },
   admin: { username: 'admin', password: 'demo-admin-password', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
 };
+
+// Polls `probe` until it returns something truthy, or fails after `seconds`.
+export async function waitFor(probe, what, seconds = 20) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// The mails an SMTP sink kept: [{seq, to, subject, message_id, text}] (tests/support/mailbox.py decodes MIME).
+export function mails(folder) {
+  return JSON.parse(execFileSync('/usr/bin/python3', [join(ROOT, 'tests', 'support', 'mailbox.py'), folder], { encoding: 'utf8' }));
+}
+
+// The text of every PDF below `folder` (pdftotext -layout), by path.
+export function pdfTexts(folder) {
+  const found = execFileSync('find', [folder, '-name', '*.pdf', '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  return Object.fromEntries(found.map((path) => [path, execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })]));
+}
