@@ -137,18 +137,7 @@ void put_flash(Web& web, const http::Request& request, std::span<const Flash> kn
 
 PageData console_field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
                             const std::optional<Error>& error) {
-  PageData rows{PageData::type::list};
-  for (const FieldSpec& spec : shown) {
-    PageData row{PageData::type::object};
-    row.set("name", spec.name);
-    row.set("type", spec.type);
-    row.set("autocomplete", spec.autocomplete);
-    row.set("label", t.get(language, std::string("console_field_") + spec.name));
-    row.set("value", value_of(typed, spec.name));
-    if (error && error->field == spec.name) row.set("error", error_text(t, language, *error));
-    rows.push_back(row);
-  }
-  return rows;
+  return field_rows(t, language, shown, typed, error, "console_field_");
 }
 
 }  // namespace sportello::web

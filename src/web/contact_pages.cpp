@@ -17,12 +17,6 @@ const FieldSpec kValue[] = {{"value", "text", "off"}};
 const FieldSpec kCode[] = {{"code", "text", "one-time-code", "field_contact_code_help"}};
 const FieldSpec kKind[] = {{"kind", "hidden", "off"}};
 
-std::optional<SignedIn> holder(Web& web, const Request& r) {
-  auto who = signed_in(web, r);
-  if (!who || who->session.required_action != RequiredAction::none || who->session.subject_kind != SubjectKind::citizen)
-    return std::nullopt;
-  return who;
-}
 
 std::string query(const Request& r, const char* name) {
   const auto found = r.query.find(name);
@@ -86,7 +80,7 @@ Response list(Web& web, Request& r, const SignedIn& who) {
 }
 
 Response contacts(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   const std::string kind = query(r, "tipo");
   if (!kind_named(kind)) return list(web, r, *who);
@@ -94,7 +88,7 @@ Response contacts(Web& web, Request& r) {
 }
 
 Response change(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/area-riservata/contatti");
@@ -109,7 +103,7 @@ Response change(Web& web, Request& r) {
 }
 
 Response code_form(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   const std::string kind = query(r, "tipo");
   if (!kind_named(kind)) return redirect(r, "/area-riservata/contatti");
@@ -117,7 +111,7 @@ Response code_form(Web& web, Request& r) {
 }
 
 Response verify(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/area-riservata/contatti");

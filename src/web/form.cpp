@@ -15,14 +15,14 @@ std::string error_text(const Texts& t, Language language, const Error& e) {
 }
 
 PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
-                    const std::optional<Error>& error) {
+                    const std::optional<Error>& error, const std::string& label_prefix) {
   PageData rows{PageData::type::list};
   for (const FieldSpec& spec : shown) {
     PageData row{PageData::type::object};
     row.set("name", spec.name);
     row.set("type", spec.type);
     row.set("autocomplete", spec.autocomplete);
-    row.set("label", t.get(language, std::string("field_") + spec.name));
+    row.set("label", t.get(language, label_prefix + spec.name));
     // Every key is set on the row: mustache would look a missing one up in the page (its "error" on top).
     row.set("value", std::string_view(spec.type) == "password" ? std::string() : value_of(typed, spec.name));
     row.set("help", spec.help ? PageData(t.get(language, spec.help)) : PageData(false));

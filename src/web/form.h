@@ -29,9 +29,10 @@ std::string value_of(const Fields& fields, const std::string& name);
 // The reader's text for an error code ("error_<code>"), or a general one when the code has none.
 std::string error_text(const Texts& t, Language language, const Error& e);
 
-// Rows {name, type, autocomplete, label, value, error?} for a template's {{#fields}} loop.
+// Rows {name, type, autocomplete, label, value, help, error} for a template's {{#fields}} loop; a field's
+// label is the text "<label_prefix><name>".
 PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
-                    const std::optional<Error>& error);
+                    const std::optional<Error>& error, const std::string& label_prefix = "field_");
 // Rows {name, value} to carry fields in hidden inputs.
 PageData hidden_rows(std::span<const FieldSpec> carried, const Fields& typed);
 // True when `error` names one of `fields`.

@@ -22,12 +22,6 @@ constexpr std::uint64_t kWebUploadBodyLimit = 4 * 1024 * 1024;
 
 const FieldSpec kRevocation[] = {{"pin", "password", "current-password"}};
 
-// The holder behind the cookie, ready for the reserved area's actions; nullopt sends them elsewhere.
-std::optional<SignedIn> holder(Web& web, const Request& r) {
-  auto who = signed_in(web, r);
-  if (!who || who->session.required_action != RequiredAction::none || who->session.subject_kind != SubjectKind::citizen) return std::nullopt;
-  return who;
-}
 
 Response revocation_page(Web& web, Request& r, const SignedIn& who, const std::optional<Error>& error,
                          http::HttpStatus status = http::HttpStatus::ok) {
@@ -45,12 +39,12 @@ Response revocation_page(Web& web, Request& r, const SignedIn& who, const std::o
 }
 
 Response revocation_form(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   return who ? revocation_page(web, r, *who, std::nullopt) : redirect(r, "/accedi");
 }
 
 Response revoke(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/revoca-pin");
@@ -84,12 +78,12 @@ Response dispositivo_page(Web& web, Request& r, const SignedIn& who, const std::
 }
 
 Response dispositivo_form(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   return who ? dispositivo_page(web, r, *who, std::nullopt) : redirect(r, "/accedi");
 }
 
 Response dispositivo_pdf(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   auto profile = Profile(web.api.ctx).citizen(who->session);
   if (!profile) return redirect(r, "/accedi");
@@ -123,7 +117,7 @@ std::optional<Upload> upload_of(const Request& r) {
 }
 
 Response upload_dispositivo(Web& web, Request& r) {
-  const auto who = holder(web, r);
+  const auto who = signed_in_holder(web, r);
   if (!who) return redirect(r, "/accedi");
   auto upload = upload_of(r);
   if (!upload || !genuine_session_post(r, *who, {{"csrf", upload->csrf}})) return redirect(r, "/area-riservata/dispositivo");

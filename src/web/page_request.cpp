@@ -107,6 +107,13 @@ std::optional<SignedIn> signed_in(Web& web, const http::Request& request) {
   return SignedIn{*session, token};
 }
 
+std::optional<SignedIn> signed_in_holder(Web& web, const http::Request& request) {
+  auto who = signed_in(web, request);
+  if (!who || who->session.required_action != RequiredAction::none || who->session.subject_kind != SubjectKind::citizen)
+    return std::nullopt;
+  return who;
+}
+
 PageData signed_in_values(const SignedIn& who) {
   PageData values{PageData::type::object};
   values.set("signed_in", true);

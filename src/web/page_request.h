@@ -43,6 +43,8 @@ struct SignedIn {
 };
 // The live session of the cookie, or nullopt.
 std::optional<SignedIn> signed_in(Web& web, const http::Request& request);
+// A citizen's live session without a required action: what the reserved area's own pages need.
+std::optional<SignedIn> signed_in_holder(Web& web, const http::Request& request);
 // The values every signed-in page starts from: signed_in and the session's CSRF token.
 PageData signed_in_values(const SignedIn& who);
 // A POST of a signed-in form is genuine when it comes from this site and carries the session's token.
