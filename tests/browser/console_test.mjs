@@ -10,7 +10,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, browse, PageChecks, totp, DEMO_STAFF } from './support.mjs';
+import { startServer as start, browse, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'console-');
@@ -321,7 +321,7 @@ test('the operators work through the console in Italian and English, and every p
   await journey(true);
 });
 
-test('the same work is done with JavaScript disabled', async () => {
+test('the same work is done with JavaScript disabled', withoutJavaScript, async () => {
   await journey(false);
 });
 

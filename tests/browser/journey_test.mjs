@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, startSmtpSink, freePort, browse, PageChecks, totp, DEMO_STAFF, waitFor, mails, pdfTexts } from './support.mjs';
+import { startServer, startSmtpSink, freePort, browse, PageChecks, totp, DEMO_STAFF, waitFor, mails, pdfTexts, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'journey-');
@@ -228,5 +228,5 @@ async function journey(js) {
 }
 
 test('the whole journey, with JavaScript and axe on every page', async () => { await journey(true); });
-test('the whole journey with JavaScript disabled', async () => { await journey(false); });
+test('the whole journey with JavaScript disabled', withoutJavaScript, async () => { await journey(false); });
 after(() => checks.save());

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, startSmtpSink, browse, PageChecks, totp, DEMO_STAFF, waitFor, mails, pdfTexts } from './support.mjs';
+import { startServer, startSmtpSink, browse, PageChecks, totp, DEMO_STAFF, waitFor, mails, pdfTexts, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'pins-');
@@ -169,8 +169,9 @@ async function revocation(js) {
 
 for (const js of [true, false]) {
   const how = js ? 'with JavaScript and axe' : 'with JavaScript disabled';
-  test(`Attiva il PIN after a phone request, ${how}`, async () => { await activation(js); });
-  test(`Rinnova il PIN scaduto, ${how}`, async () => { await renewal(js); });
-  test(`Revoca il PIN, ${how}`, async () => { await revocation(js); });
+  const options = js ? {} : withoutJavaScript;
+  test(`Attiva il PIN after a phone request, ${how}`, options, async () => { await activation(js); });
+  test(`Rinnova il PIN scaduto, ${how}`, options, async () => { await renewal(js); });
+  test(`Revoca il PIN, ${how}`, options, async () => { await revocation(js); });
 }
 after(() => checks.save());

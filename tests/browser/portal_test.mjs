@@ -6,7 +6,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { startServer as start, browse, PageChecks } from './support.mjs';
+import { startServer as start, browse, PageChecks, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT);
@@ -135,7 +135,7 @@ test('the journey through the portal works, reads Italian and English, and passe
   await journey(true);
 });
 
-test('the same journey works with JavaScript disabled', async () => {
+test('the same journey works with JavaScript disabled', withoutJavaScript, async () => {
   await journey(false);
 });
 

@@ -45,6 +45,11 @@ function firstLine(proc, pattern, what) {
   });
 }
 
+// The pass without JavaScript sends the server the same requests as the pass with it; the sanitizer build
+// (make test-sanitize), which is there for the server's memory, skips it with SPORTELLO_BROWSER_JS_ONLY=1.
+export const withoutJavaScript = process.env.SPORTELLO_BROWSER_JS_ONLY
+  ? { skip: 'the pass without JavaScript runs in the plain build' } : {};
+
 // A free loopback port (the kernel's choice, released at once), for a server that must know its own address.
 export function freePort() {
   return new Promise((resolve, reject) => {
