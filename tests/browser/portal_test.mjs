@@ -6,7 +6,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { startServer as start, browse, PageChecks, withoutJavaScript } from './support.mjs';
+import { startServer as start, browse, PageChecks, withoutJavaScript, fillFields, LUCA_RESIDENCE, LUCA_PERSON } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT);
@@ -100,23 +100,14 @@ async function journey(javaScriptEnabled) {
       '--birth-date', '1980-05-15', '--birth-place', 'H501'])).codice_fiscale;
     const wrongCheck = luca.slice(0, 15) + (luca[15] === 'A' ? 'B' : 'A');
     await page.fill('#codice_fiscale', wrongCheck);
-    await page.fill('#street', 'Via Appia Nuova');
-    await page.fill('#number', '12');
-    await page.fill('#cap', '00183');
-    await page.fill('#comune', 'Roma');
-    await page.fill('#province', 'RM');
+    await fillFields(page, LUCA_RESIDENCE);
     await page.press('#province', 'Enter');  // implicit submission, as a keyboard user would
     assert.match(await page.textContent('#codice_fiscale-error'), /ultimo carattere/);
     await check(page, '10-request-step1-error', javaScriptEnabled);
     await page.fill('#codice_fiscale', luca);
     await page.press('#codice_fiscale', 'Enter');
     assert.match(await page.textContent('main'), /Passo 2 \/ 2/);
-    await page.fill('#surname', 'Verdi');
-    await page.fill('#name', 'Luca');
-    await page.fill('#sex', 'M');
-    await page.fill('#birth_date', '1980-05-15');
-    await page.fill('#birth_place', 'Roma');
-    await page.fill('#birth_province', 'RM');
+    await fillFields(page, LUCA_PERSON);
     await page.press('#birth_province', 'Enter');
     assert.match(await page.textContent('#mobile-error'), /almeno un cellulare o un indirizzo e-mail/);
     await check(page, '11-request-step2-error', javaScriptEnabled);

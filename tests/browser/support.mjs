@@ -148,6 +148,15 @@ export function totp(secretBase32, seconds = Date.now() / 1000) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
+// Fills each field by id: fillFields(page, { surname: 'Verdi', ... }).
+export async function fillFields(page, values) {
+  for (const [id, value] of Object.entries(values)) await page.fill(`#${id}`, value);
+}
+
+// Luca Verdi, the applicant of the request tests: his residence (step 1) and personal data (step 2).
+export const LUCA_RESIDENCE = { street: 'Via Appia Nuova', number: '12', cap: '00183', comune: 'Roma', province: 'RM' };
+export const LUCA_PERSON = { surname: 'Verdi', name: 'Luca', sex: 'M', birth_date: '1980-05-15', birth_place: 'Roma', birth_province: 'RM' };
+
 // The demo staff of `sportelloctl demo seed` (src/app/demo_seed.cpp).
 export const DEMO_STAFF = {
   contact_center: { username: 'cc.rossi', password: 'demo-contact-center', totp: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF' },
