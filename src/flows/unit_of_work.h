@@ -12,6 +12,7 @@
 #include "credential/credential_repository.h"
 #include "identity/citizen_repository.h"
 #include "identity/contact_verification.h"
+#include "services/record_repositories.h"
 #include "session/session_repository.h"
 #include "staff/staff_repository.h"
 
@@ -31,6 +32,11 @@ class Repositories {
   virtual StaffRepository& staff() = 0;
   virtual OutboxRepository& outbox() = 0;
   virtual AuditLog& audit() = 0;
+  // The reserved area's records (SPEC §5).
+  virtual ContributionRepository& contributions() = 0;
+  virtual CertificazioneUnicaRepository& certificazioni() = 0;
+  virtual PensionSlipRepository& pension_slips() = 0;
+  virtual ImportRepository& imports() = 0;
 };
 
 class UnitOfWork {

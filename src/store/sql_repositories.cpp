@@ -12,6 +12,10 @@ SqlRepositories::SqlRepositories(soci::session& sql)
       sessions_(sql),
       staff_(sql),
       outbox_(sql),
-      audit_(sql) {}
+      audit_(sql),
+      contributions_(sql),
+      certificazioni_(sql),
+      pension_slips_(sql),
+      imports_(sql) {}
 
 }  // namespace sportello

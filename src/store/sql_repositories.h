@@ -137,6 +137,50 @@ class SqlOutboxRepository final : public OutboxRepository {
   soci::session& sql_;
 };
 
+class SqlContributionRepository final : public ContributionRepository {
+ public:
+  explicit SqlContributionRepository(soci::session& sql) : sql_(sql) {}
+  std::vector<ContributionPeriod> for_citizen(std::int64_t citizen_id) override;
+  int remove_year(std::int64_t citizen_id, Gestione gestione, int year) override;
+  void insert(const std::vector<ContributionPeriod>& periods) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlCertificazioneUnicaRepository final : public CertificazioneUnicaRepository {
+ public:
+  explicit SqlCertificazioneUnicaRepository(soci::session& sql) : sql_(sql) {}
+  std::vector<CertificazioneUnica> for_citizen(std::int64_t citizen_id) override;
+  std::optional<CertificazioneUnica> find(std::int64_t citizen_id, int year) override;
+  bool put(const CertificazioneUnica& cu) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlPensionSlipRepository final : public PensionSlipRepository {
+ public:
+  explicit SqlPensionSlipRepository(soci::session& sql) : sql_(sql) {}
+  std::vector<PensionSlip> for_citizen(std::int64_t citizen_id) override;
+  std::vector<PensionSlip> for_month(std::int64_t citizen_id, std::chrono::year_month month) override;
+  bool put(const PensionSlip& slip) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlImportRepository final : public ImportRepository {
+ public:
+  explicit SqlImportRepository(soci::session& sql) : sql_(sql) {}
+  std::optional<ImportBatch> find_by_sha256(const std::string& sha256) override;
+  std::int64_t insert(const ImportBatch& batch) override;
+  std::vector<ImportBatch> recent(int limit) override;
+
+ private:
+  soci::session& sql_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(soci::session& sql) : sql_(sql) {}
@@ -162,6 +206,10 @@ class SqlRepositories final : public Repositories {
   StaffRepository& staff() override { return staff_; }
   OutboxRepository& outbox() override { return outbox_; }
   AuditLog& audit() override { return audit_; }
+  ContributionRepository& contributions() override { return contributions_; }
+  CertificazioneUnicaRepository& certificazioni() override { return certificazioni_; }
+  PensionSlipRepository& pension_slips() override { return pension_slips_; }
+  ImportRepository& imports() override { return imports_; }
 
  private:
   SqlCitizenRepository citizens_;
@@ -174,6 +222,10 @@ class SqlRepositories final : public Repositories {
   SqlStaffRepository staff_;
   SqlOutboxRepository outbox_;
   SqlAuditLog audit_;
+  SqlContributionRepository contributions_;
+  SqlCertificazioneUnicaRepository certificazioni_;
+  SqlPensionSlipRepository pension_slips_;
+  SqlImportRepository imports_;
 };
 
 }  // namespace sportello

@@ -52,6 +52,10 @@ class WithFailingOutbox final : public Repositories {
   StaffRepository& staff() override { return real_.staff(); }
   OutboxRepository& outbox() override { return failing_; }
   AuditLog& audit() override { return real_.audit(); }
+  ContributionRepository& contributions() override { return real_.contributions(); }
+  CertificazioneUnicaRepository& certificazioni() override { return real_.certificazioni(); }
+  PensionSlipRepository& pension_slips() override { return real_.pension_slips(); }
+  ImportRepository& imports() override { return real_.imports(); }
 
  private:
   Repositories& real_;
