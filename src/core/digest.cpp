@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <fstream>
+#include <vector>
+
 #include "core/crypto_init.h"
 
 namespace sportello {
@@ -24,6 +27,24 @@ std::string sha256_hex(std::string_view data) {
   ensure_crypto_initialised();
   unsigned char out[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(out, bytes_of(data), data.size());
+  return to_hex(out, sizeof out);
+}
+
+std::optional<std::string> sha256_file_hex(const std::filesystem::path& file) {
+  ensure_crypto_initialised();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  std::vector<char> chunk(1024 * 1024);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(chunk.data()),
+                              static_cast<unsigned long long>(in.gcount()));
+  }
+  if (in.bad()) return std::nullopt;
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, out);
   return to_hex(out, sizeof out);
 }
 

@@ -2,6 +2,7 @@
 // Hashes, MACs and encodings of bytes held in std::string: SHA-256, HMAC-SHA256 (libsodium), a comparison whose
 // time does not depend on where two equal-length strings differ, and base64url (RFC 4648 §5, no padding).
 // Pure functions; thread-safe.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,10 @@ namespace sportello {
 
 // SHA-256 of `data` as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view data);
+
+// SHA-256 of a file's whole content, read in chunks (memory stays flat), as 64 lower-case hex digits;
+// nullopt when the file cannot be read.
+std::optional<std::string> sha256_file_hex(const std::filesystem::path& file);
 
 // HMAC-SHA256 (RFC 2104) of `message` under `key` of any length, as 64 lower-case hex digits.
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);

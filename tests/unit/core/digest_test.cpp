@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
+
+#include "support/temp_dir.h"
 
 namespace sportello {
 namespace {
@@ -20,6 +23,18 @@ TEST(Digest, Sha256MatchesKnownVectors) {
       {std::string(1000000, 'a'), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"},
   };
   for (const auto& c : cases) EXPECT_EQ(sha256_hex(c.input), c.hex) << c.input.substr(0, 20);
+}
+
+TEST(Digest, AFilesDigestIsTheDigestOfItsBytesAcrossChunks) {
+  sportello::testing::TempDir dir;
+  const auto path = dir / "data.bin";
+  std::string bytes(3 * 1024 * 1024 + 17, '\0');  // more than three of the reader's 1 MiB chunks
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 31 % 251);
+  std::ofstream(path, std::ios::binary) << bytes;
+  EXPECT_EQ(sha256_file_hex(path), sha256_hex(bytes));
+  std::ofstream(dir / "empty.bin", std::ios::binary).flush();
+  EXPECT_EQ(sha256_file_hex(dir / "empty.bin"), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_FALSE(sha256_file_hex(dir / "missing.bin"));
 }
 
 TEST(Digest, HmacSha256MatchesRfc4231) {
