@@ -51,5 +51,6 @@ void add_courier_commands(CLI::App& root, Console& console);
 void add_audit_commands(CLI::App& root, Console& console);
 void add_demo_commands(CLI::App& root, Console& console);
 void add_lockout_commands(CLI::App& root, Console& console);
+void add_import_commands(CLI::App& root, Console& console);
 
 }  // namespace sportello::cli

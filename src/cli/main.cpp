@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_courier_commands(root, console);
   add_audit_commands(root, console);
   add_lockout_commands(root, console);
+  add_import_commands(root, console);
   add_demo_commands(root, console);
   try {
     root.parse(argc, argv);
