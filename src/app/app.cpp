@@ -14,6 +14,8 @@ FlowPolicies policies_from(const Config& c) {
   p.contact_code_lifetime = c.contacts.code_lifetime;
   p.confirmation_window = c.request.confirmation_window;
   p.max_upload_bytes = c.dispositivo.max_upload_bytes;
+  p.protocol_office = c.applications.protocol_office;
+  p.max_attachment_bytes = c.applications.max_attachment_bytes;
   p.totp_window_steps = c.staff.totp_window_steps;
   p.staff_password_min_length = c.staff.password_min_length;
   return p;

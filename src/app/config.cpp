@@ -188,6 +188,17 @@ Setter one_of(S Config::*section, std::string S::*field, std::vector<std::string
   };
 }
 
+// Exactly `digits` decimal digits, kept as text (codes with leading zeros).
+template <typename S>
+Setter digits_code(S Config::*section, std::string S::*field, std::size_t digits) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    if (!raw.text || raw.text->size() != digits || raw.text->find_first_not_of("0123456789") != std::string::npos)
+      return expected(raw, "a string of " + std::to_string(digits) + " digits");
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
 // A password or token: never repeated in an error.
 template <typename S>
 Setter secret_text(S Config::*section, std::string S::*field) {
@@ -266,6 +277,9 @@ std::vector<Setting> settings() {
       {"argon2", "parallelism", integer(&C::argon2, &C::Argon2::parallelism, 1, 16)},         // SPEC §3
       {"dispositivo", "max_upload_bytes",
        integer(&C::dispositivo, &C::Dispositivo::max_upload_bytes, 1024, 64 * 1024 * 1024)},  // SPEC §4.7: 1 MB
+      {"applications", "protocol_office", digits_code(&C::applications, &C::Applications::protocol_office, 4)},  // §5
+      {"applications", "max_attachment_bytes",
+       integer(&C::applications, &C::Applications::max_attachment_bytes, 1024, 64 * 1024 * 1024)},  // issue 10: 5 MB
       {"outbox", "key_file", path(&C::outbox, &C::Outbox::key_file)},                         // SPEC §8
       {"server", "listen", text(&C::server, &C::Server::listen)},                              // issue 3
       {"server", "max_connections", integer(&C::server, &C::Server::max_connections, 1, 1000000)},

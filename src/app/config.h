@@ -61,6 +61,11 @@ struct Config {
     std::uint64_t max_upload_bytes = 1024 * 1024;
   } dispositivo;
 
+  struct Applications {                           // SPEC §5, issue 10
+    std::string protocol_office = "7001";         // the office code in INPS.<office>.<year>.<sequence>
+    std::uint64_t max_attachment_bytes = 5 * 1024 * 1024;
+  } applications;
+
   struct Outbox {                                 // SPEC §8
     std::filesystem::path key_file = "var/outbox.key";  // 32-byte secretbox key; created 0600 if missing
   } outbox;

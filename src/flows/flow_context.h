@@ -28,6 +28,8 @@ struct FlowPolicies {
   Seconds contact_code_lifetime = Minutes{15};
   Seconds confirmation_window = Hours{48};
   std::uint64_t max_upload_bytes = 1024 * 1024;
+  std::string protocol_office = "7001";
+  std::uint64_t max_attachment_bytes = 5 * 1024 * 1024;
   int totp_window_steps = 1;
   int staff_password_min_length = 12;
 };
