@@ -1,5 +1,7 @@
 #include "app/demo_seed.h"
 
+#include "app/demo_records.h"
+
 #include "core/codice_fiscale.h"
 #include "flows/applicant.h"
 #include "staff/totp.h"
@@ -75,7 +77,8 @@ Status seed_citizen(App& app, const DemoCitizen& demo, SeededItem& item) {
   const std::string hash = ctx.hasher.hash(demo.pin);
   item = {"citizen", *code, to_string(demo.state), demo.pin, "", false};
   return ctx.store.run([&](Repositories& repos) -> Status {
-    if (repos.citizens().find_by_codice_fiscale(*code)) return Ok{};
+    if (auto existing = repos.citizens().find_by_codice_fiscale(*code))
+      return seed_demo_records(repos, *existing, rome_date(now));
     Citizen citizen{0, *code, applicant->data, applicant->contacts, std::nullopt, now};
     citizen.contacts.mobile_verified = !citizen.contacts.mobile.empty();
     citizen.contacts.email_verified = !citizen.contacts.email.empty();
@@ -87,7 +90,7 @@ Status seed_citizen(App& app, const DemoCitizen& demo, SeededItem& item) {
     if (demo.state == CredentialState::active) repos.credentials().add_pin_history(credential.id, hash, now);
     repos.audit().append("system", "demo.seeded", "citizen:" + std::to_string(citizen.id), "", now);
     item.created = true;
-    return Ok{};
+    return seed_demo_records(repos, citizen, rome_date(now));
   });
 }
 
