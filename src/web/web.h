@@ -23,7 +23,10 @@ void add_recovery_pages(http::Router& router, Web& web);
 void add_pin_pages(http::Router& router, Web& web);
 void add_holder_pages(http::Router& router, Web& web);
 void add_contact_pages(http::Router& router, Web& web);
+void add_records_pages(http::Router& router, Web& web);
 void add_console_pages(http::Router& router, Web& web);
+void add_application_pages(http::Router& router, Web& web);
+void add_console_application_pages(http::Router& router, Web& web);
 
 inline void add_web_routes(http::Router& router, Web& web) {
   add_static_routes(router, web);
@@ -33,7 +36,10 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_pin_pages(router, web);
   add_holder_pages(router, web);
   add_contact_pages(router, web);
+  add_records_pages(router, web);
   add_console_pages(router, web);
+  add_application_pages(router, web);
+  add_console_application_pages(router, web);
 }
 
 }  // namespace sportello::web
