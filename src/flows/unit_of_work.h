@@ -12,6 +12,7 @@
 #include "credential/credential_repository.h"
 #include "identity/citizen_repository.h"
 #include "identity/contact_verification.h"
+#include "services/application_repository.h"
 #include "services/record_repositories.h"
 #include "session/session_repository.h"
 #include "staff/staff_repository.h"
@@ -37,6 +38,7 @@ class Repositories {
   virtual CertificazioneUnicaRepository& certificazioni() = 0;
   virtual PensionSlipRepository& pension_slips() = 0;
   virtual ImportRepository& imports() = 0;
+  virtual ApplicationRepository& applications() = 0;
 };
 
 class UnitOfWork {

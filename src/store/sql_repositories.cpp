@@ -16,6 +16,7 @@ SqlRepositories::SqlRepositories(soci::session& sql)
       contributions_(sql),
       certificazioni_(sql),
       pension_slips_(sql),
-      imports_(sql) {}
+      imports_(sql),
+      applications_(sql) {}
 
 }  // namespace sportello

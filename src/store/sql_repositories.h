@@ -181,6 +181,26 @@ class SqlImportRepository final : public ImportRepository {
   soci::session& sql_;
 };
 
+class SqlApplicationRepository final : public ApplicationRepository {
+ public:
+  explicit SqlApplicationRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t next_protocol_sequence(int year) override;
+  std::int64_t insert(const Application& application) override;
+  std::int64_t add_attachment(std::int64_t application_id, const AttachmentInfo& info, const std::string& bytes) override;
+  std::optional<Application> find(std::int64_t id) override;
+  std::optional<Application> find_for_citizen(std::int64_t citizen_id, std::int64_t id) override;
+  std::optional<Application> find_by_key(std::int64_t citizen_id, const std::string& idempotency_key) override;
+  std::vector<Application> search(const ApplicationQuery& query) override;
+  void update(const Application& application) override;
+  std::optional<std::string> attachment_bytes(std::int64_t application_id, std::int64_t attachment_id) override;
+
+ private:
+  void add_event(std::int64_t application_id, int seq, const ApplicationEvent& event);
+  void load_details(Application& application, bool with_fields);
+  std::optional<Application> find_where(const std::string& condition, long long a, long long b, const std::string* key);
+  soci::session& sql_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(soci::session& sql) : sql_(sql) {}
@@ -210,6 +230,7 @@ class SqlRepositories final : public Repositories {
   CertificazioneUnicaRepository& certificazioni() override { return certificazioni_; }
   PensionSlipRepository& pension_slips() override { return pension_slips_; }
   ImportRepository& imports() override { return imports_; }
+  ApplicationRepository& applications() override { return applications_; }
 
  private:
   SqlCitizenRepository citizens_;
@@ -226,6 +247,7 @@ class SqlRepositories final : public Repositories {
   SqlCertificazioneUnicaRepository certificazioni_;
   SqlPensionSlipRepository pension_slips_;
   SqlImportRepository imports_;
+  SqlApplicationRepository applications_;
 };
 
 }  // namespace sportello

@@ -56,6 +56,7 @@ class WithFailingOutbox final : public Repositories {
   CertificazioneUnicaRepository& certificazioni() override { return real_.certificazioni(); }
   PensionSlipRepository& pension_slips() override { return real_.pension_slips(); }
   ImportRepository& imports() override { return real_.imports(); }
+  ApplicationRepository& applications() override { return real_.applications(); }
 
  private:
   Repositories& real_;
