@@ -1,5 +1,8 @@
 #include "app/demo_records.h"
 
+#include "core/codice_fiscale_rules.h"
+#include "core/digest.h"
+
 namespace sportello {
 namespace {
 
@@ -100,9 +103,64 @@ std::vector<PensionSlip> giulia_slips(std::int64_t id, Date today) {
   return slips;
 }
 
+// One of Giulia's applications: filed `days_ago`, then moved through `states` a day apart.
+void seed_application(Repositories& repos, const Citizen& c, ApplicationType type, std::vector<ApplicationField> fields,
+                      std::vector<ApplicationState> states, const std::string& reason, int days_ago, Instant now) {
+  Application a;
+  a.citizen_id = c.id;
+  a.type = type;
+  a.submitted_at = now - Days{days_ago};
+  a.idempotency_key = std::string("demo-") + to_string(type) + "-0000000";
+  a.fields = std::move(fields);
+  const std::string citizen = "citizen:" + std::to_string(c.id);
+  a.events.push_back({ApplicationState::inviata, a.submitted_at, citizen, {}});
+  Instant at = a.submitted_at;
+  for (ApplicationState s : states) {
+    at += Days{1};
+    if (s == ApplicationState::in_istruttoria) a.handler = "staff:bo.verdi";
+    a.state = s;
+    a.events.push_back({s, at, s == ApplicationState::ritirata ? citizen : "staff:bo.verdi",
+                        s == ApplicationState::respinta || s == ApplicationState::accolta ? reason : ""});
+  }
+  const int year = static_cast<int>(rome_date(a.submitted_at).year());
+  a.protocol = format_protocol("7001", year, repos.applications().next_protocol_sequence(year));
+  a.id = repos.applications().insert(a);
+  const std::string pdf = "%PDF-1.4\n% sportello demo attachment\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+  repos.applications().add_attachment(a.id, {0, "documento.pdf", "application/pdf", sha256_hex(pdf), pdf.size()}, pdf);
+}
+
+// Giulia's applications, one in every state.
+void seed_giulia_applications(Repositories& repos, const Citizen& c, Instant now) {
+  const Date today = rome_date(now);
+  const std::string child = "BNCSFO17E44F205";  // her daughter Sofia, born on 4 May 2017 in Milano
+  const std::string child_code = child + std::string(1, check_character(child));
+  const std::string year = std::to_string(static_cast<int>(today.year()));
+  seed_application(repos, c, ApplicationType::ricongiunzione,
+                   {{"gestioni", {"fpld", "ex_inpdap"}}, {"gestione_destinazione", {"ex_inpdap"}}, {"motivo", {}}},
+                   {ApplicationState::in_istruttoria}, "", 20, now);
+  seed_application(repos, c, ApplicationType::assegno_nucleo,
+                   {{"componenti", {child_code}}, {"reddito_familiare", {"2345000"}},
+                    {"periodo_dal", {year + "-01-01"}}, {"periodo_al", {year + "-12-31"}}},
+                   {ApplicationState::in_istruttoria, ApplicationState::accolta}, "", 60, now);
+  seed_application(repos, c, ApplicationType::naspi,
+                   {{"data_cessazione", {format_date(rome_date(now - Days{90}))}}, {"datore_lavoro", {"Comune di Milano"}},
+                    {"motivo_cessazione", {"scadenza_contratto"}}, {"iban", {"IT60X0542811101000000123456"}}},
+                   {ApplicationState::in_istruttoria, ApplicationState::respinta},
+                   "Il rapporto di lavoro con il Comune di Milano risulta ancora in corso.", 75, now);
+  seed_application(repos, c, ApplicationType::riscatto_laurea,
+                   {{"universita", {"Università Bocconi"}}, {"corso", {"Economia aziendale"}}, {"data_laurea", {"1995-03-21"}},
+                    {"durata_legale_anni", {"4"}}, {"anni_da_riscattare", {"2"}}},
+                   {ApplicationState::ritirata}, "", 40, now);
+  seed_application(repos, c, ApplicationType::bonus_baby_sitting,
+                   {{"figli", {child_code}}, {"periodo_dal", {year + "-06-01"}}, {"periodo_al", {year + "-09-30"}},
+                    {"importo", {"120000"}}},
+                   {}, "", 3, now);
+}
+
 }  // namespace
 
-Status seed_demo_records(Repositories& repos, const Citizen& c, Date today) {
+Status seed_demo_records(Repositories& repos, const Citizen& c, Instant now) {
+  const Date today = rome_date(now);
   const int last_year = static_cast<int>(today.year()) - 1;
   const bool mario = c.data.surname == "Rossi" && c.data.name == "Mario";
   const bool giulia = c.data.surname == "Bianchi" && c.data.name == "Giulia";
@@ -113,6 +171,8 @@ Status seed_demo_records(Repositories& repos, const Citizen& c, Date today) {
     for (int y = last_year - 2; y <= last_year; ++y)
       repos.certificazioni().put(mario ? cu_for(c, y, CuIncomeKind::lavoro_dipendente, 186000 + 12000 * (y - last_year + 2), 21)
                                        : cu_for(c, y, CuIncomeKind::pensione, 1279850, 365));
+  if (giulia && repos.applications().search({c.id, {}, {}, {}, false, 1}).empty())
+    seed_giulia_applications(repos, c, now);
   if (giulia && repos.pension_slips().for_citizen(c.id).empty())
     for (const PensionSlip& s : giulia_slips(c.id, today)) repos.pension_slips().put(s);
   return Ok{};

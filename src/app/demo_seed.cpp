@@ -78,7 +78,7 @@ Status seed_citizen(App& app, const DemoCitizen& demo, SeededItem& item) {
   item = {"citizen", *code, to_string(demo.state), demo.pin, "", false};
   return ctx.store.run([&](Repositories& repos) -> Status {
     if (auto existing = repos.citizens().find_by_codice_fiscale(*code))
-      return seed_demo_records(repos, *existing, rome_date(now));
+      return seed_demo_records(repos, *existing, now);
     Citizen citizen{0, *code, applicant->data, applicant->contacts, std::nullopt, now};
     citizen.contacts.mobile_verified = !citizen.contacts.mobile.empty();
     citizen.contacts.email_verified = !citizen.contacts.email.empty();
@@ -90,7 +90,7 @@ Status seed_citizen(App& app, const DemoCitizen& demo, SeededItem& item) {
     if (demo.state == CredentialState::active) repos.credentials().add_pin_history(credential.id, hash, now);
     repos.audit().append("system", "demo.seeded", "citizen:" + std::to_string(citizen.id), "", now);
     item.created = true;
-    return seed_demo_records(repos, citizen, rome_date(now));
+    return seed_demo_records(repos, citizen, now);
   });
 }
 

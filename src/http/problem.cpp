@@ -37,6 +37,17 @@ Response problem_response(const Error& error, unsigned version) {
   return response;
 }
 
+Response problem_response(const Error& error, const std::vector<Error>& details, unsigned version) {
+  Response response = problem_response(error, version);
+  boost::json::object body = boost::json::parse(response.body()).as_object();
+  boost::json::array errors;
+  for (const Error& e : details) errors.push_back({{"field", e.field}, {"code", e.code}, {"detail", e.message}});
+  body["errors"] = errors;
+  response.body() = boost::json::serialize(body);
+  response.prepare_payload();
+  return response;
+}
+
 Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version,
                           std::chrono::seconds retry_after) {
   boost::json::object body{{"type", "/problems/" + code},

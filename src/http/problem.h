@@ -3,6 +3,7 @@
 // ("/problems/wrong-pin"), the HTTP status that fits the error's kind, a title, the detail for people,
 // the field at fault, and Retry-After for blocks, throttling and overload.
 #include <chrono>
+#include <vector>
 
 #include "core/error.h"
 #include "http/message.h"
@@ -11,6 +12,9 @@ namespace sportello::http {
 
 HttpStatus status_for(const Error& error);
 Response problem_response(const Error& error, unsigned version = 11);
+// The problem for `error` with every problem of the input listed in "errors" ([{field, code, detail}]), so a
+// client can show each next to its field.
+Response problem_response(const Error& error, const std::vector<Error>& details, unsigned version = 11);
 // Problems raised by the HTTP layer itself (bad JSON, too large, unsupported media type ...).
 // With `retry_after` > 0 the answer carries it in the body and as the Retry-After header.
 Response problem_response(HttpStatus status, const std::string& code, const std::string& detail, unsigned version = 11,

@@ -30,6 +30,7 @@ void add_staff_routes(Router& router, Api& api);
 void add_operator_routes(Router& router, Api& api);
 void add_dispositivo_routes(Router& router, Api& api);
 void add_records_routes(Router& router, Api& api);
+void add_application_routes(Router& router, Api& api);
 
 inline void add_api_routes(Router& router, Api& api) {
   add_health_routes(router, api);
@@ -39,6 +40,7 @@ inline void add_api_routes(Router& router, Api& api) {
   add_operator_routes(router, api);
   add_dispositivo_routes(router, api);
   add_records_routes(router, api);
+  add_application_routes(router, api);
 }
 
 }  // namespace sportello::http
