@@ -107,6 +107,8 @@ int serve(Config config, const ServeOverrides& overrides) {
   http::Router router;
   std::unique_ptr<http::Server> server;
   http::Api api{ctx, throttle, metrics, {}, {}, false};
+  http::BodyCache bodies(config.session.read_cache_ttl, 4096);
+  api.bodies = &bodies;
   api.gauges = [&] {
     int backlog = 0, failed = 0;
     (void)ctx.store.read([&](Repositories& repos) -> Status {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "flows/flow_context.h"
+#include "http/encoded_body.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/throttle.h"
@@ -18,6 +19,7 @@ struct Api {
   std::function<std::map<std::string, double>()> gauges;  // sampled for /metrics
   std::function<Status()> ready;                          // database reachable, migrations applied
   bool tls = false;
+  BodyCache* bodies = nullptr;  // ready answers of hot, rarely changing GETs; absent: none kept
 };
 
 inline constexpr const char* kApi = "/api/v1";

@@ -44,12 +44,27 @@ Response no_slip(const Request& r) {
 
 enum class Format { json, pdf, csv };
 
+// The record as JSON from the body cache when this process wrote nothing since it was made (and within the
+// cache's ttl): a long record is read, summed and serialised once, not per request.
+Response contributions_json(Api& api, Request& r, const Session& session) {
+  const std::string key = "contributions:" + std::to_string(session.subject_id);
+  const Instant now = api.ctx.clock.now();
+  const std::uint64_t generation = api.ctx.store.generation();
+  if (api.bodies && session.subject_kind == SubjectKind::citizen)
+    if (auto cached = api.bodies->find(key, generation, now)) return respond_with(r, **cached);
+  auto record = ConsultRecords(api.ctx).contributions(session);
+  if (!record) return reply(r, record.error());
+  auto body = encode_body(json::serialize(to_json(*record)), "application/json");
+  if (api.bodies) api.bodies->put(key, body, generation, now);
+  return respond_with(r, *body);
+}
+
 Response contributions(Api& api, Request& r, Format format) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
+  if (format == Format::json) return contributions_json(api, r, caller->session);
   auto record = ConsultRecords(api.ctx).contributions(caller->session);
   if (!record) return reply(r, record.error());
-  if (format == Format::json) return reply(r, HttpStatus::ok, to_json(*record));
   if (format == Format::csv) return file(r, "text/csv; charset=utf-8", "estratto-conto.csv", contribution_record_csv(*record));
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
