@@ -5,7 +5,9 @@ another holder's year or month answers 404 exactly as a year nobody has. PDFs ar
 
 Usage: test_records.py PATH/TO/sportello PATH/TO/sportelloctl   (python3 standard library only)"""
 import csv
+import gzip
 import io
+import json
 import os
 import subprocess
 import sys
@@ -50,6 +52,25 @@ class RecordsTest(ServerTestCase):
         naspi = [p for g in record["gestioni"] for y in g["years"] for p in y["periods"] if p["note"] == "NASpI"]
         self.assertEqual(len(naspi), 1)
         self.assertEqual(naspi[0]["kind"], "figurativa")
+
+    def test_the_record_comes_gzipped_to_who_accepts_it_and_not_again_to_who_has_it(self):
+        token = self.session(MARIO)
+        plain = self.c.get(API + "/me/contributions", token=token)
+        self.assertIsNone(plain.header("Content-Encoding"))
+        self.assertEqual(plain.header("Vary"), "Accept-Encoding")
+        self.assertIn("private", plain.header("Cache-Control"))
+        zipped = self.c.get(API + "/me/contributions", token=token, headers={"Accept-Encoding": "gzip"})
+        self.assertEqual(zipped.header("Content-Encoding"), "gzip")
+        self.assertLess(len(zipped.body), len(plain.body))
+        self.assertEqual(json.loads(gzip.decompress(zipped.body)), plain.json())
+        again = self.c.get(API + "/me/contributions", token=token, headers={"If-None-Match": plain.header("ETag")})
+        self.assertEqual(again.status, 304, again)
+        self.assertEqual(again.body, b"")
+        # Another holder's ETag, or the same tag under another session's holder, is not a match.
+        giulia = self.session(GIULIA)
+        hers = self.c.get(API + "/me/contributions", token=giulia, headers={"If-None-Match": plain.header("ETag")})
+        self.assertEqual(hers.status, 200)
+        self.assertNotEqual(hers.json(), plain.json())
 
     def test_the_record_downloads_as_csv_and_pdf(self):
         token = self.session(MARIO)
