@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/typed_code.h"
+
 namespace sportello {
 namespace {
 
@@ -9,16 +11,6 @@ constexpr const char* kField = "codice_fiscale";
 
 Error cf_error(std::string code, std::string message) {
   return Error::invalid(std::move(code), std::move(message), kField);
-}
-
-std::string trim_upper(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
 }
 
 // One byte per character as a person counts them, '?' standing for any character outside ASCII.
@@ -95,7 +87,7 @@ Result<BirthPlace> resolve_birth_place(std::string_view code, Date& birth, const
 }  // namespace
 
 Result<CodiceFiscale> CodiceFiscale::parse(std::string_view text, const BelfioreRegistry& places, Date today) {
-  std::string given = trim_upper(text);
+  std::string given = normalise_typed_code(text);
   if (Status layout = check_layout(given); !layout) return layout.error();
   std::string digits = without_omocodia(given);
 

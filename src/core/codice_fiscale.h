@@ -20,7 +20,8 @@ namespace sportello {
 
 class CodiceFiscale {
  public:
-  // Trims surrounding spaces, upper-cases and checks `text`, reporting the first fault in this order, as an
+  // Drops the spaces and dashes people type between a code's groups ("rss mra 85t10 h501o"; core/typed_code.h),
+  // upper-cases and checks `text`, reporting the first fault in this order, as an
   // invalid_input error on field "codice_fiscale" with code invalid-cf-length, invalid-cf-format,
   // invalid-cf-month, invalid-cf-day, invalid-cf-birthplace or invalid-cf-check-character.
   // The two year digits are placed in the latest century that does not put the birth after `today`; when

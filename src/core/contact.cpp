@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "core/typed_code.h"
+
 namespace sportello {
 namespace {
 
@@ -18,12 +20,12 @@ constexpr std::array<std::pair<ContactKind, const char*>, 7> kNames{{
     {ContactKind::fax, "fax"},
 }};
 
-// Strips spaces, dots, dashes, slashes and parentheses, and an Italian country prefix; returns the national
-// number's digits, or empty when something other than digits remains.
+// Strips spaces and dashes of any kind (core/typed_code.h), dots, slashes and parentheses, and an Italian
+// country prefix; returns the national number's digits, or empty when something other than digits remains.
 std::string national_digits(std::string_view text) {
   std::string digits;
-  for (char c : text) {
-    if (c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')') continue;
+  for (char c : without_separators(text)) {
+    if (c == '.' || c == '/' || c == '(' || c == ')') continue;
     digits.push_back(c);
   }
   if (digits.starts_with("+39")) digits.erase(0, 3);
@@ -66,8 +68,7 @@ Result<std::string> normalise_landline(std::string_view text, std::string_view f
 }
 
 Result<std::string> normalise_email(std::string_view text, std::string_view field) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  text = without_surrounding_spaces(text);
   const auto at = text.find('@');
   const bool one_at = at != std::string_view::npos && text.find('@', at + 1) == std::string_view::npos;
   if (!one_at || at == 0 || text.size() > 254)
@@ -97,6 +98,17 @@ Result<std::string> normalise_contact(ContactKind kind, std::string_view text) {
     case ContactKind::fax: return normalise_landline(text, "fax");
   }
   return bad("contact", "Unknown contact kind.");
+}
+
+std::string contact_match_key(ContactKind kind, std::string_view value) {
+  const bool address = kind == ContactKind::email || kind == ContactKind::pec || kind == ContactKind::pec_cittadino;
+  if (!address) {
+    auto number = normalise_contact(kind, value);
+    return number ? *number : std::string(without_surrounding_spaces(value));
+  }
+  std::string key(without_surrounding_spaces(value));
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
 }
 
 }  // namespace sportello

@@ -47,6 +47,9 @@ class RecoveryRepository {
   virtual std::int64_t insert(const RecoveryTicket& ticket) = 0;
   virtual std::optional<RecoveryTicket> find_by_token_hash(const std::string& token_hash) = 0;
   virtual void update(const RecoveryTicket& ticket) = 0;
+  // Marks every ticket of the citizen not yet used as used at `now`, so that its link gives nothing: a new
+  // link makes the older ones useless, and a redeemed one ends the others. Returns how many.
+  virtual int end_unused_for(std::int64_t citizen_id, Instant now) = 0;
 };
 
 class DispositivoRequestRepository {

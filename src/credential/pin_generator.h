@@ -17,7 +17,8 @@ struct IssuedPin {
 
 IssuedPin generate_issued_pin();
 
-// Upper-cases and strips spaces and dashes, so "abcd efgh-..." as typed from a letter still matches.
+// A PIN as typed, the way it is hashed and checked (docs/decisions/0002): upper-cased, without the spaces and
+// dashes people put between its halves (core/typed_code.h says which), so "abcd efgh-..." still matches.
 std::string normalise_typed_pin(std::string_view typed);
 
 }  // namespace sportello

@@ -1,6 +1,8 @@
 #pragma once
 // A recovery in progress (SPEC §4.5): the e-mail carries a link token and a code; both are needed, each is
-// single-use and short-lived. Only hashes are stored. Pure data plus the rule that decides redemption.
+// single-use and short-lived, and only the newest link of a holder works (a newer one, or the use of one,
+// marks the others used: RecoveryRepository::end_unused_for). Only hashes are stored. Pure data plus the rule
+// that decides redemption.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,7 +24,8 @@ struct RecoveryTicket {
 
   static constexpr int kMaxWrongCodes = 5;
 
-  // Checks a presented code; on success the ticket becomes used. Errors: recovery-link-used,
+  // Checks a presented code (as typed: spaces and dashes between its digits do not matter); on success the
+  // ticket becomes used. Errors: recovery-link-used (also when a newer link replaced this one),
   // recovery-link-expired, wrong-recovery-code (which also counts; the 5th kills the ticket).
   Status redeem(std::string_view code, Instant now);
 };

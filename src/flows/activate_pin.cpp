@@ -75,6 +75,7 @@ Status ActivatePin::complete(const ActivationInput& input) {
     repos.credentials().update(credential);
     holder->citizen.contacts = *contacts;
     repos.citizens().update(holder->citizen);
+    repos.lockouts().reset(holder->citizen.codice_fiscale);  // the activated PIN starts the count afresh
     queue_message(repos, ctx_.box,
                   {credential_event(credential, "second-half"), *route, "pin_second_half_activation",
                    {{"name", holder->citizen.data.name}}, *half},

@@ -2,7 +2,8 @@
 // Online activation of a PIN requested by phone or letter (SPEC §4.2): the holder proves possession of the
 // health card (number and expiry), reviews their data, gives at least two contacts (a mobile plus one of
 // e-mail, PEC, home, office, fax) and chooses where the second half goes. Any mismatch gets one answer,
-// activation-data-mismatch, whatever was wrong, so the page reveals nothing about other people.
+// activation-data-mismatch, whatever was wrong, so the page reveals nothing about other people. A completed
+// activation starts the codice fiscale's lockout count afresh, in the same transaction.
 #include "flows/applicant.h"
 #include "flows/citizen_lookup.h"
 #include "flows/flow_context.h"

@@ -27,6 +27,7 @@ Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssue
       repos.audit().append(actor.id, "pin.revoked", subject, "replaced at office", now);
     }
     Credential credential = place_new_credential(repos, citizen.id, IssueChannel::office, Level::dispositivo, hash, now);
+    repos.lockouts().reset(citizen.codice_fiscale);  // the PIN handed over starts the count afresh
     repos.audit().append(actor.id, "pin.issued-at-office", subject, "document: " + input.document_kind, now);
     issued.citizen_id = citizen.id;
     issued.expires_at = credential.expires_at(ctx_.policies.credential);

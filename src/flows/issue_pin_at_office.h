@@ -1,7 +1,8 @@
 #pragma once
 // Issuance at an office (SPEC §4.3): after checking an identity document the operator gets the whole
 // 16-character PIN at once, to print for the holder, already at level dispositivo. A PIN the person held
-// before is revoked in the same transaction (and its sessions end).
+// before is revoked in the same transaction (and its sessions end), and the codice fiscale's lockout count
+// starts afresh.
 #include "core/secret.h"
 #include "flows/actor.h"
 #include "flows/applicant.h"

@@ -1,5 +1,6 @@
 #include "flows/login.h"
 
+#include "core/civil_time.h"
 #include "core/codice_fiscale.h"
 #include "credential/pin_generator.h"
 #include "flows/citizen_lookup.h"
@@ -7,14 +8,24 @@
 namespace sportello {
 namespace {
 
-Error blocked(Seconds retry_after) {
-  const auto minutes = (retry_after.count() + 59) / 60;
-  return Error{ErrorKind::blocked, "blocked",
-               "Too many wrong PINs: try again in " + std::to_string(minutes) + " minutes.", {}, retry_after};
+// " in 3 minutes, at 14:33 (Italian time)": the same words for every code, known or not (decision 0008).
+std::string next_try(Seconds left, Instant now) {
+  const long long minutes = minutes_to_wait(left);
+  return " in " + std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes") + ", at " +
+         format_rome_time(next_try_at(now, left)) + " (Italian time).";
 }
 
-Error wrong_pin(Seconds retry_after) {
-  return Error{ErrorKind::wrong_secret, "wrong-pin", "Codice fiscale or PIN is not right.", "pin", retry_after};
+Error blocked(Seconds retry_after, Instant now) {
+  return Error{ErrorKind::blocked, "blocked",
+               "This codice fiscale is blocked for a while after a wrong PIN: try again" + next_try(retry_after, now),
+               {}, retry_after};
+}
+
+// The first wrong PIN already blocks (SPEC §3), so its answer says when the next try is possible.
+Error wrong_pin(Seconds retry_after, Instant now) {
+  std::string message = "Codice fiscale or PIN is not right.";
+  if (retry_after > Seconds{0}) message += " For safety the next try is possible" + next_try(retry_after, now);
+  return Error{ErrorKind::wrong_secret, "wrong-pin", std::move(message), "pin", retry_after};
 }
 
 }  // namespace
@@ -28,7 +39,7 @@ Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code,
     return Ok{};
   });
   if (!read) return read.error();
-  if (Seconds left = ctx.policies.lockout.remaining(lockout, now); left > Seconds{0}) return blocked(left);
+  if (Seconds left = ctx.policies.lockout.remaining(lockout, now); left > Seconds{0}) return blocked(left, now);
 
   const std::string pin = normalise_typed_pin(typed_pin.reveal());
   bool right = false;
@@ -46,7 +57,7 @@ Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code,
     return Ok{};
   });
   if (!write) return write.error();
-  if (!right) return wrong_pin(ctx.policies.lockout.remaining(after, now));
+  if (!right) return wrong_pin(ctx.policies.lockout.remaining(after, now), now);
   return *holder;
 }
 
@@ -64,7 +75,7 @@ Result<OpenedSession> Login::run(const LoginInput& input) {
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     // Re-read: a revocation or PIN change may have landed since the PIN was checked.
     auto credential = repos.credentials().find_by_citizen(holder->citizen.id);
-    if (!credential || credential->pin_hash != holder->credential.pin_hash) return wrong_pin(Seconds{0});
+    if (!credential || credential->pin_hash != holder->credential.pin_hash) return wrong_pin(Seconds{0}, now);
     auto action = credential->check_can_log_in(now, ctx_.policies.credential);
     if (!action) return action.error();
     if (!upgraded.empty()) {

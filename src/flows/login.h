@@ -20,7 +20,9 @@ class Login {
  public:
   explicit Login(FlowContext& ctx) : ctx_(ctx) {}
   // Errors: invalid-cf-* (malformed code), blocked (retry_after), wrong-pin (retry_after = the block it
-  // caused), pin-expired, pin-revoked, pin-not-active.
+  // caused), pin-expired, pin-revoked, pin-not-active. The messages of blocked and wrong-pin say in how many
+  // minutes and at what Rome time the next try is possible (docs/decisions/0008). The code may be typed in
+  // groups and the PIN with spaces or dashes between its halves.
   Result<OpenedSession> run(const LoginInput& input);
 
  private:

@@ -3,6 +3,7 @@
 #include "core/codice_fiscale.h"
 #include "core/digest.h"
 #include "core/random.h"
+#include "core/typed_code.h"
 #include "credential/pin_generator.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
@@ -33,11 +34,17 @@ Result<std::vector<GivenContact>> normalised_contacts(const RecoveryStart& in, i
   return given;
 }
 
+// Each given contact is compared the way people write it (an e-mail address whatever its case, a number in
+// any Italian writing), and every comparison is made, so the time does not say which one differed.
 bool all_match(const Contacts& registered, const std::vector<GivenContact>& given) {
   bool match = true;
-  for (const GivenContact& g : given) match &= constant_time_equal(registered.get(g.kind), g.value);
+  for (const GivenContact& g : given)
+    match &= constant_time_equal(contact_match_key(g.kind, registered.get(g.kind)), contact_match_key(g.kind, g.value));
   return match;
 }
+
+// The lifetime as the mail states it: whole minutes, rounded up.
+std::string whole_minutes(Seconds lifetime) { return std::to_string((lifetime.count() + 59) / 60); }
 
 }  // namespace
 
@@ -60,10 +67,12 @@ Status RecoverPin::start(const RecoveryStart& input) {
                                                                                            : Route{Channel::pec, k.pec_cittadino};
     RecoveryTicket ticket{0, holder->citizen.id, sha256_hex(token), sha256_hex(code), now,
                           now + ctx_.policies.recovery_lifetime, std::nullopt, 0};
+    repos.recoveries().end_unused_for(holder->citizen.id, now);  // only the newest link works
     ticket.id = repos.recoveries().insert(ticket);
     queue_message(repos, ctx_.box,
                   {"recovery:" + std::to_string(ticket.id) + ":link", route, "recovery_link",
-                   {{"name", holder->citizen.data.name}}, token + " " + code},
+                   {{"name", holder->citizen.data.name}, {"minutes", whole_minutes(ctx_.policies.recovery_lifetime)}},
+                   token + " " + code},
                   now);
     repos.audit().append("anonymous", "pin.recovery-started", holder->subject(), "", now);
     return Ok{};
@@ -76,7 +85,8 @@ Status RecoverPin::confirm(const std::string& token, const std::string& code) {
   const std::string hash = ctx_.hasher.hash(pin.full());
   std::optional<Error> refused;
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto ticket = repos.recoveries().find_by_token_hash(sha256_hex(token));
+    // A link copied across a line break, or a code typed in groups, is the same link and code.
+    auto ticket = repos.recoveries().find_by_token_hash(sha256_hex(without_spaces(token)));
     if (!ticket)
       return Error{ErrorKind::not_found, "recovery-link-unknown", "This recovery link is not valid.", "token", {}};
     if (auto redeemed = ticket->redeem(code, now); !redeemed) {
@@ -85,10 +95,12 @@ Status RecoverPin::confirm(const std::string& token, const std::string& code) {
       return Ok{};
     }
     repos.recoveries().update(*ticket);
+    repos.recoveries().end_unused_for(ticket->citizen_id, now);  // one recovery, one new PIN
     auto holder = find_holder(repos, ticket->citizen_id);
     if (!holder) return no_such_holder();
     if (auto moved = holder->credential.restore(hash, now); !moved) return moved;
     repos.credentials().update(holder->credential);
+    repos.lockouts().reset(holder->citizen.codice_fiscale);  // the new PIN starts the count afresh
     repos.sessions().end_all_for(SubjectKind::citizen, holder->citizen.id, "recovered", now);
     const Contacts& k = holder->citizen.contacts;
     const Route second = !k.email.empty() ? Route{Channel::email, k.email}

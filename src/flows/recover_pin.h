@@ -1,9 +1,12 @@
 #pragma once
 // Recovery, "ripristino" (SPEC §4.5). Start: the codice fiscale and at least two registered contacts among
-// mobile, e-mail, PEC and PEC cittadino; when they match, an e-mail brings a link token and a code. The
-// answer is the same whether or not anything matched, and takes about the same time. Confirm: token and
-// code together (single-use, short-lived) give a new 16-character PIN, first half by SMS and second by
-// e-mail (both by e-mail without a mobile). The level is kept; every session ends.
+// mobile, e-mail, PEC and PEC cittadino, matched as people write them (an address whatever its case, a number
+// in any Italian writing); when they match, an e-mail brings a link token and a code and says how many minutes
+// they last, and every older link of the holder stops working. The answer is the same whether or not
+// anything matched, and takes about the same time. Confirm: token and code together (single-use,
+// short-lived; the code may be typed in groups) give a new 16-character PIN, first half by SMS and second by
+// e-mail (both by e-mail without a mobile), and end every other link of the holder. The level is kept; every
+// session ends; the lockout count of the codice fiscale starts afresh.
 #include <string>
 
 #include "flows/flow_context.h"

@@ -41,4 +41,13 @@ void SqlRecoveryRepository::update(const RecoveryTicket& t) {
       soci::use(used.seconds, used.ind, "used"), soci::use(wrong, "wrong"), soci::use(id, "id");
 }
 
+int SqlRecoveryRepository::end_unused_for(std::int64_t citizen_id, Instant now) {
+  long long citizen = citizen_id, at = to_unix(now);
+  soci::statement st = (sql_.prepare << "UPDATE recovery_tickets SET used_at = :now WHERE citizen_id = :citizen "
+                                        "AND used_at IS NULL",
+                        soci::use(at, "now"), soci::use(citizen, "citizen"));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
 }  // namespace sportello

@@ -55,6 +55,7 @@ class SqlRecoveryRepository final : public RecoveryRepository {
   std::int64_t insert(const RecoveryTicket& ticket) override;
   std::optional<RecoveryTicket> find_by_token_hash(const std::string& token_hash) override;
   void update(const RecoveryTicket& ticket) override;
+  int end_unused_for(std::int64_t citizen_id, Instant now) override;
 
  private:
   soci::session& sql_;

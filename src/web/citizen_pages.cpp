@@ -2,12 +2,14 @@
 // area (/area-riservata) and logging out (/esci). Language switch: any page with ?lang=it|en.
 #include "core/civil_time.h"
 #include "core/codice_fiscale.h"
+#include "credential/pin_generator.h"
 #include "flows/change_pin.h"
 #include "flows/login.h"
 #include "flows/profile.h"
 #include "http/api/auth.h"
 #include "web/form.h"
 #include "web/page_request.h"
+#include "web/refused_pin.h"
 
 namespace sportello::web {
 namespace {
@@ -32,12 +34,6 @@ Response login_form(Web& web, Request& r) {
   return anonymous_form_page(web, r, "login", PageData{PageData::type::object});
 }
 
-std::string minutes_text(Web& web, Language language, std::chrono::seconds wait) {
-  const long long minutes = std::max<long long>(1, (wait.count() + 59) / 60);
-  const std::string unit = web.pages.texts().get(language, minutes == 1 ? "minute" : "minutes");
-  return std::to_string(minutes) + " " + unit;
-}
-
 Response login(Web& web, Request& r) {
   const Language language = language_of(r);
   const auto fields = form_fields(r);
@@ -57,9 +53,10 @@ Response login(Web& web, Request& r) {
   if (!opened) {
     const Error& e = opened.error();
     web.api.metrics.login(e.code == "blocked" ? "blocked" : "wrong");
-    if (e.code == "blocked") {
-      values.set("error", web.pages.texts().get(language, "blocked_wait") + " " + minutes_text(web, language, e.retry_after) + ".");
-      values.set("blocked", true);
+    if (is_refused_pin(e)) {
+      // The first wrong PIN blocks already: say until when, and where a lost PIN is recovered.
+      values.set("error", refused_pin_text(web.pages.texts(), language, e, web.api.ctx.clock.now()));
+      values.set("lost_pin", true);
     } else {
       values.set("error", web.pages.texts().get(language, "error_login"));
     }
@@ -136,7 +133,8 @@ Response change_pin(Web& web, Request& r) {
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
   values.set("first_access", who->session.required_action == RequiredAction::set_pin);
-  if (value_of(*fields, "new_pin") != value_of(*fields, "confirm_pin")) {
+  // Compared as they will be checked: "abcd 1234" and "ABCD1234" are the same PIN.
+  if (normalise_typed_pin(value_of(*fields, "new_pin")) != normalise_typed_pin(value_of(*fields, "confirm_pin"))) {
     values.set("confirm_error", web.pages.texts().get(language, "error_pin_confirm"));
     return render_page(web, r, "change_pin", values);
   }

@@ -23,10 +23,15 @@ constexpr std::uint64_t kWebUploadBodyLimit = 4 * 1024 * 1024;
 const FieldSpec kRevocation[] = {{"pin", "password", "current-password"}};
 
 
-Response revocation_page(Web& web, Request& r, const SignedIn& who, const std::optional<Error>& error,
+// A wrong PIN is said on top with the way to recover a lost PIN (this check does not block: the holder is
+// signed in and the answer is the flow's "Il PIN non è corretto").
+Response revocation_page(Web& web, Request& r, const SignedIn& who, std::optional<Error> error,
                          http::HttpStatus status = http::HttpStatus::ok) {
+  const bool wrong_pin = error && error->code == "wrong-pin";
+  if (wrong_pin) error->field.clear();
   PageData values = form_values(web.pages.texts(), language_of(r),
                                 {"revoke_title", "revoke_lead", "revoke_submit", "/revoca-pin", kRevocation}, {}, error);
+  values.set("lost_pin", wrong_pin);
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who.token));
   PageData links{PageData::type::list};
@@ -49,11 +54,7 @@ Response revoke(Web& web, Request& r) {
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/revoca-pin");
   auto revoked = RevokePin(web.api.ctx).by_holder(who->session, Secret(value_of(*fields, "pin")));
-  if (!revoked) {
-    Error e = revoked.error();
-    if (e.code == "wrong-pin") e.field = "pin";
-    return revocation_page(web, r, *who, e, http::HttpStatus::unprocessable_entity);
-  }
+  if (!revoked) return revocation_page(web, r, *who, revoked.error(), http::HttpStatus::unprocessable_entity);
   Response response = redirect(r, "/revoca-pin/completata");
   response.set(http::beast_http::field::set_cookie, http::session_cookie(""));
   return response;

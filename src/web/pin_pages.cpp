@@ -7,6 +7,7 @@
 #include "http/api/auth.h"
 #include "web/form.h"
 #include "web/page_request.h"
+#include "web/refused_pin.h"
 
 namespace sportello::web {
 namespace {
@@ -99,6 +100,17 @@ Response activated(Web& web, Request& r) {
                                    {"activate_done_text", "activate_done_next"}, {{"/accedi", "login_title"}}));
 }
 
+// A wrong PIN or a block is said on top, as on Accedi (the codice fiscale may be the wrong one), with the time
+// of the next try and the way to recover a lost PIN.
+Response refused_renewal(Web& web, Request& r, const Fields& typed, Error e) {
+  const Language language = language_of(r);
+  e.field.clear();
+  PageData values = form_values(web.pages.texts(), language, renewal_page(), typed, e);
+  values.set("error", refused_pin_text(web.pages.texts(), language, e, web.api.ctx.clock.now()));
+  values.set("lost_pin", true);
+  return anonymous_form_page(web, r, "form", values, http::HttpStatus::unprocessable_entity);
+}
+
 Response renewal_form(Web& web, Request& r) { return show(web, r, renewal_page(), {}, std::nullopt); }
 
 Response renew(Web& web, Request& r) {
@@ -108,11 +120,8 @@ Response renew(Web& web, Request& r) {
   if (http::throttled(web.api, r))
     return show(web, r, renewal_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
   auto renewed = RenewPin(web.api.ctx).run({value_of(*fields, "codice_fiscale"), Secret(value_of(*fields, "expired_pin"))});
-  if (!renewed) {
-    Error e = renewed.error();
-    if (e.code == "wrong-pin") e.field = "expired_pin";
-    return show(web, r, renewal_page(), *fields, e, http::HttpStatus::unprocessable_entity);
-  }
+  if (!renewed && is_refused_pin(renewed.error())) return refused_renewal(web, r, *fields, renewed.error());
+  if (!renewed) return show(web, r, renewal_page(), *fields, renewed.error(), http::HttpStatus::unprocessable_entity);
   return redirect(r, "/rinnova-pin/completato");
 }
 

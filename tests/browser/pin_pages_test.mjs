@@ -123,13 +123,19 @@ async function renewal(js) {
     await page.fill('#codice_fiscale', ANNA.codice_fiscale);
     await page.fill('#expired_pin', 'ABCDEFGH23456788');
     await page.click('main button[type=submit]');
-    assert.match(await page.textContent('#expired_pin-error'), /non è corretto/);
+    // As on Accedi: the wrong PIN says when the next try is possible, and links to "Hai smarrito il PIN?".
+    assert.match(await page.textContent('#form-error'), /non corretti\. Per sicurezza potrà riprovare tra 1 minuto, alle \d\d:\d\d\./);
+    assert.equal(await page.getAttribute('#form-error a', 'href'), '/pin-smarrito');
     await check('p08-renew-wrong-pin');
     await page.fill('#expired_pin', ANNA.pin);
     await page.click('main button[type=submit]');
-    assert.match(await page.textContent('#form-error'), /bloccato/, 'a wrong PIN blocks renewal as it blocks login');
+    assert.match(await page.textContent('#form-error'), /bloccato .*, alle \d\d:\d\d\./, 'a wrong PIN blocks renewal as it blocks login');
+    assert.equal(await page.getAttribute('#form-error a', 'href'), '/pin-smarrito');
     await new Promise((r) => setTimeout(r, 2500));
-    await page.fill('#expired_pin', ANNA.pin);
+    // The codice fiscale in the card's groups, the expired PIN's halves joined by a space, typed key by key.
+    await page.fill('#codice_fiscale', '');
+    await page.type('#codice_fiscale', 'sps nna 90l61 f839v');
+    await page.type('#expired_pin', 'ABCDEFGH 23456789');
     await page.click('main button[type=submit]');
     assert.equal(path(page), '/rinnova-pin/completato');
     await check('p09-renew-done');
@@ -151,9 +157,10 @@ async function revocation(js) {
     await check('p10-revoke');
     await page.fill('#pin', 'WRONG123');
     await page.click('main button[type=submit]');
-    assert.match(await page.textContent('#pin-error'), /non è corretto/);
+    assert.match(await page.textContent('#form-error'), /non è corretto/);
+    assert.equal(await page.getAttribute('#form-error a', 'href'), '/pin-smarrito');
     await check('p11-revoke-wrong-pin');
-    await page.fill('#pin', MARIO.pin);
+    await page.type('#pin', 'pin2-demo');  // the personal PIN in lower case, with a dash
     await page.click('main button[type=submit]');
     assert.equal(path(page), '/revoca-pin/completata');
     await check('p12-revoke-done');

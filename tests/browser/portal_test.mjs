@@ -13,6 +13,28 @@ const checks = new PageChecks(OUT);
 const check = (page, name, js) => checks.check(page, name, js);
 const startServer = () => start(CTL, SERVER);
 
+// The Rome clock times ("HH:MM") the server may announce for a block of `seconds` begun between the instants
+// `before` and `after` (ms): the block's end rounded up to the next whole minute (docs/decisions/0008).
+function toldTimes(before, after, seconds) {
+  const format = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const times = new Set();
+  for (let s = Math.floor(before / 1000); s <= Math.floor(after / 1000); ++s) {
+    times.add(format.format(new Date(Math.ceil((s + seconds) / 60) * 60000)));
+  }
+  return times;
+}
+
+// The refusal on /accedi names the time of the next try and links to "Hai smarrito il PIN?".
+async function assertRefusal(page, pattern, before, after, seconds) {
+  const text = await page.textContent('#login-error');
+  assert.match(text, pattern);
+  const at = text.match(/alle (\d\d:\d\d)/);
+  assert.ok(at, `no time in "${text}"`);
+  assert.ok(toldTimes(before, after, seconds).has(at[1]), `${at[1]} is not the end of the block, rounded up`);
+  assert.equal(await page.getAttribute('#login-error a', 'href'), '/pin-smarrito');
+  assert.equal(await page.textContent('#login-error a'), 'Hai smarrito il PIN?');
+}
+
 async function journey(javaScriptEnabled) {
   const server = await startServer();
   const { browser, page } = await browse(javaScriptEnabled);
@@ -45,14 +67,21 @@ async function journey(javaScriptEnabled) {
     assert.match(await page.textContent('#cf-error'), /codice fiscale non è valido/);
     await check(page, '04-login-bad-cf', javaScriptEnabled);
 
-    // Giulia: a wrong PIN, then the block with the minutes left.
+    // Giulia: a wrong PIN blocks for 3 minutes at once, and says so with the time; then the block.
     await page.fill('#codice_fiscale', 'BNCGLI72C45F205W');
     await page.fill('#pin', 'WRONG123');
+    const before = Date.now();
     await page.click('button[type=submit]');
+    await assertRefusal(page, /non corretti\. Per sicurezza potrà riprovare tra 3 minuti, alle \d\d:\d\d\./, before, Date.now(), 180);
+    await check(page, '05-login-wrong-pin', javaScriptEnabled);
     await page.fill('#pin', 'WRONG123');
     await page.click('button[type=submit]');
-    assert.match(await page.textContent('#login-error'), /bloccato .* tra \d+ minut/);
+    await assertRefusal(page, /bloccato .* tra \d+ minut.*, alle \d\d:\d\d\./, before, Date.now(), 180);
     await check(page, '05-login-blocked', javaScriptEnabled);
+    await page.click('#login-error a');
+    assert.equal(new URL(page.url()).pathname, '/pin-smarrito');
+    assert.equal(await page.textContent('h1'), 'Hai smarrito il PIN?');
+    await page.goto(server.url + '/accedi');
 
     await page.fill('#codice_fiscale', 'RSSMRA85T10H501O');
     await page.fill('#pin', 'PIN2DEMO');
@@ -67,9 +96,12 @@ async function journey(javaScriptEnabled) {
     await page.goto(server.url + '/area-riservata');
     assert.equal(new URL(page.url()).pathname, '/accedi', 'logged out: the reserved area sends to the login');
 
-    // Anna: first access with the 16 characters, then her personal PIN.
-    await page.fill('#codice_fiscale', 'SPSNNA90L61F839V');
-    await page.fill('#pin', 'ABCDEFGH23456789');
+    // Anna: first access with the 16 characters typed as the letter shows them, first half, a space, the
+    // second; the codice fiscale in the groups of the card. Typed key by key: no field may cut them short.
+    await page.type('#codice_fiscale', 'SPS NNA 90L61 F839V');
+    await page.type('#pin', 'ABCDEFGH 23456789');
+    assert.equal(await page.inputValue('#codice_fiscale'), 'SPS NNA 90L61 F839V');
+    assert.equal(await page.inputValue('#pin'), 'ABCDEFGH 23456789');
     await page.click('button[type=submit]');
     assert.equal(new URL(page.url()).pathname, '/cambia-pin');
     assert.equal(await page.textContent('h1'), 'Primo accesso: scelga il suo PIN');
@@ -84,9 +116,20 @@ async function journey(javaScriptEnabled) {
     await page.click('main button[type=submit]');
     assert.match(await page.textContent('#confirm-error'), /non coincidono/);
     await check(page, '08-first-access-mismatch', javaScriptEnabled);
-    await page.fill('#current_pin', 'ABCDEFGH23456789');
+    // A mistyped current PIN is named next to its field, with the way to recover a lost one.
+    await page.fill('#current_pin', 'ABCDEFGH23456788');
     await page.fill('#new_pin', 'W7XQ2ZKJ');
     await page.fill('#confirm_pin', 'W7XQ2ZKJ');
+    await page.click('main button[type=submit]');
+    assert.match(await page.textContent('#current-error'), /non è corretto/);
+    assert.equal(await page.getAttribute('#current-error a', 'href'), '/pin-smarrito');
+    await check(page, '08-first-access-wrong-pin', javaScriptEnabled);
+    // The halves joined by a dash, the new PIN in two groups of four and repeated without them.
+    await page.type('#current_pin', 'ABCDEFGH-23456789');
+    await page.type('#new_pin', 'W7XQ 2ZKJ');
+    await page.fill('#confirm_pin', 'W7XQ2ZKJ');
+    assert.equal(await page.inputValue('#current_pin'), 'ABCDEFGH-23456789');
+    assert.equal(await page.inputValue('#new_pin'), 'W7XQ 2ZKJ');
     await page.click('main button[type=submit]');
     assert.equal(new URL(page.url()).pathname, '/area-riservata');
     assert.match(await page.textContent('main'), /Esposito/);

@@ -14,6 +14,7 @@ import hmac
 import http.client
 import json
 import os
+import re
 import signal
 import struct
 import subprocess
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 import unittest
+import zoneinfo
 
 import sinks
 
@@ -34,6 +36,8 @@ CTL = None
 API = "/api/v1"
 STOP_WITHIN = 5.0          # seconds a SIGTERM'd server may take to exit
 LOCKOUT_STEP = 2           # SPORTELLO_LOCKOUT_STEP in the test configuration
+ROME = zoneinfo.ZoneInfo("Europe/Rome")
+CLOCK_TIME = re.compile(r"\b\d\d:\d\d\b")
 GOOD_TESSERA = "80380000001234567890"
 TESSERA_EXPIRY = "2031-01-31"
 
@@ -48,6 +52,16 @@ def totp(secret_base32, at=None):
     offset = mac[-1] & 0x0F
     value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
     return "%06d" % (value % 1000000)
+
+
+def told_times(before, after, wait):
+    """The Rome clock times ("HH:MM") a server may announce for a block of `wait` seconds that began between the
+    epoch seconds `before` and `after`: the block's end rounded up to the next whole minute."""
+    times = set()
+    for start in range(int(before), int(after) + 1):
+        minute = -(-(start + wait) // 60) * 60
+        times.add(datetime.datetime.fromtimestamp(minute, ROME).strftime("%H:%M"))
+    return times
 
 
 class Reply:
@@ -554,14 +568,18 @@ class ApiTest(ServerTestCase):
         known_reply = self.login(who["codice_fiscale"], wrong, expect=401)
         unknown_reply = self.login(unknown, wrong, expect=401)
         self.assertProblem(known_reply, 401, "wrong-pin")
-        self.assertEqual(known_reply.json(), unknown_reply.json())  # status, type, title, detail, field, retry_after
+        # status, type, title, detail, field, retry_after; the detail's clock time of the next try may tick over
+        # to the next minute between the two requests, so it is compared apart (TypingAndLockoutTest checks it).
+        masked = [dict(r.json(), detail=CLOCK_TIME.sub("HH:MM", r.json()["detail"])) for r in (known_reply, unknown_reply)]
+        self.assertEqual(masked[0], masked[1])
         self.assertEqual(known_reply.header("Retry-After"), unknown_reply.header("Retry-After"))
         self.assertEqual(known_reply.header("Content-Type"), unknown_reply.header("Content-Type"))
         # And both are blocked alike.
         known_blocked = self.login(who["codice_fiscale"], wrong, expect=423).json()
         unknown_blocked = self.login(unknown, wrong, expect=423).json()
-        for key in ("type", "title", "status", "detail"):
+        for key in ("type", "title", "status"):
             self.assertEqual(known_blocked[key], unknown_blocked[key], key)
+        self.assertEqual(CLOCK_TIME.sub("HH:MM", known_blocked["detail"]), CLOCK_TIME.sub("HH:MM", unknown_blocked["detail"]))
 
     # 4
     def test_a_cookie_session_needs_same_origin_and_the_csrf_token_for_unsafe_requests(self):
@@ -1001,6 +1019,91 @@ class RequestLogTest(ServerTestCase):
         # Both lines, in either order: the two connections' lines are written by different threads.
         statuses = sorted(r["status"] for r in records if r.get("msg") == "request")
         self.assertEqual(statuses, [200, 413])
+
+
+# 15
+class TypingAndLockoutTest(ServerTestCase):
+    """Issue 14: a PIN typed with a separator between its halves and a codice fiscale typed in groups work on
+    every endpoint; the first wrong PIN says when the next try is possible; recovery matches contacts as people
+    type them, only its newest link works, and a completed one starts the lockout count afresh."""
+    STEP = 60
+    settings = {"lockout_step": "%ds" % STEP}  # long enough that a recovery completes within the block
+
+    @staticmethod
+    def in_groups(cf):
+        return " ".join((cf[:3], cf[3:6], cf[6:11], cf[11:])).lower()
+
+    def test_a_pin_typed_in_halves_and_a_codice_fiscale_in_groups_work_on_every_endpoint(self):
+        c = self.c
+        who, pin = self.office_holder()
+        cf = who["codice_fiscale"]
+        opened = self.login(self.in_groups(cf), pin[:8] + " " + pin[8:]).json()
+        self.assertEqual(opened["required_action"], "set_pin")
+        changed = c.post(API + "/pin/change", {"current_pin": pin[:8].lower() + " - " + pin[8:],
+                                               "new_pin": PERSONAL_PIN[:4] + " " + PERSONAL_PIN[4:]},
+                         token=opened["token"])
+        self.assertEqual(changed.status, 200, changed)
+        token = self.login(cf.lower(), PERSONAL_PIN[:4] + "\u00a0" + PERSONAL_PIN[4:]).json()["token"]
+        revoked = c.post(API + "/pin/revocation", {"pin": PERSONAL_PIN[:4] + "\u2013" + PERSONAL_PIN[4:]}, token=token)
+        self.assertEqual(revoked.status, 200, revoked)
+        # docs/openapi.yaml: "case and spaces do not matter" in a codice fiscale, on every endpoint.
+        other = self.server.person()
+        requested = c.post(API + "/pin-requests", dict(other, codice_fiscale=self.in_groups(other["codice_fiscale"])))
+        self.assertEqual(requested.status, 202, requested)
+        started = c.post(API + "/recoveries", {"codice_fiscale": "RSS MRA 85T10 H501O", "mobile": "333 1234567",
+                                               "email": "mario@example.it"})
+        self.assertEqual(started.status, 202, started)
+
+    def test_the_first_wrong_pin_says_when_the_next_try_is_possible_and_an_unknown_code_is_told_the_same(self):
+        who, _ = self.office_holder()
+        unknown = self.server.person(with_contacts=False)["codice_fiscale"]
+        wrong = "AAAABBBBCCCCDDDD"
+        before = time.time()
+        replies = [self.login(who["codice_fiscale"], wrong, expect=401), self.login(unknown, wrong, expect=401)]
+        after = time.time()
+        for reply in replies:
+            body = self.assertProblem(reply, 401, "wrong-pin")
+            self.assertEqual((body["retry_after"], self.retry_after(reply)), (self.STEP, self.STEP))  # as before
+            told = re.search(r"next try is possible in 1 minute, at (\d\d:\d\d) \(Italian time\)", body["detail"])
+            self.assertIsNotNone(told, body)
+            self.assertIn(told.group(1), told_times(before, after, self.STEP))
+        blocked = [self.login(who["codice_fiscale"], wrong, expect=423), self.login(unknown, wrong, expect=423)]
+        after = time.time()
+        for reply in blocked:
+            body = self.assertProblem(reply, 423, "blocked")
+            told = re.search(r"try again in 1 minute, at (\d\d:\d\d) \(Italian time\)", body["detail"])
+            self.assertIsNotNone(told, body)
+            self.assertIn(told.group(1), told_times(before, after, self.STEP))  # the same block, the same time
+        self.assertEqual(*[CLOCK_TIME.sub("HH:MM", r.json()["detail"]) for r in blocked])
+
+    def test_recovery_matches_contacts_as_typed_and_only_the_newest_link_gives_a_pin_which_resets_the_lockout(self):
+        c, s = self.c, self.server
+        who, pin = self.office_holder()
+        cf, mobile, email = who["codice_fiscale"], who["mobile"], who["email"]
+        self.assertProblem(self.login(cf, "AAAABBBBCCCCDDDD", expect=401), 401, "wrong-pin")
+        mark = s.outbox_mark()
+        writings = [{"mobile": "+39 %s-%s %s" % (mobile[:3], mobile[3:6], mobile[6:]), "email": email.upper()},
+                    {"mobile": "0039" + mobile, "email": email.title()}]
+        for typed in writings:
+            started = c.post(API + "/recoveries", dict(typed, codice_fiscale=self.in_groups(cf)))
+            self.assertEqual(started.status, 202, started)
+        links = sorted(s.messages_since(mark, "recovery_link"), key=lambda m: m["id"])
+        self.assertEqual(len(links), 2, "a capital letter or another writing of the number must still match")
+        for link in links:
+            self.assertEqual(link["recipient"], email)
+            self.assertRegex(link["text"], r"(valgono|work for) 30 minut")
+        (old_token, old_code), (new_token, new_code) = [link["secret"].split(" ") for link in links]
+        self.assertProblem(c.post(API + "/recoveries/confirm", {"token": old_token, "code": old_code}), 410,
+                           "recovery-link-used")
+        restored = c.post(API + "/recoveries/confirm", {"token": new_token, "code": new_code[:4] + " " + new_code[4:]})
+        self.assertEqual(restored.status, 200, restored)
+        self.assertProblem(c.post(API + "/recoveries/confirm", {"token": old_token, "code": old_code}), 410,
+                           "recovery-link-used")
+        first, second = s.messages_since(mark, "recovery_first_half", "recovery_second_half")
+        self.assertEqual((len(first), len(second)), (1, 1), "one recovery, one new PIN")
+        # Well within the block the wrong PIN started: the recovered PIN logs in at once.
+        opened = self.login(cf, first[0]["secret"] + " " + second[0]["secret"]).json()
+        self.assertEqual(opened["required_action"], "set_pin")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@
 
   input.addEventListener('input', function () {
     if (!input.value) { meter.hidden = true; return; }
-    var verdict = assess(input.value);
+    // The server drops spaces and dashes typed between groups (core/typed_code.h): so does the hint.
+    var verdict = assess(input.value.replace(/[\s\u00A0\u2007\u202F\u200B\u2060\uFEFF\u00AD\u2010-\u2015\u2212\uFE63\uFF0D-]/g, ''));
     meter.textContent = verdict.text;
     meter.className = 'pin-strength text-' + verdict.level;
     meter.hidden = false;

@@ -61,6 +61,26 @@ TEST(CodiceFiscale, AcceptsWellFormedCodesOfMenWomenAndForeignBirths) {
   }
 }
 
+// docs/openapi.yaml: "case and spaces do not matter"; people copy the code from the card in its groups.
+TEST(CodiceFiscale, ACodeTypedInGroupsWithSpacesOrDashesIsTheSameCode) {
+  const char* const typed[] = {
+      "RSS MRA 85T10 A562S",
+      "rss mra 85t10 a562s",
+      "RSSMRA 85 T 10 A 562 S",
+      "RSS-MRA-85T10-A562S",
+      "RSS\u00A0MRA\u00A085T10\u00A0A562S",    // no-break spaces, as a copy from a web page brings
+      "RSS\u2009MRA\u202F85T10\u2013A562S",    // thin and narrow no-break space, en dash
+      "\tRSS MRA  85T10 A562S \r\n",
+      "RSS\u200BMRA85T10A562S",                 // a zero-width space
+  };
+  for (const char* text : typed) {
+    const auto cf = parse(text);
+    ASSERT_TRUE(cf.ok()) << '"' << text << "\": " << cf.error().code;
+    EXPECT_EQ(cf->code(), "RSSMRA85T10A562S") << text;
+    EXPECT_EQ(cf->as_given(), "RSSMRA85T10A562S") << text;
+  }
+}
+
 TEST(CodiceFiscale, WomenHaveFortyAddedToTheDay) {
   const std::tuple<const char*, unsigned, Sex> rows[] = {
       {"RSSMRA85T10A562S", 10, Sex::male},   {"BNCNNA90D65F205R", 25, Sex::female},
@@ -114,7 +134,8 @@ TEST(CodiceFiscale, RefusesEachFaultWithItsCodeAndAPlainMessage) {
       {"", "invalid-cf-length", "has 0"},
       {"RSSMRA85T10A562", "invalid-cf-length", "has 15"},
       {"RSSMRA85T10A562SS", "invalid-cf-length", "has 17"},
-      {"RSSMRA 85T10A562S", "invalid-cf-length", "has 17"},
+      {"RSSMRA 85T10A562", "invalid-cf-length", "has 15"},  // a space between groups does not count
+      {"RSSMRA.85T10A562S", "invalid-cf-length", "has 17"},  // a dot is not a separator
       {"R5SMRA85T10A562S", "invalid-cf-format", "Character 2 of the codice fiscale should be a letter"},
       {"RSSMRAA5T10A562S", "invalid-cf-format", "Character 7 of the codice fiscale should be a digit"},
       {"RSSMRA85810A562S", "invalid-cf-format", "Character 9 of the codice fiscale should be a letter"},

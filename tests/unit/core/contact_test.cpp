@@ -44,6 +44,10 @@ TEST(Contact, MobileNumbersNormaliseToPlus39AndRefuseLandlinesAndWrongLengths) {
       {"333-123-4567", "+393331234567"},
       {"+39 333-123 45 67", "+393331234567"},
       {"(333) 123.4567", "+393331234567"},
+      {"+39\u00A0333\u00A01234567", "+393331234567"},  // no-break spaces, copied from a page
+      {"333\t123 4567", "+393331234567"},
+      {"333\u2013123\u20114567", "+393331234567"},       // en dash and non-breaking hyphen
+      {" 0039 333 123 4567 ", "+393331234567"},
       {"333123456", "+39333123456"},          // 9 digits: the shortest mobile
       {"33312345", nullptr},                  // 8 digits: too short
       {"33312345678", nullptr},               // 11 digits: too long
@@ -85,6 +89,7 @@ TEST(Contact, EmailsKeepTheLocalPartAndLowerCaseTheDomain) {
       {"m.rossi+inps@posta.example.com", "m.rossi+inps@posta.example.com"},
       {"MARIO@PEC.EXAMPLE.IT", "MARIO@pec.example.it"},
       {"  mario@example.it  ", "mario@example.it"},  // as pasted: surrounding spaces are not part of it
+      {"\tmario@example.it\u00A0", "mario@example.it"},
       {"mario.rossi.example.it", nullptr},           // no @
       {"mario@rossi@example.it", nullptr},           // two @
       {"@example.it", nullptr},                      // no local part
@@ -143,6 +148,42 @@ TEST(Contact, NormaliseContactValidatesByKindAndNamesTheKindAsField) {
       ASSERT_FALSE(result.ok()) << to_string(c.kind) << " " << c.typed;
       EXPECT_EQ(result.error().field, to_string(c.kind));
     }
+  }
+}
+
+// Recovery (SPEC §4.5) matches the contacts a person types against the registered ones: the way they are
+// written must not matter, the contact itself must.
+TEST(Contact, TwoWritingsOfOneContactHaveTheSameMatchKey) {
+  struct Case {
+    ContactKind kind;
+    const char* registered;
+    const char* typed;
+    bool same;
+  };
+  const Case cases[] = {
+      {ContactKind::email, "mario.rossi@example.it", "Mario.Rossi@Example.IT", true},  // the whole address
+      {ContactKind::email, "Mario.Rossi@example.it", "mario.rossi@EXAMPLE.it", true},   // stored as typed once
+      {ContactKind::email, "mario.rossi@example.it", " MARIO.ROSSI@EXAMPLE.IT\t", true},
+      {ContactKind::email, "mario.rossi@example.it", "mario.rossi@example.com", false},
+      {ContactKind::email, "mario.rossi@example.it", "mario.rosi@example.it", false},
+      {ContactKind::pec, "mario.rossi@pec.example.it", "MARIO.ROSSI@PEC.EXAMPLE.IT", true},
+      {ContactKind::pec_cittadino, "mario@domicilio.example.it", "Mario@Domicilio.Example.It", true},
+      {ContactKind::mobile, "+393331234567", "+39 333 1234567", true},
+      {ContactKind::mobile, "+393331234567", "0039 333 1234567", true},
+      {ContactKind::mobile, "+393331234567", "333-123 4567", true},
+      {ContactKind::mobile, "+393331234567", "3331234567", true},
+      {ContactKind::mobile, "+393331234567", "333 123 45 67", true},
+      {ContactKind::mobile, "+39 333 1234567", "(333) 123.4567", true},  // a registered value in any writing
+      {ContactKind::mobile, "+393331234567", "+39 333 1234568", false},
+      {ContactKind::mobile, "+393331234567", "", false},
+      {ContactKind::home_phone, "+390612345678", "06 1234 5678", true},
+      {ContactKind::home_phone, "+390612345678", "06 1234 5679", false},
+      {ContactKind::mobile, "not a number", "not a number", true},      // malformed: compared as written
+      {ContactKind::mobile, "not a number", "NOT A NUMBER", false},
+  };
+  for (const auto& c : cases) {
+    const bool same = contact_match_key(c.kind, c.registered) == contact_match_key(c.kind, c.typed);
+    EXPECT_EQ(same, c.same) << to_string(c.kind) << ": \"" << c.registered << "\" vs \"" << c.typed << '"';
   }
 }
 

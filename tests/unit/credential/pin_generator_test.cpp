@@ -57,6 +57,11 @@ TEST(PinGenerator, TypedPinIsUpperCasedWithoutSpacesOrDashes) {
       {"abcd efgh-jkmn pqrs", "ABCDEFGHJKMNPQRS"},
       {"  ABCD-EFGH  JKMN--PQRS ", "ABCDEFGHJKMNPQRS"},
       {"aBc2 3x9Y", "ABC23X9Y"},
+      {"abcdefgh\tjkmnpqrs", "ABCDEFGHJKMNPQRS"},             // a tab between the halves
+      {"ABCDEFGH\u00A0JKMNPQRS", "ABCDEFGHJKMNPQRS"},         // a no-break space, copied from a page
+      {"ABCDEFGH \u2013 JKMNPQRS", "ABCDEFGHJKMNPQRS"},       // an en dash, as a word processor writes "-"
+      {"ABCDEFGH\u2212JKMNPQRS\n", "ABCDEFGHJKMNPQRS"},       // a minus sign, a trailing line break
+      {"ABCD.EFGH", "ABCD.EFGH"},                            // a dot is not a separator: the PIN is wrong
       {"", ""},
       {" - ", ""},
   };

@@ -1,12 +1,17 @@
 // SPEC §4.5: recovery with two registered contacts, an e-mailed link and code, a new PIN that keeps its level.
 #include <gtest/gtest.h>
 
+#include "core/digest.h"
+#include "courier/message_catalog.h"
 #include "flows/dispositivo_conversion.h"
 #include "flows/recover_pin.h"
 #include "scenario.h"
 
 namespace sportello::testing {
 namespace {
+
+// "ok" or the error's code, so that an unexpected success fails the expectation instead of the test binary.
+std::string outcome(const Status& status) { return status.ok() ? "ok" : status.error().code; }
 
 class Recovery : public AppFixture {
  protected:
@@ -18,6 +23,11 @@ class Recovery : public AppFixture {
     const std::string sealed = secret_in(ctx(), last_message(ctx(), "recovery_link"));
     const auto space = sealed.find(' ');
     return {sealed.substr(0, space), sealed.substr(space + 1)};
+  }
+  std::size_t links_sent() {
+    std::size_t n = 0;
+    for (const OutboxMessage& m : outbox(ctx())) n += m.template_name == "recovery_link";
+    return n;
   }
 };
 
@@ -107,6 +117,101 @@ TEST_F(Recovery, TheLinkExpiresAfterItsLifetimeAndWrongCodesWearItOut) {
   clock().advance(Minutes{30});
   EXPECT_EQ(RecoverPin(ctx()).confirm(token, code).error().code, "recovery-link-expired");
   EXPECT_EQ(RecoverPin(ctx()).confirm("no-such-token", code).error().code, "recovery-link-unknown");
+}
+
+// Issue 14: "a capital letter in the e-mail silently sends nothing". Each row is how a person might type
+// Mario's registered contacts (+39 333 1234567, mario.rossi@example.it); each must bring the link.
+TEST_F(Recovery, ContactsMatchWhateverTheCaseOfTheAddressAndTheWritingOfTheNumber) {
+  active_holder(ctx(), mario(ctx().places), "CASA2026");
+  const std::pair<const char*, const char*> typed[] = {
+      {"3331234567", "Mario.Rossi@example.it"},
+      {"+39 333 1234567", "MARIO.ROSSI@EXAMPLE.IT"},
+      {"0039 333 1234567", "mario.rossi@Example.It"},
+      {"333-123 4567", " mario.rossi@example.it "},
+      {"+39333 123 45 67", "Mario.Rossi@Example.IT"},
+      {"(333) 123.4567", "mario.ROSSI@example.it"},
+      {"333\u00A0123\u00A04567", "mario.rossi@example.it\t"},
+  };
+  std::size_t sent = links_sent();
+  for (const auto& [mobile, email] : typed) {
+    clock().advance(Seconds{1});
+    ASSERT_TRUE(RecoverPin(ctx()).start({mario(ctx().places).codice_fiscale, mobile, email, "", ""}).ok());
+    EXPECT_EQ(links_sent(), ++sent) << mobile << " / " << email;
+    // The link goes to the address as registered, not as typed.
+    EXPECT_EQ(last_message(ctx(), "recovery_link").recipient, "mario.rossi@example.it");
+  }
+  // A different address or number still sends nothing.
+  ASSERT_TRUE(RecoverPin(ctx()).start({mario(ctx().places).codice_fiscale, "333 1234568", "mario.rossi@example.it", "", ""}).ok());
+  ASSERT_TRUE(RecoverPin(ctx()).start({mario(ctx().places).codice_fiscale, "333 1234567", "mario.rosi@example.it", "", ""}).ok());
+  EXPECT_EQ(links_sent(), sent);
+}
+
+TEST_F(Recovery, TheCodiceFiscaleAndTheCodeMayBeTypedInGroups) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  const std::string grouped = who.codice_fiscale.substr(0, 6) + " " + who.codice_fiscale.substr(6, 5) + " " +
+                              who.codice_fiscale.substr(11);
+  ASSERT_TRUE(RecoverPin(ctx()).start({grouped, "333 1234567", "mario.rossi@example.it", "", ""}).ok());
+  const auto [token, code] = link_and_code();
+  // The link copied with a line break at its end, the code typed as 4 + 4 digits.
+  ASSERT_TRUE(RecoverPin(ctx()).confirm(token + "\r\n", code.substr(0, 4) + " " + code.substr(4)).ok());
+}
+
+// Issue 14: "an old link still issued a second PIN after a newer one was used".
+TEST_F(Recovery, ANewLinkMakesOlderOnesUselessAndOnlyOnePinIsIssued) {
+  active_holder(ctx(), mario(ctx().places), "CASA2026");
+  ASSERT_TRUE(RecoverPin(ctx()).start(matching()).ok());
+  const auto [old_token, old_code] = link_and_code();
+  clock().advance(Minutes{2});
+  ASSERT_TRUE(RecoverPin(ctx()).start(matching()).ok());
+  const auto [new_token, new_code] = link_and_code();
+  ASSERT_NE(old_token, new_token);
+  const auto old_refused = RecoverPin(ctx()).confirm(old_token, old_code);
+  ASSERT_FALSE(old_refused.ok());
+  EXPECT_EQ(old_refused.error().code, "recovery-link-used");
+  EXPECT_NE(old_refused.error().message.find("newer one"), std::string::npos) << old_refused.error().message;
+  ASSERT_TRUE(RecoverPin(ctx()).confirm(new_token, new_code).ok());
+  EXPECT_EQ(outcome(RecoverPin(ctx()).confirm(old_token, old_code)), "recovery-link-used");
+  std::size_t halves = 0;
+  for (const OutboxMessage& m : outbox(ctx())) halves += m.template_name == "recovery_first_half";
+  EXPECT_EQ(halves, 1u) << "one recovery, one new PIN";
+}
+
+// Two links can be open at once only if they were issued before this rule (or by a race the transaction
+// serialises); using one must still end the other.
+TEST_F(Recovery, UsingOneLinkEndsEveryOtherOpenLinkOfTheHolder) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  ASSERT_TRUE(RecoverPin(ctx()).start(matching()).ok());
+  const auto [token, code] = link_and_code();
+  const std::string other_token = "an-older-link", other_code = "12345678";
+  ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
+    const auto citizen = repos.citizens().find_by_codice_fiscale(who.codice_fiscale);
+    repos.recoveries().insert({0, citizen->id, sha256_hex(other_token), sha256_hex(other_code), now(),
+                               now() + Minutes{30}, std::nullopt, 0});
+    return Ok{};
+  }).ok());
+  ASSERT_TRUE(RecoverPin(ctx()).confirm(token, code).ok());
+  EXPECT_EQ(outcome(RecoverPin(ctx()).confirm(other_token, other_code)), "recovery-link-used");
+}
+
+TEST_F(Recovery, TheMailSaysHowManyMinutesTheLinkAndCodeLast) {
+  active_holder(ctx(), mario(ctx().places), "CASA2026");
+  ASSERT_TRUE(RecoverPin(ctx()).start(matching()).ok());
+  const OutboxMessage link = last_message(ctx(), "recovery_link");
+  ASSERT_EQ(link.params.count("minutes"), 1u);
+  EXPECT_EQ(link.params.at("minutes"), "30");  // recovery.link_lifetime, 30 minutes by default
+  auto catalog = MessageCatalog::builtin();
+  ASSERT_TRUE(catalog.ok());
+  std::map<std::string, std::string> values = link.params;
+  values["secret"] = "tok 12345678";
+  values["site"] = "https://pin.example.it";
+  const auto it = (*catalog)->render("recovery_link", "it", values);
+  const auto en = (*catalog)->render("recovery_link", "en", values);
+  ASSERT_TRUE(it.ok());
+  ASSERT_TRUE(en.ok());
+  EXPECT_NE(it->text.find("valgono 30 minuti"), std::string::npos) << it->text;
+  EXPECT_NE(en->text.find("work for 30 minutes"), std::string::npos) << en->text;
 }
 
 }  // namespace
