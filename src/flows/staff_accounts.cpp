@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/random.h"
+#include "core/typed_code.h"
 #include "staff/totp.h"
 
 namespace sportello {
@@ -65,7 +66,7 @@ Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
   const bool password_right = ctx_.hasher.verify(account->password_hash, input.password.reveal());
   auto secret = ctx_.box.open(account->totp_secret_sealed);
   if (!secret) return Error::unavailable("The TOTP secret cannot be read.");
-  const auto step = verify_totp(*secret, input.totp, now, ctx_.policies.totp_window_steps);
+  const auto step = verify_totp(*secret, normalise_typed_code(input.totp), now, ctx_.policies.totp_window_steps);
   if (!password_right || !step || *step <= account->totp_last_step) return wrong_credentials();
   if (account->disabled)
     return Error{ErrorKind::forbidden, "account-disabled", "This account is disabled.", {}, {}};

@@ -40,6 +40,14 @@ TEST_F(ContactChanges, ANewEmailIsUsedOnlyAfterItsCodeComesBack) {
   EXPECT_EQ(ChangeContact(ctx()).confirm(session, "email", code).error().code, "contact-code-used");
 }
 
+TEST_F(ContactChanges, ACodeTypedInGroupsIsTheSameCode) {
+  const Session session = holder();
+  ASSERT_TRUE(ChangeContact(ctx()).start(session, {"email", "nuovo@example.it"}).ok());
+  const std::string code = code_sent_to("nuovo@example.it");
+  ASSERT_TRUE(ChangeContact(ctx()).confirm(session, "email", code.substr(0, 3) + " " + code.substr(3)).ok());
+  EXPECT_EQ(contacts_of(session).email, "nuovo@example.it");
+}
+
 TEST_F(ContactChanges, ANewMobileGetsItsCodeBySms) {
   const Session session = holder();
   ASSERT_TRUE(ChangeContact(ctx()).start(session, {"mobile", "+39 347 7654321"}).ok());

@@ -30,6 +30,13 @@ TEST_F(StaffFlow, StaffLogInWithPasswordAndTotpAndGetTheirRole) {
   EXPECT_EQ(opened->session.required_action, RequiredAction::change_password);
 }
 
+TEST_F(StaffFlow, ATotpCodeTypedInGroupsIsTheSameCode) {
+  const NewStaffAccount account = add("mrossi", Role::office);
+  const std::string code = code_now(account);
+  auto opened = StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code.substr(0, 3) + " " + code.substr(3)});
+  ASSERT_TRUE(opened.ok()) << opened.error().code;
+}
+
 TEST_F(StaffFlow, TheOneTimePasswordIsReplacedAtFirstLogin) {
   const NewStaffAccount account = add("mrossi", Role::office);
   auto first = StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code_now(account)});
