@@ -21,12 +21,14 @@ struct Section {
 constexpr Role kDesk[] = {Role::contact_center, Role::office};
 constexpr Role kOffice[] = {Role::office};
 constexpr Role kBackOffice[] = {Role::back_office};
+constexpr Role kReview[] = {Role::back_office, Role::admin};
 const Section kSections[] = {
     {"/operatori/richieste", "console_nav_queue", kDesk},
     {"/operatori/richiesta-telefonica", "console_nav_phone", kDesk},
     {"/operatori/rilascio-in-sede", "console_nav_office", kOffice},
     {"/operatori/revoca", "console_nav_revoke", kDesk},
     {"/operatori/dispositivo", "console_nav_dispositivo", kBackOffice},
+    {"/operatori/domande", "console_nav_applications", kReview},
 };
 
 bool within(const std::string& path, const std::string& section) {

@@ -239,7 +239,7 @@ async function walk(js) {
         await login(page, server.url, GIULIA);
         assert.equal(path(page), '/area-riservata');
         assert.deepEqual(await page.locator('#services a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
-          ['/area-riservata/estratto-conto', '/area-riservata/cu', '/area-riservata/cedolini']);
+          ['/area-riservata/estratto-conto', '/area-riservata/cu', '/area-riservata/cedolini', '/area-riservata/domande']);
         await look(page, 'r01-reserved-area', js, width);
         await statement(page, js, width);
         await page.goto(server.url + '/area-riservata');
