@@ -53,7 +53,10 @@ const file = (name, buffer, mimeType) => ({ name, buffer, mimeType });
 
 function romeDate(daysFromToday = 0) {
   const when = new Date(Date.now() + daysFromToday * 86400000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(when);  // YYYY-MM-DD
+  // Assembled from parts: a Node without full ICU formats 'en-CA' as 12/5/2020, not YYYY-MM-DD.
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', year: 'numeric',
+    month: '2-digit', day: '2-digit' }).formatToParts(when).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;  // YYYY-MM-DD
 }
 const typed = (iso) => iso.split('-').reverse().join('/');  // dd/mm/yyyy
 
