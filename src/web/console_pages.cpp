@@ -114,6 +114,7 @@ void add_console_pages(http::Router& router, Web& web) {
   router.add({Verb::post, kConsolePassword, [&web](Request& r) { return change_password(web, r); }, true});
   router.add({Verb::get, "/operatori", [&web](Request& r) { return dashboard(web, r); }});
   router.add({Verb::post, "/operatori/esci", [&web](Request& r) { return logout(web, r); }});
+  add_console_queue_pages(router, web);
   add_console_request_pages(router, web);
   add_console_dispositivo_pages(router, web);
 }

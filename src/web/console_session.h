@@ -83,7 +83,9 @@ http::Response as_staff_posting(Web& web, const http::Request& request, const st
   });
 }
 
-// Queue of online requests, phone requests, office issuance, revocation (console_requests.cpp).
+// The queue of online requests (console_queue.cpp).
+void add_console_queue_pages(http::Router& router, Web& web);
+// Phone requests, office issuance, revocation (console_requests.cpp).
 void add_console_request_pages(http::Router& router, Web& web);
 // The back office's review of dispositivo conversions (console_dispositivo.cpp).
 void add_console_dispositivo_pages(http::Router& router, Web& web);
