@@ -123,6 +123,65 @@ std::string upper_ascii(std::string_view text) {
   return out;
 }
 
+std::string without_spaces(std::string_view key) {
+  std::string out;
+  for (const char c : key)
+    if (c != ' ') out += c;
+  return out;
+}
+
+// Whether every word of `typed` is a whole word of `key`, in the same order ("REGGIO EMILIA" in
+// "REGGIO NELL EMILIA").
+bool words_inside(std::string_view typed, std::string_view key) {
+  const std::string padded = " " + std::string(key) + " ";
+  std::size_t from = 0;
+  while (!typed.empty()) {
+    const std::size_t space = typed.find(' ');
+    const std::string word = " " + std::string(typed.substr(0, space)) + " ";
+    from = padded.find(word, from);
+    if (from == std::string::npos) return false;
+    from += word.size() - 1;
+    typed.remove_prefix(space == std::string_view::npos ? typed.size() : space + 1);
+  }
+  return true;
+}
+
+// Edits (insertion, deletion, substitution, swap of neighbours) from a to b, or budget + 1 once it is clear
+// that more than `budget` are needed.
+std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t budget) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > budget) return budget + 1;
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    std::size_t row_best = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      row_best = std::min(row_best, current[j]);
+    }
+    if (row_best > budget) return budget + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+// How near a registry name's key is to the typed key: 0 the same letters, 1 the typed words inside it,
+// 1 + edits when a few letters apart; empty when not near.
+std::optional<std::size_t> nearness(const std::string& typed, const std::string& typed_compact,
+                                    const std::string& key) {
+  const std::string compact = without_spaces(key);
+  if (compact == typed_compact) return 0;
+  if (words_inside(typed, key)) return 1;
+  const std::size_t budget = std::max<std::size_t>(1, typed_compact.size() / 4);
+  const std::size_t edits = bounded_distance(typed_compact, compact, budget);
+  if (edits > budget) return std::nullopt;
+  return 1 + edits;
+}
+
 // The records of one code in a vector sorted by code: an empty range when the code is unknown.
 using PlaceIt = std::vector<BirthPlace>::const_iterator;
 std::pair<PlaceIt, PlaceIt> records_of(const std::vector<BirthPlace>& places, std::string_view code) {
@@ -208,6 +267,13 @@ std::optional<BirthPlace> BelfioreRegistry::find(std::string_view code, Date on)
   return *it;
 }
 
+// The province of the newest record of the code at `index` (places_ is sorted by code, then valid_from).
+const std::string& BelfioreRegistry::current_province(std::size_t index) const {
+  std::size_t last = index;
+  while (last + 1 < places_.size() && places_[last + 1].code == places_[index].code) ++last;
+  return places_[last].province;
+}
+
 std::vector<BirthPlace> BelfioreRegistry::find_by_name(std::string_view name, std::string_view province,
                                                        Date on) const {
   const std::string key = name_key(name);
@@ -217,7 +283,42 @@ std::vector<BirthPlace> BelfioreRegistry::find_by_name(std::string_view name, st
   std::vector<BirthPlace> found;
   for (; it != by_name_.end() && it->first == key; ++it) {
     const BirthPlace& place = places_[it->second];
-    if (place.valid_on(on) && (wanted_province.empty() || place.province == wanted_province))
+    if (place.valid_on(on) && (wanted_province.empty() || place.province == wanted_province ||
+                               current_province(it->second) == wanted_province))
+      found.push_back(place);
+  }
+  return found;
+}
+
+std::vector<BirthPlace> BelfioreRegistry::near_misses(std::string_view typed, Date on, std::size_t max) const {
+  const std::string key = name_key(typed);
+  const std::string compact = without_spaces(key);
+  if (compact.size() < 3 || max == 0) return {};
+  std::vector<std::pair<std::size_t, std::uint32_t>> scored;  // (nearness, index in places_)
+  for (auto it = by_name_.begin(); it != by_name_.end();) {
+    auto end = it;
+    while (end != by_name_.end() && end->first == it->first) ++end;
+    if (const auto score = nearness(key, compact, it->first))
+      for (; it != end; ++it)
+        if (places_[it->second].valid_on(on)) scored.emplace_back(*score, it->second);
+    it = end;
+  }
+  // Equally near, a name as long as the typed one first: slips of the hand swap or replace letters more
+  // often than they add or drop them.
+  const auto length_gap = [&](std::uint32_t index) {
+    const std::size_t n = without_spaces(name_key(places_[index].name)).size();
+    return n > compact.size() ? n - compact.size() : compact.size() - n;
+  };
+  std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (length_gap(a.second) != length_gap(b.second)) return length_gap(a.second) < length_gap(b.second);
+    return places_[a.second].name < places_[b.second].name;
+  });
+  std::vector<BirthPlace> found;
+  for (const auto& [score, index] : scored) {
+    if (found.size() == max) break;
+    const BirthPlace& place = places_[index];
+    if (std::none_of(found.begin(), found.end(), [&](const BirthPlace& p) { return p.code == place.code; }))
       found.push_back(place);
   }
   return found;

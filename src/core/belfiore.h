@@ -51,9 +51,19 @@ class BelfioreRegistry {
   std::vector<BirthPlace> history(std::string_view code) const;
 
   // Places valid on `on` whose name matches `name` ignoring case, accents and punctuation ("Forli" finds
-  // FORLÌ, "sant elena" finds Sant'Elena). `province` (either case) narrows the search when not empty;
-  // "EE" asks for foreign states only. Ordered by code.
+  // FORLÌ, "sant elena" finds Sant'Elena). `province` (either case) narrows the search when not empty:
+  // the province the place had on `on` or the one its code has today (born in Monza in 1980 is MI then, MB
+  // now; people write the province they know); "EE" asks for foreign states only. Ordered by code.
   std::vector<BirthPlace> find_by_name(std::string_view name, std::string_view province, Date on) const;
+
+  // The places valid on `on` whose names come nearest to a name that matched none, best first, at most
+  // `max` (one per code): the same letters without spaces ("San Remo" → SANREMO), the typed words inside a
+  // longer name ("Reggio Emilia" → REGGIO NELL'EMILIA), or a few letters apart ("Afganistan" →
+  // Afghanistan; up to one edit in four letters). Empty when nothing is near. Scans the distinct names
+  // once with a bounded edit distance (most are skipped by their length alone): one to two milliseconds per
+  // call on a loaded 2-core machine (tests/unit/core/belfiore_near_misses_test.cpp), meant for a form's
+  // submit, not a keystroke.
+  std::vector<BirthPlace> near_misses(std::string_view typed, Date on, std::size_t max = 3) const;
 
   // Number of records (one per ANPR record of a comune, one per foreign state).
   std::size_t size() const { return places_.size(); }
@@ -62,6 +72,7 @@ class BelfioreRegistry {
   BelfioreRegistry() = default;
   static Result<std::vector<BirthPlace>> read_file(const std::filesystem::path& path, bool foreign);
   void index();
+  const std::string& current_province(std::size_t index) const;
 
   std::vector<BirthPlace> places_;                               // by code, then valid_from
   std::vector<std::pair<std::string, std::uint32_t>> by_name_;  // (name key, index in places_), sorted

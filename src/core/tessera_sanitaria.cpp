@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/typed_date.h"
+
 namespace sportello {
 namespace {
 
@@ -24,9 +26,9 @@ Result<TesseraSanitaria> TesseraSanitaria::parse(std::string_view number_text, s
     return Error::invalid("invalid-ts-number", "The health card number must have 20 digits.", "tessera_number");
   if (!number.starts_with(kIssuerPrefix))
     return Error::invalid("invalid-ts-number", "The health card number must begin with 80380.", "tessera_number");
-  const auto expiry = parse_date(expiry_text);
+  const auto expiry = parse_typed_date(expiry_text);
   if (!expiry)
-    return Error::invalid("invalid-ts-expiry", "The health card expiry must be a date (YYYY-MM-DD).", "tessera_expiry");
+    return Error::invalid("invalid-ts-expiry", "The health card expiry must be a date (DD/MM/YYYY).", "tessera_expiry");
   return TesseraSanitaria{number, *expiry};
 }
 

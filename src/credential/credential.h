@@ -57,6 +57,7 @@ struct Credential {
   Instant issued_at{};                 // when the current 16-character PIN was generated
   std::optional<Instant> pin_changed_at;  // when the personal PIN was last set
   std::optional<Instant> ended_at;        // revoked or cancelled
+  std::optional<std::string> request_reference;  // "RP-7KQ4-M2XW": the online request's number, quoted by the citizen
 
   // Issues a fresh credential for a citizen.
   static Credential issue(std::int64_t citizen_id, IssueChannel channel, Level level, std::string pin_hash,

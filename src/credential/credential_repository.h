@@ -17,6 +17,9 @@ class CredentialRepository {
  public:
   virtual ~CredentialRepository() = default;
   virtual std::optional<Credential> find_by_citizen(std::int64_t citizen_id) = 0;
+  // The credential an online request made, by its number exactly as issued ("RP-7KQ4-M2XW"); callers
+  // normalise what people type (upper case, no spaces) first.
+  virtual std::optional<Credential> find_by_request_reference(const std::string& reference) = 0;
   virtual std::int64_t insert(const Credential& credential) = 0;
   virtual void update(const Credential& credential) = 0;
   // Credentials in a state, oldest first (the contact center's queue).

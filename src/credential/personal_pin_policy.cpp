@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/latin_fold.h"
+
 namespace sportello {
 namespace {
 
@@ -37,6 +39,44 @@ std::vector<std::string> birth_date_fragments(Date born) {
   return fragments;
 }
 
+constexpr std::size_t kShortestName = 3;  // "Li", "Bo", "De" are too common to refuse
+
+bool is_letter(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string letters_only(std::string_view upper_ascii) {
+  std::string out;
+  for (const char c : upper_ascii)
+    if (is_letter(c)) out += c;
+  return out;
+}
+
+// The words of a name ("Maria Grazia", "D'Angelo", "De Luca") in folded capitals, each at least
+// kShortestName letters, and the whole name's letters ("DELUCA") when it has several words.
+std::vector<std::string> name_words(std::string_view text) {
+  const std::string folded = fold_latin_upper(text);
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : folded + " ") {
+    if (is_letter(c)) {
+      word += c;
+    } else if (!word.empty()) {
+      if (word.size() >= kShortestName) words.push_back(word);
+      word.clear();
+    }
+  }
+  const std::string whole = letters_only(folded);
+  if (whole.size() >= kShortestName && std::find(words.begin(), words.end(), whole) == words.end()) words.push_back(whole);
+  return words;
+}
+
+bool contains_name(const std::string& pin, const PinOwnerFacts& owner) {
+  const std::string letters = letters_only(pin);
+  for (const std::string* part : {&owner.surname, &owner.name})
+    for (const std::string& word : name_words(*part))
+      if (letters.find(word) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 Status PersonalPinPolicy::check(std::string_view typed, const PinOwnerFacts& owner) const {
@@ -59,6 +99,8 @@ Status PersonalPinPolicy::check(std::string_view typed, const PinOwnerFacts& own
       if (pin.find(fragment) != std::string::npos)
         return Error::invalid("pin-derived-from-birth-date", "The new PIN must not contain your birth date.", "new_pin");
   }
+  if (contains_name(pin, owner))
+    return Error::invalid("pin-contains-name", "The new PIN must not contain your name or surname.", "new_pin");
   return Ok{};
 }
 

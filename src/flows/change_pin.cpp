@@ -31,7 +31,8 @@ Status ChangePin::run(const Session& session, const ChangePinInput& input) {
   const std::string next = normalise_typed_pin(input.new_pin.reveal());
   if (!ctx_.hasher.verify(holder->credential.pin_hash, current))
     return Error{ErrorKind::wrong_secret, "wrong-pin", "The current PIN is not right.", "current_pin", {}};
-  const PinOwnerFacts owner{holder->citizen.codice_fiscale, holder->citizen.data.birth_date};
+  const PinOwnerFacts owner{holder->citizen.codice_fiscale, holder->citizen.data.birth_date, holder->citizen.data.surname,
+                            holder->citizen.data.name};
   if (auto fine = ctx_.policies.personal_pin.check(next, owner); !fine) return fine;
   if (next == current) return reused(ctx_.policies.pin_history);
   for (const std::string& old_hash : history)

@@ -6,13 +6,15 @@
 
 namespace sportello {
 
-Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssueInput& input) {
+Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssueInput& input, std::vector<Error>& problems) {
+  problems.clear();
   if (auto allowed = actor.require({Role::office}); !allowed) return allowed.error();
-  if (input.document_kind.empty() || input.document_number.empty())
-    return Error::invalid("missing-document", "Record the identity document that was checked.", "document_number");
   const Instant now = ctx_.clock.now();
-  auto applicant = validate_applicant(input.applicant, ctx_.places, rome_date(now));
-  if (!applicant) return applicant.error();
+  auto applicant = validate_applicant(input.applicant, ctx_.places, rome_date(now), problems);
+  if (input.document_kind.empty() || input.document_number.empty())
+    problems.push_back(Error::invalid("missing-document", "Record the identity document that was checked.",
+                                      "document_number"));
+  if (!problems.empty()) return problems.front();
 
   const IssuedPin pin = generate_issued_pin();
   const std::string hash = ctx_.hasher.hash(pin.full());
@@ -35,6 +37,11 @@ Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssue
   });
   if (!status) return status.error();
   return issued;
+}
+
+Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssueInput& input) {
+  std::vector<Error> problems;
+  return run(actor, input, problems);
 }
 
 }  // namespace sportello

@@ -27,6 +27,8 @@ class IssuePinAtOffice {
   explicit IssuePinAtOffice(FlowContext& ctx) : ctx_(ctx) {}
   // Office operators. Errors: validation of the applicant, missing-document.
   Result<OfficeIssued> run(const Actor& actor, const OfficeIssueInput& input);
+  // The same, with every problem at once in `problems` (each names its field); returns the first.
+  Result<OfficeIssued> run(const Actor& actor, const OfficeIssueInput& input, std::vector<Error>& problems);
 
  private:
   FlowContext& ctx_;

@@ -1,5 +1,7 @@
 #include "flows/profile.h"
 
+#include <map>
+
 #include "flows/citizen_lookup.h"
 
 namespace sportello {
@@ -47,15 +49,42 @@ Result<StaffProfile> Profile::staff(const Session& session) {
   return StaffProfile{account->username, account->role};
 }
 
-Result<std::vector<AuditEntry>> Profile::accesses(const Session& session, int limit) {
+Result<std::vector<Access>> Profile::accesses(const Session& session, int limit) {
   if (session.subject_kind != SubjectKind::citizen) return not_a("citizens");
-  std::vector<AuditEntry> rows;
+  const std::string holder = "citizen:" + std::to_string(session.subject_id);
+  std::vector<Access> rows;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    rows = repos.audit().about("citizen:" + std::to_string(session.subject_id), limit);
+    std::map<std::string, std::optional<StaffAccount>> staff;  // each username looked up once
+    for (const AuditEntry& e : repos.audit().about(holder, limit)) {
+      Access access{e.at, e.action, {}};
+      if (e.actor == holder) {
+        access.by.kind = AccessActor::Kind::holder;
+      } else if (e.actor.starts_with("staff:")) {
+        const std::string username = e.actor.substr(6);
+        if (!staff.contains(username)) staff[username] = repos.staff().find_by_username(username);
+        if (const auto& account = staff[username])
+          access.by = {AccessActor::Kind::staff, account->full_name, account->role};
+        else
+          access.by.kind = AccessActor::Kind::operator_;
+      } else if (e.actor.starts_with("console:")) {
+        access.by.kind = AccessActor::Kind::operator_;
+      }
+      rows.push_back(std::move(access));
+    }
     return Ok{};
   });
   if (!read) return read.error();
   return rows;
+}
+
+std::string Profile::staff_name(const std::string& actor_id) {
+  if (!actor_id.starts_with("staff:")) return "";
+  std::string name;
+  (void)ctx_.store.read([&](Repositories& repos) -> Status {
+    if (auto account = repos.staff().find_by_username(actor_id.substr(6))) name = account->full_name;
+    return Ok{};
+  });
+  return name;
 }
 
 Result<Actor> staff_actor(FlowContext& ctx, const Session& session) {

@@ -1,7 +1,8 @@
 #pragma once
 // What a logged-in citizen may read about themselves (the API's /me and the reserved area's header): who
 // they are, their contacts, their PIN's level and state, when it must next be changed, and who acted on
-// their data (the audit rows about them). Staff sessions read their account and role.
+// their data (the audit rows about them, with staff named by full name and role, never by username). Staff
+// sessions read their account and role.
 #include <vector>
 
 #include "flows/actor.h"
@@ -21,13 +22,35 @@ struct StaffProfile {
   Role role = Role::contact_center;
 };
 
+// Who an audit row about a citizen says acted, as the citizen may be told.
+struct AccessActor {
+  enum class Kind {
+    holder,    // the citizen themselves
+    staff,     // a staff account that still exists: full_name (may be empty for older accounts) and role
+    operator_, // staff whose account is gone, or the institute's console (sportelloctl)
+    system,    // the institute's own processes (courier, demo seed, imports)
+  };
+  Kind kind = Kind::system;
+  std::string full_name;
+  std::optional<Role> role;
+};
+
+struct Access {
+  Instant at{};
+  std::string action;  // "pin.login", "pin.request-confirmed" ...
+  AccessActor by;
+};
+
 class Profile {
  public:
   explicit Profile(FlowContext& ctx) : ctx_(ctx) {}
   Result<CitizenProfile> citizen(const Session& session);
   Result<StaffProfile> staff(const Session& session);
-  // Audit rows about the citizen, newest first.
-  Result<std::vector<AuditEntry>> accesses(const Session& session, int limit = 50);
+  // Audit rows about the citizen, newest first, each with who acted.
+  Result<std::vector<Access>> accesses(const Session& session, int limit = 50);
+  // The full name of the staff member an actor id names ("staff:bo.verdi" -> "Laura Verdi"), for the console;
+  // empty when the actor is not staff, the account is gone or has no name, or the store cannot be read.
+  std::string staff_name(const std::string& actor_id);
 
  private:
   FlowContext& ctx_;

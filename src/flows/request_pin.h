@@ -12,14 +12,23 @@ namespace sportello {
 
 struct RequestTaken {
   std::string message = "request-taken";  // the same text for everyone
+  // What the confirmation page shows (the same shape whether or not the person already holds a PIN):
+  std::string reference;          // the request number the citizen quotes to the contact centre
+  std::string first_half_channel; // "sms" or "email": where the first half went (as typed, never the holder's)
+  std::string first_half_to;      // that contact, masked ("+39 *** *** 4567", "m***@example.it")
 };
 
 class RequestPinOnline {
  public:
   explicit RequestPinOnline(FlowContext& ctx) : ctx_(ctx) {}
-  // Errors: invalid-* with the field at fault (codice fiscale, personal data, contacts); missing-contact
-  // when neither mobile nor e-mail is given.
+  // Errors: invalid-* with the field at fault (codice fiscale, personal data, contacts); missing-phone
+  // (field mobile) when neither a mobile nor a landline is given, since the contact centre must call within
+  // 48 hours; missing-contact (field email) when only a landline is given, since the first half goes by SMS
+  // to a mobile, else by e-mail. Each request gets a new reference (also for a person who holds a PIN,
+  // where it is only written in the audit row), and the answer says where the first half went, masked.
   Result<RequestTaken> run(const ApplicantInput& input);
+  // The same, with every problem at once in `problems` (each names its field); returns the first.
+  Result<RequestTaken> run(const ApplicantInput& input, std::vector<Error>& problems);
 
  private:
   FlowContext& ctx_;
@@ -40,6 +49,8 @@ class RegisterPhoneRequest {
   explicit RegisterPhoneRequest(FlowContext& ctx) : ctx_(ctx) {}
   // Contact center or office. Errors: validation as above, ts-*, pin-already-exists (conflict).
   Result<PhoneRequestRegistered> run(const Actor& actor, const PhoneRequestInput& input);
+  // The same, with every problem at once in `problems` (each names its field); returns the first.
+  Result<PhoneRequestRegistered> run(const Actor& actor, const PhoneRequestInput& input, std::vector<Error>& problems);
 
  private:
   FlowContext& ctx_;

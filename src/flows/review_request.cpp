@@ -3,10 +3,33 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/civil_time.h"
+#include "core/codice_fiscale.h"
+#include "core/typed_code.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
 
 namespace sportello {
+namespace {
+
+// "ROMA (RM)" for a comune, "Francia" for a foreign state, as the registry names them on the birth date; the
+// code itself only when the registry does not know it (then the operator still has something to read out).
+std::string place_name(const BelfioreRegistry& places, const std::string& code, Date born) {
+  const auto place = places.find(code, born);
+  if (!place) return code;
+  return place->foreign ? place->name : place->name + " (" + place->province + ")";
+}
+
+// A request number as issued ("RP-7KQ4-M2XW") from what was typed ("rp 7kq4 m2xw", "7KQ4M2XW"), or nullopt
+// when it cannot be one (a number has eight characters after the "RP").
+std::optional<std::string> request_reference(const std::string& typed) {
+  std::string code = normalise_typed_code(typed);
+  if (code.size() == 10 && code.starts_with("RP")) code = code.substr(2);
+  if (code.size() != 8) return std::nullopt;
+  return "RP-" + code.substr(0, 4) + "-" + code.substr(4);
+}
+
+}  // namespace
 
 Status ReviewRequest::confirm(const Actor& actor, const std::string& typed_code) {
   if (auto allowed = actor.require({Role::contact_center, Role::office}); !allowed) return allowed;
@@ -52,15 +75,52 @@ Result<std::vector<PendingRequest>> ReviewRequest::queue(const Actor& actor, int
   auto status = ctx_.store.read([&](Repositories& repos) -> Status {
     for (const Credential& c : repos.credentials().list_in_state(CredentialState::awaiting_confirmation, limit)) {
       auto citizen = repos.citizens().find(c.citizen_id);
-      if (!citizen) continue;
-      const Seconds age = now - c.issued_at;
-      pending.push_back({citizen->id, citizen->codice_fiscale, citizen->data.surname, citizen->data.name, c.issued_at,
-                         age, age > ctx_.policies.confirmation_window});
+      if (citizen) pending.push_back(pending_request(*citizen, c, now));
     }
     return Ok{};
   });
   if (!status) return status.error();
   return pending;
+}
+
+Result<PendingRequest> ReviewRequest::find(const Actor& actor, const std::string& typed) {
+  if (auto allowed = actor.require({Role::contact_center, Role::office}); !allowed) return allowed.error();
+  const Instant now = ctx_.clock.now();
+  const std::optional<std::string> reference = request_reference(typed);
+  auto cf = CodiceFiscale::parse(typed, ctx_.places, rome_date(now));
+  if (!cf && !reference) return cf.error();
+  std::optional<PendingRequest> found;
+  auto status = ctx_.store.read([&](Repositories& repos) -> Status {
+    std::optional<Holder> holder = cf ? find_holder(repos, cf->code()) : std::nullopt;
+    if (!holder && reference)
+      if (auto credential = repos.credentials().find_by_request_reference(*reference))
+        holder = find_holder(repos, credential->citizen_id);
+    if (holder && holder->credential.state == CredentialState::awaiting_confirmation)
+      found = pending_request(holder->citizen, holder->credential, now);
+    return Ok{};
+  });
+  if (!status) return status.error();
+  if (!found) return no_such_holder();
+  return *found;
+}
+
+PendingRequest ReviewRequest::pending_request(const Citizen& citizen, const Credential& credential, Instant now) const {
+  const PersonalData& d = citizen.data;
+  PendingRequest p;
+  p.citizen_id = citizen.id;
+  p.codice_fiscale = citizen.codice_fiscale;
+  p.surname = d.surname;
+  p.name = d.name;
+  p.request_reference = credential.request_reference.value_or("");
+  p.sex = d.sex;
+  p.birth_date = d.birth_date;
+  p.birth_place = place_name(ctx_.places, d.birth_place_code, d.birth_date);
+  p.residence = d.residence;
+  p.contacts = citizen.contacts;
+  p.requested_at = credential.issued_at;
+  p.age = now - credential.issued_at;
+  p.overdue = p.age > ctx_.policies.confirmation_window;
+  return p;
 }
 
 }  // namespace sportello

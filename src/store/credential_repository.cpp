@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, citizen_id, state, level, channel, generation, pin_hash, pending_half_sealed, issued_at, pin_changed_at, "
-    "ended_at";
+    "ended_at, request_reference";
 
 Credential credential_from(const soci::row& r) {
   Credential c;
@@ -24,6 +24,7 @@ Credential credential_from(const soci::row& r) {
   c.issued_at = read_instant_column(r, "issued_at");
   c.pin_changed_at = read_optional_instant(r, "pin_changed_at");
   c.ended_at = read_optional_instant(r, "ended_at");
+  if (r.get_indicator("request_reference") != soci::i_null) c.request_reference = r.get<std::string>("request_reference");
   return c;
 }
 
@@ -32,11 +33,14 @@ struct CredentialRow {
   std::string state, level, channel, pin_hash, pending;
   int generation;
   NullableInstant pin_changed_at, ended_at;
+  std::string reference;
+  soci::indicator reference_ind;
 
   explicit CredentialRow(const Credential& c)
       : id(c.id), citizen_id(c.citizen_id), issued_at(to_unix(c.issued_at)), state(to_string(c.state)),
         level(to_string(c.level)), channel(to_string(c.channel)), pin_hash(c.pin_hash), pending(c.pending_half_sealed),
-        generation(c.generation), pin_changed_at(c.pin_changed_at), ended_at(c.ended_at) {}
+        generation(c.generation), pin_changed_at(c.pin_changed_at), ended_at(c.ended_at),
+        reference(c.request_reference.value_or("")), reference_ind(c.request_reference ? soci::i_ok : soci::i_null) {}
 };
 
 template <typename Statement>
@@ -45,7 +49,8 @@ Statement& bind_credential(Statement&& st, CredentialRow& v) {
       soci::use(v.channel, "channel"), soci::use(v.generation, "generation"), soci::use(v.pin_hash, "pin_hash"),
       soci::use(v.pending, "pending"), soci::use(v.issued_at, "issued_at"),
       soci::use(v.pin_changed_at.seconds, v.pin_changed_at.ind, "pin_changed_at"),
-      soci::use(v.ended_at.seconds, v.ended_at.ind, "ended_at");
+      soci::use(v.ended_at.seconds, v.ended_at.ind, "ended_at"),
+      soci::use(v.reference, v.reference_ind, "reference");
   return st;
 }
 
@@ -60,13 +65,22 @@ std::optional<Credential> SqlCredentialRepository::find_by_citizen(std::int64_t 
   return credential_from(row);
 }
 
+std::optional<Credential> SqlCredentialRepository::find_by_request_reference(const std::string& reference) {
+  soci::row row;
+  sql_ << std::string("SELECT ") + kColumns + " FROM credentials WHERE request_reference = :reference",
+      soci::use(reference, "reference"), soci::into(row);
+  if (!sql_.got_data()) return std::nullopt;
+  return credential_from(row);
+}
+
 std::int64_t SqlCredentialRepository::insert(const Credential& credential) {
   CredentialRow v(credential);
   long long id = 0;
   soci::statement st = (bind_credential(sql_.prepare << "INSERT INTO credentials (citizen_id, state, level, channel, "
                                         "generation, pin_hash, pending_half_sealed, issued_at, pin_changed_at, "
-                                        "ended_at) VALUES (:citizen_id, :state, :level, :channel, :generation, "
-                                        ":pin_hash, :pending, :issued_at, :pin_changed_at, :ended_at) RETURNING id",
+                                        "ended_at, request_reference) VALUES (:citizen_id, :state, :level, :channel, "
+                                        ":generation, :pin_hash, :pending, :issued_at, :pin_changed_at, :ended_at, "
+                                        ":reference) RETURNING id",
                                         v),
                         soci::into(id));
   st.execute(true);
@@ -78,7 +92,7 @@ void SqlCredentialRepository::update(const Credential& credential) {
   bind_credential(sql_ << "UPDATE credentials SET citizen_id = :citizen_id, state = :state, level = :level, "
                           "channel = :channel, generation = :generation, pin_hash = :pin_hash, "
                           "pending_half_sealed = :pending, issued_at = :issued_at, pin_changed_at = :pin_changed_at, "
-                          "ended_at = :ended_at WHERE id = :id",
+                          "ended_at = :ended_at, request_reference = :reference WHERE id = :id",
                   v),
       soci::use(v.id, "id");
 }

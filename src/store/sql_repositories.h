@@ -26,6 +26,7 @@ class SqlCredentialRepository final : public CredentialRepository {
  public:
   explicit SqlCredentialRepository(soci::session& sql) : sql_(sql) {}
   std::optional<Credential> find_by_citizen(std::int64_t citizen_id) override;
+  std::optional<Credential> find_by_request_reference(const std::string& reference) override;
   std::int64_t insert(const Credential& credential) override;
   void update(const Credential& credential) override;
   std::vector<Credential> list_in_state(CredentialState state, int limit) override;

@@ -26,6 +26,11 @@ Response as_staff(Api& api, Request& r, Then then) {
   return then(*actor);
 }
 
+// The problem for `error`, listing every problem of the input (each with its field) when there are any.
+Response problems_reply(const Request& r, const Error& error, const std::vector<Error>& problems) {
+  return problems.empty() ? reply(r, error) : problem_response(error, problems, r.raw.version());
+}
+
 // `read` takes the fields out of the body; `run` acts on them only when every field had its type.
 template <typename Fields, typename Read, typename Run>
 Response as_staff_with_body(Api& api, Request& r, Read read, Run run) {
@@ -92,8 +97,10 @@ void add_issuance(Router& router, Api& api, const std::string& base) {
                       return PhoneRequestInput{applicant_from(b), b.text("tessera_number"), b.text("tessera_expiry")};
                     },
                     [&](const Actor& actor, const PhoneRequestInput& in) {
-                      auto done = RegisterPhoneRequest(api.ctx).run(actor, in);
-                      return done ? reply(r, HttpStatus::created, {{"status", "registered"}}) : reply(r, done.error());
+                      std::vector<Error> problems;
+                      auto done = RegisterPhoneRequest(api.ctx).run(actor, in, problems);
+                      if (!done) return problems_reply(r, done.error(), problems);
+                      return reply(r, HttpStatus::created, {{"status", "registered"}});
                     });
               }, true});
   router.add({Verb::post, base + "/office-issuances", [&api](Request& r) {
@@ -103,8 +110,9 @@ void add_issuance(Router& router, Api& api, const std::string& base) {
                       return OfficeIssueInput{applicant_from(b), b.text("document_kind"), b.text("document_number")};
                     },
                     [&](const Actor& actor, const OfficeIssueInput& in) {
-                      auto issued = IssuePinAtOffice(api.ctx).run(actor, in);
-                      if (!issued) return reply(r, issued.error());
+                      std::vector<Error> problems;
+                      auto issued = IssuePinAtOffice(api.ctx).run(actor, in, problems);
+                      if (!issued) return problems_reply(r, issued.error(), problems);
                       return reply(r, HttpStatus::created,
                                    {{"pin", std::string(issued->pin.reveal())}, {"level", "dispositivo"},
                                     {"first_access_before", format_utc_iso(issued->expires_at)}});

@@ -31,8 +31,12 @@ Response request_pin(Api& api, Request& r) {
   return with_body(r, [&](JsonBody& b) {
     const ApplicantInput in = applicant_from(b);
     if (b.type_problem()) return Response{};
-    auto taken = RequestPinOnline(api.ctx).run(in);
-    return taken ? accepted(r, "request-taken") : reply(r, taken.error());
+    std::vector<Error> problems;
+    auto taken = RequestPinOnline(api.ctx).run(in, problems);
+    if (!taken) return problems.empty() ? reply(r, taken.error()) : problem_response(taken.error(), problems, r.raw.version());
+    return reply(r, HttpStatus::accepted,
+                 {{"status", taken->message}, {"reference", taken->reference},
+                  {"first_half_channel", taken->first_half_channel}, {"first_half_to", taken->first_half_to}});
   });
 }
 

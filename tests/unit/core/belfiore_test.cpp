@@ -108,7 +108,8 @@ TEST(BelfioreRegistry, FindsPlacesByNameIgnoringCaseAccentsAndPunctuation) {
       {"forli", "", 2000y / 1 / 1, {"D704"}},
       {"FORLÌ", "fc", 2000y / 1 / 1, {"D704"}},
       {"Forlì", "FO", 1980y / 1 / 1, {"D704"}},  // province of the time
-      {"Forlì", "FC", 1980y / 1 / 1, {}},
+      {"Forlì", "FC", 1980y / 1 / 1, {"D704"}},  // today's province, as people know it (issue 14)
+      {"Forlì", "RA", 1980y / 1 / 1, {}},
       {"  San   Giuliano  Terme ", "PI", 2000y / 1 / 1, {"A562"}},
       {"Bagni San Giuliano", "", 1930y / 1 / 1, {"A562"}},
       {"Bagni San Giuliano", "", 1990y / 1 / 1, {}},  // renamed in 1935

@@ -57,11 +57,19 @@ TEST(TesseraSanitaria, WrongPrefixLengthOrCharactersAreRefusedAsInvalidNumber) {
 }
 
 TEST(TesseraSanitaria, ABadExpiryIsRefusedAsInvalidExpiry) {
-  for (const char* expiry : {"", "2030-02-30", "2030-13-01", "30/06/2030", "2030-6-30", "giugno 2030", "2030-06"}) {
+  for (const char* expiry : {"", "2030-02-30", "2030-13-01", "31/06/2030", "30/06/30", "giugno 2030", "2030-06"}) {
     const auto card = TesseraSanitaria::parse(kNumber, expiry);
     ASSERT_FALSE(card.ok()) << '"' << expiry << '"';
     EXPECT_EQ(card.error().code, "invalid-ts-expiry") << expiry;
     EXPECT_EQ(card.error().field, "tessera_expiry") << expiry;
+  }
+}
+
+TEST(TesseraSanitaria, TheExpiryIsReadAsPrintedOnTheCard) {
+  for (const char* expiry : {"30/06/2030", "30.06.2030", " 30/6/2030 ", "2030-06-30"}) {
+    const auto card = TesseraSanitaria::parse(kNumber, expiry);
+    ASSERT_TRUE(card.ok()) << '"' << expiry << '"';
+    EXPECT_EQ(card->expiry(), date(2030, 6, 30)) << expiry;
   }
 }
 

@@ -97,7 +97,9 @@ TEST_F(RequestPin, BadInputIsRefusedNamingTheFieldAndWritesNothing) {
       {"bad cap", [](ApplicantInput& in) { in.cap = "0010"; }, "invalid-cap", "cap"},
       {"bad mobile", [](ApplicantInput& in) { in.mobile = "06 1234"; }, "invalid-mobile", "mobile"},
       {"bad email", [](ApplicantInput& in) { in.email = "mario@"; }, "invalid-email", "email"},
-      {"no contact", [](ApplicantInput& in) { in.mobile.clear(); in.email.clear(); }, "missing-contact", "mobile"},
+      {"no phone", [](ApplicantInput& in) { in.mobile.clear(); }, "missing-phone", "mobile"},
+      {"landline only", [](ApplicantInput& in) { in.mobile.clear(); in.email.clear(); in.home_phone = "06 1234567"; },
+       "missing-contact", "email"},
   };
   for (const BadRequest& row : rows) {
     ApplicantInput in = mario(ctx().places);

@@ -49,8 +49,11 @@ inline ApplicantInput mario(const BelfioreRegistry& places) {
   return with_code(person("Rossi", "Mario", "M", "1985-12-10", "H501", "+39 333 1234567", "mario.rossi@example.it"), places);
 }
 
+// No mobile: the contact centre calls her landline, and the first half goes by e-mail.
 inline ApplicantInput giulia(const BelfioreRegistry& places) {
-  return with_code(person("Bianchi", "Giulia", "F", "1972-03-05", "F205", "", "giulia@example.it"), places);
+  ApplicantInput in = person("Bianchi", "Giulia", "F", "1972-03-05", "F205", "", "giulia@example.it");
+  in.home_phone = "02 1234567";
+  return with_code(std::move(in), places);
 }
 
 inline std::vector<OutboxMessage> outbox(FlowContext& ctx, std::optional<MessageStatus> status = std::nullopt) {
