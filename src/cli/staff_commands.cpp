@@ -1,4 +1,5 @@
-// sportelloctl staff add | list
+// sportelloctl staff add | rename | list. A full name (--name "Laura Verdi") is how citizens see who acted on
+// their data; accounts made without one can be named later with rename.
 #include "cli/console.h"
 #include "flows/staff_accounts.h"
 
@@ -6,21 +7,30 @@ namespace sportello::cli {
 namespace {
 
 struct AddOptions {
-  std::string username, role;
+  std::string username, role, full_name;
 };
 
 void add(Console& console, const AddOptions& o) {
   const auto role = parse_role(o.role);  // CLI11 has checked it is one of the roles
   App* app = console.app();
   if (!app) return;
-  auto created = StaffAccounts(app->context()).add(console.actor(), o.username, *role);
+  auto created = StaffAccounts(app->context()).add(console.actor(), o.username, *role, o.full_name);
   if (!created) return console.refused(created.error());
   const std::string password(created->one_time_password.reveal());
   console.done("Staff account " + o.username + " (" + o.role + ") created.\n  one-time password: " + password +
                    "\n  TOTP secret: " + created->totp_secret_base32 + "\n  enrol: " + created->otpauth_uri +
                    "\nHand these over in person; they are not shown again.",
-               {{"id", created->id}, {"username", o.username}, {"role", o.role}, {"password", password},
+               {{"id", created->id}, {"username", o.username}, {"role", o.role}, {"full_name", o.full_name}, {"password", password},
                 {"totp_secret", created->totp_secret_base32}, {"otpauth_uri", created->otpauth_uri}});
+}
+
+void rename(Console& console, const AddOptions& o) {
+  App* app = console.app();
+  if (!app) return;
+  if (auto done = StaffAccounts(app->context()).rename(console.actor(), o.username, o.full_name); !done)
+    return console.refused(done.error());
+  console.done("Staff account " + o.username + " is now shown to citizens as " + o.full_name + ".",
+               {{"username", o.username}, {"renamed", true}});
 }
 
 void list(Console& console) {
@@ -35,8 +45,10 @@ void list(Console& console) {
   boost::json::array rows;
   std::string text;
   for (const StaffAccount& a : accounts) {
-    rows.push_back(boost::json::object{{"id", a.id}, {"username", a.username}, {"role", to_string(a.role)}, {"disabled", a.disabled}});
-    text += a.username + "  " + to_string(a.role) + (a.disabled ? "  (disabled)" : "") + "\n";
+    rows.push_back(boost::json::object{{"id", a.id}, {"username", a.username}, {"full_name", a.full_name},
+                                       {"role", to_string(a.role)}, {"disabled", a.disabled}});
+    text += a.username + "  " + to_string(a.role) + "  " + (a.full_name.empty() ? "(no name)" : a.full_name) +
+            (a.disabled ? "  (disabled)" : "") + "\n";
   }
   console.done(text.empty() ? "No staff accounts." : text, {{"staff", rows}});
 }
@@ -51,7 +63,13 @@ void add_staff_commands(CLI::App& root, Console& console) {
   add_cmd->add_option("--role", o->role, "contact_center, office, back_office, patronato or admin")
       ->required()
       ->check(CLI::IsMember({"contact_center", "office", "back_office", "patronato", "admin"}));
+  add_cmd->add_option("--name", o->full_name, "Full name shown to citizens, e.g. \"Laura Verdi\"");
   add_cmd->callback([&console, o] { add(console, *o); });
+  auto r = std::make_shared<AddOptions>();
+  CLI::App* rename_cmd = staff->add_subcommand("rename", "Set the full name citizens see for an account");
+  rename_cmd->add_option("--username", r->username, "The account's login name")->required();
+  rename_cmd->add_option("--name", r->full_name, "Full name, e.g. \"Laura Verdi\"")->required();
+  rename_cmd->callback([&console, r] { rename(console, *r); });
   staff->add_subcommand("list", "List accounts")->callback([&console] { list(console); });
 }
 

@@ -18,17 +18,25 @@ bool valid_username(const std::string& u) {
          });
 }
 
+Error invalid_full_name() {
+  return Error::invalid("invalid-full-name", "A full name has 1 to 80 characters and no control characters.",
+                        "full_name");
+}
+
 Error wrong_credentials() {
   return Error{ErrorKind::wrong_secret, "wrong-credentials", "Username, password or code is not right.", {}, {}};
 }
 
 }  // namespace
 
-Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string& username, Role role) {
+Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string& username, Role role,
+                                           const std::string& full_name) {
   if (auto allowed = actor.require({Role::admin}); !allowed) return allowed.error();
   if (!valid_username(username))
     return Error::invalid("invalid-username", "A username has 3 to 32 characters among a-z, 0-9, '.', '_' and '-'.",
                           "username");
+  const auto name = full_name.empty() ? std::optional<std::string>("") : normalise_full_name(full_name);
+  if (!name) return invalid_full_name();
   const Instant now = ctx_.clock.now();
   NewStaffAccount created{0, Secret(random_string(kPasswordAlphabet, kOneTimePasswordLength)), {}, {}};
   const std::string totp_secret = new_totp_secret();
@@ -37,6 +45,7 @@ Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string
   StaffAccount account;
   account.username = username;
   account.role = role;
+  account.full_name = *name;
   account.password_hash = ctx_.hasher.hash(created.one_time_password.reveal());
   account.totp_secret_sealed = ctx_.box.seal(totp_secret);
   account.created_at = now;
@@ -49,6 +58,21 @@ Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string
   });
   if (!status) return status.error();
   return created;
+}
+
+Status StaffAccounts::rename(const Actor& actor, const std::string& username, const std::string& full_name) {
+  if (auto allowed = actor.require({Role::admin}); !allowed) return allowed;
+  const auto name = normalise_full_name(full_name);
+  if (!name) return invalid_full_name();
+  const Instant now = ctx_.clock.now();
+  return ctx_.store.run([&](Repositories& repos) -> Status {
+    auto account = repos.staff().find_by_username(username);
+    if (!account) return Error{ErrorKind::not_found, "staff-not-found", "No staff account has that username.", "username", {}};
+    account->full_name = *name;
+    repos.staff().update(*account);
+    repos.audit().append(actor.id, "staff.renamed", "staff:" + username, *name, now);
+    return Ok{};
+  });
 }
 
 Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {

@@ -26,8 +26,12 @@ struct StaffLoginInput {
 class StaffAccounts {
  public:
   explicit StaffAccounts(FlowContext& ctx) : ctx_(ctx) {}
-  // Administrators. Errors: invalid-username (3–32 of a-z 0-9 . _ -), username-taken.
-  Result<NewStaffAccount> add(const Actor& actor, const std::string& username, Role role);
+  // Administrators. `full_name` ("Laura Verdi", what citizens see) may be left empty and set later.
+  // Errors: invalid-username (3–32 of a-z 0-9 . _ -), invalid-full-name (see normalise_full_name), username-taken.
+  Result<NewStaffAccount> add(const Actor& actor, const std::string& username, Role role,
+                              const std::string& full_name = "");
+  // Administrators: the account's display name. Errors: invalid-full-name, staff-not-found.
+  Status rename(const Actor& actor, const std::string& username, const std::string& full_name);
   // Errors: wrong-credentials (username, password or code), account-disabled. A session opened with the
   // one-time password carries the required action change_password.
   Result<OpenedSession> login(const StaffLoginInput& input);

@@ -1,9 +1,10 @@
 #pragma once
 // A staff or intermediary account (SPEC §1): a role, an Argon2id password and a TOTP second factor.
-// Staff never log in with a citizen PIN. Pure data plus role checks.
+// Staff never log in with a citizen PIN; citizens see them by full name and role. Pure data plus role checks.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/clock.h"
 
@@ -23,6 +24,12 @@ struct StaffAccount {
   bool disabled = false;
   bool must_change_password = true;  // the one-time password from `staff add` works once, to set a new one
   Instant created_at{};
+  std::string full_name;  // "Laura Verdi": how citizens see who acted on their data; empty for older accounts
 };
+
+// A display name as typed: surrounding spaces dropped, inner runs of spaces made one; nullopt when it is
+// empty, longer than kMaxFullName characters or holds control characters.
+inline constexpr std::size_t kMaxFullName = 80;
+std::optional<std::string> normalise_full_name(std::string_view typed);
 
 }  // namespace sportello

@@ -8,7 +8,7 @@ namespace sportello {
 namespace {
 
 constexpr const char* kColumns =
-    "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at";
+    "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at, full_name";
 
 StaffAccount account_from(const soci::row& r) {
   StaffAccount a;
@@ -21,6 +21,7 @@ StaffAccount account_from(const soci::row& r) {
   a.disabled = read_integer(r, "disabled") != 0;
   a.must_change_password = read_integer(r, "must_change_password") != 0;
   a.created_at = read_instant_column(r, "created_at");
+  a.full_name = r.get<std::string>("full_name");
   return a;
 }
 
@@ -48,13 +49,13 @@ std::int64_t SqlStaffRepository::insert(const StaffAccount& a) {
   int disabled = a.disabled ? 1 : 0, must_change = a.must_change_password ? 1 : 0;
   const std::string role = to_string(a.role);
   soci::statement st = (sql_.prepare << "INSERT INTO staff_accounts (username, role, password_hash, "
-                                        "totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at) "
-                                        "VALUES (:username, :role, :hash, :totp, :step, :disabled, :must_change, "
-                                        ":created) RETURNING id",
+                                        "totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at, "
+                                        "full_name) VALUES (:username, :role, :hash, :totp, :step, :disabled, "
+                                        ":must_change, :created, :full_name) RETURNING id",
                         soci::use(a.username, "username"), soci::use(role, "role"), soci::use(a.password_hash, "hash"),
                         soci::use(a.totp_secret_sealed, "totp"), soci::use(step, "step"),
                         soci::use(disabled, "disabled"), soci::use(must_change, "must_change"),
-                        soci::use(created, "created"), soci::into(id));
+                        soci::use(created, "created"), soci::use(a.full_name, "full_name"), soci::into(id));
   st.execute(true);
   return id;
 }
@@ -64,10 +65,11 @@ void SqlStaffRepository::update(const StaffAccount& a) {
   int disabled = a.disabled ? 1 : 0, must_change = a.must_change_password ? 1 : 0;
   const std::string role = to_string(a.role);
   sql_ << "UPDATE staff_accounts SET role = :role, password_hash = :hash, totp_secret_sealed = :totp, "
-          "totp_last_step = :step, disabled = :disabled, must_change_password = :must_change WHERE id = :id",
+          "totp_last_step = :step, disabled = :disabled, must_change_password = :must_change, full_name = :full_name "
+          "WHERE id = :id",
       soci::use(role, "role"), soci::use(a.password_hash, "hash"), soci::use(a.totp_secret_sealed, "totp"),
       soci::use(step, "step"), soci::use(disabled, "disabled"), soci::use(must_change, "must_change"),
-      soci::use(id, "id");
+      soci::use(a.full_name, "full_name"), soci::use(id, "id");
 }
 
 std::vector<StaffAccount> SqlStaffRepository::list() {

@@ -48,7 +48,7 @@ class SportelloctlTest(unittest.TestCase):
 
     def test_db_migrate_applies_once(self):
         first = self.ctl.json("db", "migrate")
-        self.assertEqual([m["version"] for m in first["applied"]], [1, 2, 3, 4, 5, 6, 7])
+        self.assertEqual([m["version"] for m in first["applied"]], list(range(1, 10)))
         self.assertEqual(self.ctl.json("db", "migrate")["applied"], [])
 
     def test_courier_and_letters_commands_answer_on_an_empty_outbox_and_refuse_unknown_ids(self):
@@ -100,6 +100,22 @@ class SportelloctlTest(unittest.TestCase):
         names = [s["username"] for s in self.ctl.json("staff", "list")["staff"]]
         self.assertEqual(names, ["mrossi"])
 
+    def test_staff_names_are_set_at_creation_or_later_and_listed(self):
+        out = self.ctl.json("staff", "add", "--username", "bo.verdi", "--role", "back_office", "--name", "  Laura  Verdi ")
+        self.assertEqual(out["username"], "bo.verdi")
+        self.ctl.json("staff", "add", "--username", "sede.old", "--role", "office")
+        listed = {s["username"]: s["full_name"] for s in self.ctl.json("staff", "list")["staff"]}
+        self.assertEqual(listed, {"bo.verdi": "Laura Verdi", "sede.old": ""})
+        self.ctl.json("staff", "rename", "--username", "sede.old", "--name", "Marco Bianchi")
+        self.assertEqual(self.ctl.json("staff", "rename", "--username", "nobody", "--name", "X", expect=1)
+                         ["error"]["code"], "staff-not-found")
+        self.assertEqual(self.ctl.json("staff", "rename", "--username", "sede.old", "--name", "   ", expect=1)
+                         ["error"]["code"], "invalid-full-name")
+        code, text, _ = self.ctl.run("staff", "list")
+        self.assertEqual(code, 0)
+        self.assertIn("sede.old  office  Marco Bianchi", text)
+        self.assertIn("bo.verdi  back_office  Laura Verdi", text)
+
     def test_demo_seed_is_idempotent(self):
         first = self.ctl.json("demo", "seed")["items"]
         self.assertTrue(all(i["created"] for i in first))
@@ -118,6 +134,27 @@ class SportelloctlTest(unittest.TestCase):
         self.assertNotIn("secret", hidden)
         self.assertTrue(hidden["has_secret"])
         self.assertEqual(self.ctl.json("request", "list")["requests"], [])  # phone requests await activation
+
+    def test_outbox_list_shows_attempts_and_the_shortened_last_error_without_json(self):
+        self.ctl.json("request", "register-phone", *MARIO, "--tessera-number", "80380000001234567890",
+                      "--tessera-expiry", "2031-01-31")
+        # The courier's outcome written as it would after five refusals (a letter has no transport to fail).
+        error = "SMTP 451 4.7.1 greylisted,\ntry again later; " + "è solo un messaggio lungo " * 6
+        db = sqlite3.connect(os.path.join(self.tmp.name, "s.db"))
+        db.execute("UPDATE outbox SET status = 'failed', attempts = 5, last_error = ?", (error,))
+        db.commit()
+        db.close()
+        code, out, err = self.ctl.run("outbox", "list")
+        self.assertEqual(code, 0, err)
+        header, row = out.splitlines()
+        self.assertEqual(header.split(), ["ID", "STATUS", "ATTEMPTS", "CHANNEL", "TEMPLATE", "CREATED", "LAST", "ERROR"])
+        self.assertEqual(row.split()[1:4], ["failed", "5", "letter"])
+        shown = row[header.index("LAST ERROR"):]
+        self.assertTrue(shown.startswith("SMTP 451 4.7.1 greylisted, try again later;"), shown)
+        self.assertTrue(shown.endswith("…"), shown)
+        self.assertEqual(len(shown), 60)
+        self.assertEqual(self.ctl.json("outbox", "list")["messages"][0]["last_error"], error)
+        self.assertIn("The outbox is empty.", self.ctl.run("outbox", "list", "--status", "sent")[1])
 
     def test_office_issuance_revocation_and_dispositivo(self):
         issued = self.ctl.json("pin", "issue-at-office", *MARIO, "--document-kind", "passaporto",
