@@ -60,6 +60,7 @@ CourierPolicy courier_policy_from(const Config& c) {
   p.message_id_domain = c.courier.message_id_domain;
   p.site = c.courier.site;
   p.language = c.courier.language;
+  p.activation_days = static_cast<int>(std::chrono::duration_cast<std::chrono::days>(c.pin.activation_window).count());
   return p;
 }
 

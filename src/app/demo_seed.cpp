@@ -51,15 +51,16 @@ struct DemoStaff {
   Role role;
   std::string password;
   std::string totp_secret_base32;
+  std::string full_name;
 };
 
 std::vector<DemoStaff> demo_staff() {
   return {
-      {"admin", Role::admin, "demo-admin-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"},
-      {"cc.rossi", Role::contact_center, "demo-contact-center", "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF"},
-      {"sede.bianchi", Role::office, "demo-office-password", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"},
-      {"bo.verdi", Role::back_office, "demo-back-office-pw", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"},
-      {"pat.neri", Role::patronato, "demo-patronato-pw", "ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE"},
+      {"admin", Role::admin, "demo-admin-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "Giorgio Ferri"},
+      {"cc.rossi", Role::contact_center, "demo-contact-center", "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF", "Chiara Rossi"},
+      {"sede.bianchi", Role::office, "demo-office-password", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", "Marco Bianchi"},
+      {"bo.verdi", Role::back_office, "demo-back-office-pw", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "Laura Verdi"},
+      {"pat.neri", Role::patronato, "demo-patronato-pw", "ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE", "Paola Neri"},
   };
 }
 
@@ -100,7 +101,7 @@ Status seed_staff(App& app, const DemoStaff& demo, SeededItem& item) {
   const auto raw_totp = base32_decode(demo.totp_secret_base32);
   if (!raw_totp) return Error::invalid("demo-totp", "Bad demo TOTP secret.");
   StaffAccount account{0, demo.username, demo.role, ctx.hasher.hash(demo.password), ctx.box.seal(*raw_totp), 0, false,
-                       false, now};  // demo passwords are published, so no forced change
+                       false, now, demo.full_name};  // demo passwords are published, so no forced change
   item = {"staff", demo.username, to_string(demo.role), demo.password, demo.totp_secret_base32, false};
   return ctx.store.run([&](Repositories& repos) -> Status {
     if (repos.staff().find_by_username(demo.username)) return Ok{};

@@ -10,9 +10,11 @@
 
 #include "app/app.h"
 #include "app/courier_service.h"
+#include "app/site_address.h"
 #include "http/api/api.h"
 #include "http/security_headers.h"
 #include "http/server.h"
+#include "web/error_pages.h"
 #include "web/web.h"
 
 namespace sportello {
@@ -137,6 +139,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   web::add_web_routes(router, site);
   http::ServerHooks hooks;
   hooks.decorate = [&](http::Response& r, const http::Request&) { http::add_security_headers(r, api.tls); };
+  hooks.error_page = [&](http::Response& r, const http::Request& q) { web::dress_error_page(site, r, q); };
   hooks.on_exchange = [&](const http::Exchange& e) {
     metrics.record(e);
     log->info(R"("msg":"request","method":"{}","route":"{}","status":{},"duration_us":{},"client":"{}")", e.method,
@@ -151,6 +154,10 @@ int serve(Config config, const ServeOverrides& overrides) {
   std::cout << "sportello listening on " << (api.tls ? "https://" : "http://") << options->host << ":" << server->port()
             << std::endl;
   log->info(R"("msg":"listening","port":{})", server->port());
+  // After the banner: tools that wait for "sportello listening on" read it first.
+  if (is_loopback_site(config.courier.site))
+    log->warn(R"("msg":"courier.site is a loopback address ({}): letters and mails would send citizens there; set courier.site (or SPORTELLO_COURIER_SITE) to the portal's public address")",
+              config.courier.site);
 
   std::thread signal_waiter([&] {
     int received = 0;

@@ -1,4 +1,7 @@
-// sportelloctl outbox list | retry ID
+// sportelloctl outbox list | retry ID. Without --json the list is a table an operator reads at a glance:
+// status, attempts and the last error (shortened to one line; the whole text is in --json).
+#include <algorithm>
+
 #include "cli/console.h"
 
 namespace sportello::cli {
@@ -26,6 +29,34 @@ boost::json::object message_json(const OutboxMessage& m, const std::optional<std
   return row;
 }
 
+// The error on one line of at most kErrorWidth characters (UTF-8 kept whole), "…" when it was cut.
+constexpr std::size_t kErrorWidth = 60;
+std::string shortened(std::string error) {
+  std::replace_if(error.begin(), error.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  std::size_t chars = 0, cut = 0;
+  for (std::size_t i = 0; i < error.size(); ++i) {
+    if ((static_cast<unsigned char>(error[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars == kErrorWidth) return error.substr(0, cut) + "…";
+    if (++chars == kErrorWidth) cut = i;  // the last character is given up for the ellipsis
+  }
+  return error;
+}
+
+// Columns padded to their widest cell (ASCII headers; cells are ASCII but for the error, which comes last).
+std::string table(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width(rows.front().size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c + 1 < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  std::string text;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c)
+      line += c + 1 < row.size() ? row[c] + std::string(width[c] - row[c].size() + 2, ' ') : row[c];
+    text += line.erase(line.find_last_not_of(' ') + 1) + "\n";
+  }
+  return text;
+}
+
 void list(Console& console, const ListOptions& o) {
   OutboxFilter filter;
   const std::string wanted = o.failed ? "failed" : o.status;
@@ -45,16 +76,21 @@ void list(Console& console, const ListOptions& o) {
   });
   if (!status) return console.refused(status.error());
   boost::json::array rows;
-  std::string text;
+  std::vector<std::vector<std::string>> table_rows{
+      {"ID", "STATUS", "ATTEMPTS", "CHANNEL", "TEMPLATE", "CREATED", "LAST ERROR"}};
+  if (o.reveal) table_rows[0].insert(table_rows[0].end() - 1, "SECRET");
   for (const OutboxMessage& m : messages) {
     std::optional<std::string> secret;
     if (o.reveal && !m.secret_sealed.empty())
       if (auto opened = ctx.box.open(m.secret_sealed)) secret = *opened;
     rows.push_back(message_json(m, secret));
-    text += std::to_string(m.id) + "  " + to_string(m.status) + "  " + to_string(m.channel) + "  " + m.template_name +
-            "  " + m.event_key + (secret ? "  secret=" + *secret : "") + "\n";
+    std::vector<std::string> row{std::to_string(m.id), to_string(m.status), std::to_string(m.attempts),
+                                 to_string(m.channel), m.template_name, format_utc_iso(m.created_at),
+                                 m.last_error.empty() ? "-" : shortened(m.last_error)};
+    if (o.reveal) row.insert(row.end() - 1, secret.value_or("-"));
+    table_rows.push_back(std::move(row));
   }
-  console.done(text.empty() ? "The outbox is empty." : text, {{"messages", rows}});
+  console.done(messages.empty() ? "The outbox is empty." : table(table_rows), {{"messages", rows}});
 }
 
 void retry(Console& console, std::int64_t id) {

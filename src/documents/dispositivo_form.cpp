@@ -19,9 +19,7 @@ std::string address_of(const Address& a) {
   return a.street + (a.number.empty() ? "" : " " + a.number) + ", " + a.cap + " " + a.comune + " (" + a.province + ")";
 }
 
-}  // namespace
-
-std::string render_dispositivo_form(const Citizen& c, Instant now) {
+std::string render(const Citizen& c, const std::string& place_label, const std::string& place, Instant now) {
   PdfDocument pdf;
   double y = 50;
   y += pdf.text(kLeft, y, "Istituto Nazionale della Previdenza Sociale — sportello online", "DejaVu Sans Bold 11");
@@ -34,13 +32,14 @@ std::string render_dispositivo_form(const Citizen& c, Instant now) {
   y = field(pdf, y, "Codice fiscale", c.codice_fiscale);
   y = field(pdf, y, "Sesso", std::string(1, sex_letter(c.data.sex)));
   y = field(pdf, y, "Data di nascita", format_date_it(c.data.birth_date));
-  y = field(pdf, y, "Luogo di nascita (codice)", c.data.birth_place_code);
+  y = field(pdf, y, place_label, place);
   y = field(pdf, y, "Residenza", address_of(c.data.residence));
   y = field(pdf, y, "Cellulare", c.contacts.mobile);
   y = field(pdf, y, "E-mail", c.contacts.email);
   y += 14;
   y += pdf.text(kLeft, y,
-                "Il/la sottoscritto/a chiede che il proprio PIN sia abilitato al livello dispositivo, necessario per "
+                std::string(c.data.sex == Sex::female ? "La sottoscritta" : "Il sottoscritto") +
+                " chiede che il proprio PIN sia abilitato al livello dispositivo, necessario per "
                 "presentare domande, effettuare pagamenti e modificare i dati di pagamento. Dichiara che i dati sopra "
                 "riportati sono veritieri.",
                 "DejaVu Sans 10");
@@ -57,6 +56,22 @@ std::string render_dispositivo_form(const Citizen& c, Instant now) {
            "presenti il modulo MV35 presso una sede dell'Istituto.",
            "DejaVu Sans 9", PdfDocument::kWidth - 2 * kLeft);
   return pdf.finish();
+}
+
+}  // namespace
+
+std::string birth_place_text(const PersonalData& data, const BelfioreRegistry& places) {
+  auto place = places.find(data.birth_place_code, data.birth_date);
+  if (!place) {
+    const auto known = places.history(data.birth_place_code);
+    if (known.empty()) return data.birth_place_code;
+    place = known.back();
+  }
+  return place->foreign ? place->name : place->name + " (" + place->province + ")";
+}
+
+std::string render_dispositivo_form(const Citizen& c, const BelfioreRegistry& places, Instant now) {
+  return render(c, "Luogo di nascita", birth_place_text(c.data, places), now);
 }
 
 }  // namespace sportello

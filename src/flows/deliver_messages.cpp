@@ -35,6 +35,7 @@ Result<MessageContent> message_content(const OutboxMessage& message, const Secre
   content.language = message.params.contains("lang") ? message.params.at("lang") : policy.language;
   std::map<std::string, std::string> values = message.params;
   values["site"] = policy.site;
+  values["activation_days"] = std::to_string(policy.activation_days);
   values["secret"] = content.secret;
   values["in_letter"] = std::string(in_letter ? "1" : "0");  // (a string, not a char*: GCC 12 -Wrestrict false alarm)
   auto rendered = catalog.render(message.template_name, content.language, values);

@@ -24,6 +24,7 @@ struct CourierPolicy {
   std::string message_id_domain = "sportello.invalid";
   std::string site = "http://127.0.0.1:8080";  // the portal's public address, for links in messages
   std::string language = "it";          // used unless a message names its own
+  int activation_days = 90;             // SPEC §3's window for the first access, as messages and letters state it
 };
 
 struct ChannelTransports {

@@ -2,8 +2,9 @@
 // block inside the area a right-hand window envelope shows (110-200 mm from the left, 45-90 mm from the top,
 // within the first fold), the address shrinking down to 6 pt rather than leaving it; the date on the right;
 // subject, body, the secret in a thick box that never splits across pages, and numbered instructions. Text
-// longer than a page continues on the next one; every page carries the letter's reference and page number
+// longer than a page continues on the next one; the closing formula and the office's signature end it; every page carries the letter's reference and page number
 // at the bottom so the print house can match sheets. Pure: content in, bytes out.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -79,26 +80,48 @@ void draw_header(PdfDocument& pdf, const LetterHead& head) {
   pdf.line(kLeft, mm(37), kRight, mm(37), 0.6);
 }
 
-// The largest address font from 10 pt down to 6 pt whose block fits below the return line. (Six lines of
-// 100 characters, what the spool accepts, fit at 6 pt.)
-std::string address_font(const PdfDocument& pdf, const std::string& address, double width, double height) {
-  for (int tenths = 100; tenths > 60; tenths -= 5) {
+bool one_line(const PdfDocument& pdf, const std::string& text, const std::string& font, double width) {
+  return pdf.text_height(text, font, width) <= pdf.text_height("M", font, width) + 0.01;
+}
+
+// The largest address font from 10 pt down to 6 pt at which every line prints whole, on one line, and the
+// block fits below the return line. Addresses within identity/postal_lines.h's limits always find one; an
+// older, longer address (the spool accepts six lines of 100 characters) falls back to 6 pt and wraps.
+std::string address_font(const PdfDocument& pdf, const std::vector<std::string>& lines, double width,
+                         double height) {
+  const std::string block = joined_lines(lines);
+  for (int tenths = 100; tenths >= 60; tenths -= 5) {
     std::string font = "DejaVu Sans " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-    if (pdf.text_height(address, font, width) <= height) return font;
+    const bool whole = std::all_of(lines.begin(), lines.end(),
+                                   [&](const std::string& line) { return one_line(pdf, line, font, width); });
+    if (whole && pdf.text_height(block, font, width) <= height) return font;
   }
   return "DejaVu Sans 6";
+}
+
+// The return line must stay one unbroken line (the postal service reads it as one): the largest condensed
+// font from 6 pt down to 4.5 pt that holds it on a single line.
+std::string return_line_font(const PdfDocument& pdf, const std::string& line, double width) {
+  for (int tenths = 60; tenths > 45; tenths -= 5) {
+    std::string font = "DejaVu Sans Condensed " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+    if (one_line(pdf, line, font, width)) return font;
+  }
+  return "DejaVu Sans Condensed 4.5";
 }
 
 void draw_window(PdfDocument& pdf, const LetterHead& head, const Letter& letter) {
   const double x = kWindowX + kWindowMargin;
   const double width = kWindowWidth - 2 * kWindowMargin;
   double y = kWindowY + kWindowMargin;
-  y += pdf.text(x, y, head.institute + " - " + head.return_address, "DejaVu Sans 6", width);
+  const std::string return_line = "Se non recapitato restituire a: " + head.institute + ", " + head.return_address;
+  // The return line keeps a band of two 6 pt lines, so the address block below starts where its postal limits
+  // (identity/postal_lines.h) were measured.
+  const double band = pdf.text_height("M\nM", "DejaVu Sans 6", width);
+  y += std::max(band, pdf.text(x, y, return_line, return_line_font(pdf, return_line, width), width));
   pdf.line(x, y + 1, x + width, y + 1, 0.3);
   y += 5;
-  const std::string address = joined_lines(letter.address);
   const double room = kWindowY + kWindowHeight - kWindowMargin - y;
-  pdf.text(x, y, address, address_font(pdf, address, width, room), width);
+  pdf.text(x, y, joined_lines(letter.address), address_font(pdf, letter.address, width, room), width);
 }
 
 void draw_secret_box(Cursor& at, const Letter& letter) {
@@ -124,6 +147,17 @@ void draw_instructions(Cursor& at, const std::vector<std::string>& instructions)
   }
 }
 
+// The closing formula and the signature of the office that sends the letter, kept together on one page.
+void draw_closing(Cursor& at, const LetterHead& head) {
+  const std::string closing = "Distinti saluti.";
+  const std::string signature = head.office + "\n" + head.institute;
+  at.y += kParagraphGap;
+  at.make_room(at.pdf.text_height(closing, kBody, kColumn) + 3 * kParagraphGap +
+               at.pdf.text_height(signature, "DejaVu Sans Bold 10", kColumn / 2));
+  at.y += at.pdf.text(kLeft, at.y, closing, kBody, kColumn) + 3 * kParagraphGap;
+  at.y += at.pdf.text(kRight - kColumn / 2, at.y, signature, "DejaVu Sans Bold 10", kColumn / 2);
+}
+
 // Draws `letter` from the current (fresh) page of `pdf`; returns how many pages it took.
 int draw_letter(PdfDocument& pdf, const Letter& letter, const LetterHead& head) {
   Cursor at{pdf, letter, pdf.page_count(), mm(98)};
@@ -137,6 +171,7 @@ int draw_letter(PdfDocument& pdf, const Letter& letter, const LetterHead& head) 
   at.y += kParagraphGap;
   if (!letter.secret.empty()) draw_secret_box(at, letter);
   draw_instructions(at, letter.instructions);
+  draw_closing(at, head);
   return at.page_in_letter();
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "courier/message_catalog.h"
 #include "flows/deliver_messages.h"
 #include "flows/print_letters.h"
 #include "flows/request_pin.h"
@@ -246,6 +247,22 @@ TEST_F(LettersTest, ClosingABatchPrintsEveryWaitingLetterOnceAndErasesTheirSecre
   auto unknown = letters().hand_over("20260131-0099", kConsole);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, "batch-not-found");
+}
+
+TEST(LetterTexts, TheDeadlineIsTheConfiguredActivationWindow) {
+  auto catalog = MessageCatalog::builtin();
+  ASSERT_TRUE(catalog.ok());
+  auto box = SecretBox::from_key(std::string(32, 'k'));
+  ASSERT_TRUE(box.ok());
+  OutboxMessage letter;
+  letter.template_name = "pin_second_half_letter";
+  letter.params = {{"name", "Anna"}, {"lang", "it"}};
+  CourierPolicy policy;
+  policy.activation_days = 60;
+  auto content = message_content(letter, *box, **catalog, policy, true);
+  ASSERT_TRUE(content.ok()) << content.error().message;
+  EXPECT_NE(content->rendered.text.find("entro 60 giorni"), std::string::npos) << content->rendered.text;
+  EXPECT_EQ(content->rendered.text.find("90 giorni"), std::string::npos);
 }
 
 TEST(LetterDate, IsWrittenInRomeInTheReadersLanguage) {
