@@ -234,6 +234,7 @@ class Server::Impl {
   awaitable<Response> respond(const RawRequest& raw, const std::optional<Target>& target, const Match& match,
                               const std::string& client) {
     Response response;
+    bool server_error = true;  // answered here, not by a handler: the error page hook may dress it
     if (!target) {
       response = problem_response(HttpStatus::bad_request, "bad-target", "The request target is not a path.", raw.version());
     } else if (!match.route) {
@@ -248,13 +249,25 @@ class Server::Impl {
       }
     } else {
       Request request{raw, target->path, target->query, match.params, client, ssl_.has_value()};
+      server_error = false;
       // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
       if (match.route->heavy)
-        response = co_await run_on_workers(*match.route, request);
+        response = co_await run_on_workers(*match.route, request, server_error);
       else
-        response = call(*match.route, request);
+        response = call(*match.route, request, server_error);
     }
     response.version(raw.version());
+    if (server_error && hooks_.error_page) {
+      Request request{raw, target ? target->path : "", target ? target->query : std::map<std::string, std::string>{},
+                      {}, client, ssl_.has_value()};
+      Response plain = response;
+      try {
+        hooks_.error_page(response, request);
+      } catch (const std::exception&) {
+        response = std::move(plain);  // a page that cannot be drawn leaves the problem document
+      }
+      response.version(raw.version());
+    }
     if (hooks_.decorate) {
       Request request{raw, target ? target->path : "", {}, {}, client, false};
       hooks_.decorate(response, request);
@@ -262,23 +275,26 @@ class Server::Impl {
     co_return response;
   }
 
-  static Response call(const Route& route, Request& request) {
+  // `failed` becomes true when the handler threw (the answer is then the server's 500).
+  static Response call(const Route& route, Request& request, bool& failed) {
     try {
       return route.handler(request);
     } catch (const std::exception&) {
+      failed = true;
       return problem_response(HttpStatus::internal_server_error, "internal", "Something went wrong; nothing was changed.",
                               request.raw.version());
     }
   }
 
-  awaitable<Response> run_on_workers(const Route& route, Request& request) {
+  awaitable<Response> run_on_workers(const Route& route, Request& request, bool& failed) {
     if (in_flight_.fetch_add(1) >= options_.worker_queue) {
       --in_flight_;
+      failed = true;
       co_return problem_response(HttpStatus::service_unavailable, "overloaded",
                                  "Too many requests are waiting; try again shortly.", request.raw.version(), std::chrono::seconds{1});
     }
     Response response = co_await asio::co_spawn(
-        workers_.get_executor(), [&route, &request]() -> awaitable<Response> { co_return call(route, request); },
+        workers_.get_executor(), [&route, &request, &failed]() -> awaitable<Response> { co_return call(route, request, failed); },
         use_awaitable);
     --in_flight_;
     co_return response;

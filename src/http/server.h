@@ -43,6 +43,10 @@ struct Exchange {
 struct ServerHooks {
   std::function<void(const Exchange&)> on_exchange;       // after each response
   std::function<void(Response&, const Request&)> decorate; // security headers and the like
+  // Called for the errors the server answers itself (no such path 404, wrong method 405, a handler that
+  // threw 500, overloaded 503, bad target 400) before `decorate`: a page for people may replace the
+  // problem document. Left alone, the answer stays application/problem+json.
+  std::function<void(Response&, const Request&)> error_page;
 };
 
 class Server {

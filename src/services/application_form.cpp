@@ -5,6 +5,7 @@
 
 #include "core/codice_fiscale.h"
 #include "core/iban.h"
+#include "core/typed_date.h"
 
 namespace sportello {
 namespace {
@@ -68,7 +69,7 @@ std::optional<Error> check_field(const FormField& f, const std::vector<std::stri
         out.push_back(v);
         break;
       case FieldKind::date: {
-        const auto d = parse_date_typed(v);
+        const auto d = parse_typed_date(v);
         if (!d) return problem(f.name, "invalid-date", "Write the date as DD/MM/YYYY.");
         out.push_back(format_date(*d));
         break;
@@ -272,22 +273,18 @@ std::optional<long long> parse_euro_typed(std::string_view text) {
   return std::stoll(euros) * 100 + (cents_part.empty() ? 0 : std::stoll(cents_part));
 }
 
-std::optional<Date> parse_date_typed(std::string_view text) {
-  const std::string t = trimmed(text);
-  if (auto iso = parse_date(t)) return iso;
-  unsigned d = 0, m = 0;
-  int y = 0;
-  const char* p = t.data();
-  const char* end = t.data() + t.size();
-  auto [p1, e1] = std::from_chars(p, end, d);
-  if (e1 != std::errc{} || p1 == end || *p1 != '/' || p1 - p > 2) return std::nullopt;
-  auto [p2, e2] = std::from_chars(p1 + 1, end, m);
-  if (e2 != std::errc{} || p2 == end || *p2 != '/' || p2 - p1 - 1 > 2) return std::nullopt;
-  auto [p3, e3] = std::from_chars(p2 + 1, end, y);
-  if (e3 != std::errc{} || p3 != end || p3 - p2 - 1 != 4) return std::nullopt;
-  const Date date{year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!date.ok()) return std::nullopt;
-  return date;
+const char* to_string(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::text: return "text";
+    case FieldKind::date: return "date";
+    case FieldKind::iban: return "iban";
+    case FieldKind::money: return "money";
+    case FieldKind::integer: return "integer";
+    case FieldKind::choice: return "choice";
+    case FieldKind::choices: return "choices";
+    case FieldKind::codici_fiscali: return "codici_fiscali";
+  }
+  return "text";
 }
 
 }  // namespace sportello

@@ -25,6 +25,8 @@ enum class FieldKind {
   choices,       // one or more of `choices` (repeated field)
   codici_fiscali // one or more codici fiscali of other people (repeated field), up to `max`
 };
+// "text", "date", ..., "codici_fiscali": the name clients and pages know a kind by.
+const char* to_string(FieldKind kind);
 
 struct FormField {
   std::string name;                  // machine name; the pages' label is the locale key app_field_<name>
@@ -81,7 +83,5 @@ Result<std::vector<ApplicationField>> check_application(const ApplicationForm& f
 
 // "1.234,56", "1234.56", "1234,5", "1234" -> cents; nullopt for anything else (negative, 3 decimals, letters).
 std::optional<long long> parse_euro_typed(std::string_view text);
-// "2026-03-01" or "01/03/2026" (also 1/3/2026) -> the date.
-std::optional<Date> parse_date_typed(std::string_view text);
 
 }  // namespace sportello

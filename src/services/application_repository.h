@@ -40,4 +40,20 @@ class ApplicationRepository {
   virtual std::optional<std::string> attachment_bytes(std::int64_t application_id, std::int64_t attachment_id) = 0;
 };
 
+// An attachment with its bytes.
+struct AttachmentFile {
+  AttachmentInfo info;
+  std::string bytes;
+};
+
+// The attachment `attachment_id` of `application`, which the caller found the way its actor may see it
+// (a citizen's own, or any for the back office); nothing when the application has no such attachment.
+inline std::optional<AttachmentFile> read_attachment(ApplicationRepository& repository, const Application& application,
+                                                     std::int64_t attachment_id) {
+  for (const AttachmentInfo& info : application.attachments)
+    if (info.id == attachment_id)
+      if (auto bytes = repository.attachment_bytes(application.id, attachment_id)) return AttachmentFile{info, std::move(*bytes)};
+  return std::nullopt;
+}
+
 }  // namespace sportello

@@ -43,12 +43,7 @@ Result<AttachmentFile> CitizenApplications::attachment(const Session& session, s
   if (session.subject_kind != SubjectKind::citizen) return citizens_only();
   std::optional<AttachmentFile> file;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    const auto application = repos.applications().find_for_citizen(session.subject_id, application_id);
-    if (!application) return Ok{};
-    for (const AttachmentInfo& info : application->attachments)
-      if (info.id == attachment_id)
-        if (auto bytes = repos.applications().attachment_bytes(application_id, attachment_id))
-          file = AttachmentFile{info, std::move(*bytes)};
+    if (const auto application = repos.applications().find_for_citizen(session.subject_id, application_id)) file = read_attachment(repos.applications(), *application, attachment_id);
     return Ok{};
   });
   if (!read) return read.error();

@@ -10,11 +10,6 @@
 
 namespace sportello {
 
-struct AttachmentFile {
-  AttachmentInfo info;
-  std::string bytes;
-};
-
 class CitizenApplications {
  public:
   explicit CitizenApplications(FlowContext& ctx) : ctx_(ctx) {}

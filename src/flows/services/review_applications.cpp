@@ -59,12 +59,7 @@ Result<AttachmentFile> ReviewApplications::attachment(const Actor& actor, std::i
   if (auto allowed = may_review(actor); !allowed) return allowed.error();
   std::optional<AttachmentFile> file;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    const auto application = repos.applications().find(application_id);
-    if (!application) return Ok{};
-    for (const AttachmentInfo& info : application->attachments)
-      if (info.id == attachment_id)
-        if (auto bytes = repos.applications().attachment_bytes(application_id, attachment_id))
-          file = AttachmentFile{info, std::move(*bytes)};
+    if (const auto application = repos.applications().find(application_id)) file = read_attachment(repos.applications(), *application, attachment_id);
     return Ok{};
   });
   if (!read) return read.error();

@@ -14,6 +14,7 @@
 #include "http/api/applications_json.h"
 #include "http/api/auth.h"
 #include "http/api/respond.h"
+#include "http/file_response.h"
 #include "http/json_body.h"
 #include "http/multipart.h"
 
@@ -22,26 +23,15 @@ namespace {
 
 namespace json = boost::json;
 
-std::optional<std::int64_t> number_param(const Request& r, const char* name) {
-  const std::string& text = r.params.at(name);
-  std::int64_t n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end != text.data() + text.size() || n <= 0) return std::nullopt;
-  return n;
-}
-
 Response not_found(const Request& r) {
   return reply(r, Error{ErrorKind::not_found, "application-not-found", "There is no such application.", "id", {}});
 }
 
-Response file(const Request& r, const std::string& type, const std::string& name, std::string bytes) {
-  Response response{HttpStatus::ok, r.raw.version()};
-  response.set(beast_http::field::content_type, type);
-  response.set(beast_http::field::content_disposition, "attachment; filename=\"" + name + "\"");
-  response.set(beast_http::field::cache_control, "no-store");
-  response.body() = std::move(bytes);
-  response.prepare_payload();
-  return response;
+// The back office's caller: the actor of a staff session, or why there is none.
+Result<Actor> staff_caller(Api& api, Request& r) {
+  auto caller = authenticate(api, r);
+  if (!caller) return caller.error();
+  return staff_actor(api.ctx, caller->session);
 }
 
 std::optional<std::string> query_value(const Request& r, const char* name) {
@@ -113,7 +103,7 @@ Response submit(Api& api, Request& r) {
 Response one(Api& api, Request& r) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
-  const auto id = number_param(r, "id");
+  const auto id = id_param(r);
   if (!id) return not_found(r);
   auto found = CitizenApplications(api.ctx).get(caller->session, *id);
   if (!found) return reply(r, found.error());
@@ -123,21 +113,21 @@ Response one(Api& api, Request& r) {
 Response receipt(Api& api, Request& r) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
-  const auto id = number_param(r, "id");
+  const auto id = id_param(r);
   if (!id) return not_found(r);
   auto found = CitizenApplications(api.ctx).get(caller->session, *id);
   if (!found) return reply(r, found.error());
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
-  return file(r, "application/pdf", "ricevuta-" + found->protocol + ".pdf",
+  return download(r, "application/pdf", "ricevuta-" + found->protocol + ".pdf",
               render_application_receipt(*found, profile->citizen));
 }
 
 Response attachment(Api& api, Request& r, bool staff) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
-  const auto id = number_param(r, "id");
-  const auto attachment_id = number_param(r, "attachment");
+  const auto id = id_param(r);
+  const auto attachment_id = id_param(r, "attachment");
   if (!id || !attachment_id) return not_found(r);
   Result<AttachmentFile> found = Error{};
   if (staff) {
@@ -148,13 +138,13 @@ Response attachment(Api& api, Request& r, bool staff) {
     found = CitizenApplications(api.ctx).attachment(caller->session, *id, *attachment_id);
   }
   if (!found) return reply(r, found.error());
-  return file(r, found->info.media_type, found->info.name, std::move(found->bytes));
+  return uploaded_file(r, found->info.media_type, found->info.name, std::move(found->bytes));
 }
 
 Response withdraw(Api& api, Request& r) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
-  const auto id = number_param(r, "id");
+  const auto id = id_param(r);
   if (!id) return not_found(r);
   if (auto done = CitizenApplications(api.ctx).withdraw(caller->session, *id); !done) return reply(r, done.error());
   return reply(r, HttpStatus::ok, to_json(*CitizenApplications(api.ctx).get(caller->session, *id)));
@@ -163,9 +153,7 @@ Response withdraw(Api& api, Request& r) {
 // --- the back office
 
 Response queue(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
-  if (!caller) return reply(r, caller.error());
-  auto actor = staff_actor(api.ctx, caller->session);
+  auto actor = staff_caller(api, r);
   if (!actor) return reply(r, actor.error());
   std::optional<ApplicationType> type;
   if (auto t = query_value(r, "type"); t && !(type = parse_application_type(*t)))
@@ -186,11 +174,9 @@ Response queue(Api& api, Request& r) {
 }
 
 Response review(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
-  if (!caller) return reply(r, caller.error());
-  auto actor = staff_actor(api.ctx, caller->session);
+  auto actor = staff_caller(api, r);
   if (!actor) return reply(r, actor.error());
-  const auto id = number_param(r, "id");
+  const auto id = id_param(r);
   if (!id) return not_found(r);
   auto opened = ReviewApplications(api.ctx).open(*actor, *id);
   if (!opened) return reply(r, opened.error());
@@ -201,22 +187,18 @@ Response review(Api& api, Request& r) {
 }
 
 Response take(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
-  if (!caller) return reply(r, caller.error());
-  auto actor = staff_actor(api.ctx, caller->session);
+  auto actor = staff_caller(api, r);
   if (!actor) return reply(r, actor.error());
-  const auto id = number_param(r, "id");
+  const auto id = id_param(r);
   if (!id) return not_found(r);
   if (auto done = ReviewApplications(api.ctx).take_in_charge(*actor, *id); !done) return reply(r, done.error());
   return no_content(r);
 }
 
 Response decide(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
-  if (!caller) return reply(r, caller.error());
-  auto actor = staff_actor(api.ctx, caller->session);
+  auto actor = staff_caller(api, r);
   if (!actor) return reply(r, actor.error());
-  const auto id = number_param(r, "id");
+  const auto id = id_param(r);
   if (!id) return not_found(r);
   Response problem;
   auto body = JsonBody::parse(r, problem);

@@ -3,28 +3,10 @@
 namespace sportello::http {
 namespace json = boost::json;
 
-namespace {
-
-const char* kind_name(FieldKind kind) {
-  switch (kind) {
-    case FieldKind::text: return "text";
-    case FieldKind::date: return "date";
-    case FieldKind::iban: return "iban";
-    case FieldKind::money: return "money";
-    case FieldKind::integer: return "integer";
-    case FieldKind::choice: return "choice";
-    case FieldKind::choices: return "choices";
-    case FieldKind::codici_fiscali: return "codici_fiscali";
-  }
-  return "";
-}
-
-}  // namespace
-
 json::object to_json(const ApplicationForm& form) {
   json::array fields;
   for (const FormField& f : form.fields) {
-    json::object field{{"name", f.name}, {"kind", kind_name(f.kind)}, {"required", f.required}};
+    json::object field{{"name", f.name}, {"kind", to_string(f.kind)}, {"required", f.required}};
     if (f.min) field["min"] = f.min;
     if (f.max) field["max"] = f.max;
     if (!f.choices.empty()) {

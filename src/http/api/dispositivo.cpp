@@ -7,6 +7,7 @@
 #include "http/api/api.h"
 #include "http/api/auth.h"
 #include "http/api/respond.h"
+#include "http/file_response.h"
 #include "http/multipart.h"
 
 #include <variant>
@@ -19,12 +20,8 @@ Response form_pdf(Api& api, Request& r) {
   if (!caller) return reply(r, caller.error());
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
-  Response response{HttpStatus::ok, r.raw.version()};
-  response.set(beast_http::field::content_type, "application/pdf");
-  response.set(beast_http::field::content_disposition, "attachment; filename=\"richiesta-pin-dispositivo.pdf\"");
-  response.body() = render_dispositivo_form(profile->citizen, api.ctx.clock.now());
-  response.prepare_payload();
-  return response;
+  return download(r, "application/pdf", "richiesta-pin-dispositivo.pdf",
+                  render_dispositivo_form(profile->citizen, api.ctx.places, api.ctx.clock.now()));
 }
 
 // The uploaded file's bytes, or the problem with the request's shape.

@@ -11,21 +11,12 @@
 #include "http/api/auth.h"
 #include "http/api/records_json.h"
 #include "http/api/respond.h"
+#include "http/file_response.h"
 
 namespace sportello::http {
 namespace {
 
 namespace json = boost::json;
-
-Response file(const Request& r, const char* type, const std::string& name, std::string bytes) {
-  Response response{HttpStatus::ok, r.raw.version()};
-  response.set(beast_http::field::content_type, type);
-  response.set(beast_http::field::content_disposition, "attachment; filename=\"" + name + "\"");
-  response.set(beast_http::field::cache_control, "no-store");
-  response.body() = std::move(bytes);
-  response.prepare_payload();
-  return response;
-}
 
 std::optional<int> year_param(const Request& r) {
   const std::string& text = r.params.at("year");
@@ -65,10 +56,10 @@ Response contributions(Api& api, Request& r, Format format) {
   if (format == Format::json) return contributions_json(api, r, caller->session);
   auto record = ConsultRecords(api.ctx).contributions(caller->session);
   if (!record) return reply(r, record.error());
-  if (format == Format::csv) return file(r, "text/csv; charset=utf-8", "estratto-conto.csv", contribution_record_csv(*record));
+  if (format == Format::csv) return download(r, "text/csv; charset=utf-8", "estratto-conto.csv", contribution_record_csv(*record));
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
-  return file(r, "application/pdf", "estratto-conto.pdf",
+  return download(r, "application/pdf", "estratto-conto.pdf",
               render_contribution_statement(profile->citizen, *record, api.ctx.clock.now()));
 }
 
@@ -90,7 +81,7 @@ Response cu(Api& api, Request& r, Format format) {
   auto document = ConsultRecords(api.ctx).certificazione(caller->session, *year);
   if (!document) return reply(r, document.error());
   if (format == Format::json) return reply(r, HttpStatus::ok, to_json(*document));
-  return file(r, "application/pdf", "CU-" + std::to_string(*year) + ".pdf", render_certificazione_unica(*document));
+  return download(r, "application/pdf", "CU-" + std::to_string(*year) + ".pdf", render_certificazione_unica(*document));
 }
 
 Response slip_list(Api& api, Request& r) {
@@ -117,7 +108,7 @@ Response slip(Api& api, Request& r, Format format) {
   }
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
-  return file(r, "application/pdf", "cedolino-" + format_year_month(*month) + ".pdf",
+  return download(r, "application/pdf", "cedolino-" + format_year_month(*month) + ".pdf",
               render_pension_slip(profile->citizen, *slips));
 }
 

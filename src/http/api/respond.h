@@ -16,9 +16,9 @@ inline Response reply(const Request& request, HttpStatus status, const boost::js
 
 inline Response reply(const Request& request, const Error& error) { return problem_response(error, request.raw.version()); }
 
-// The {id} route parameter as a positive number, all of it digits.
-inline std::optional<std::int64_t> id_param(const Request& r) {
-  const std::string& text = r.params.at("id");
+// A route parameter ({id} unless named) as a positive number, all of it digits.
+inline std::optional<std::int64_t> id_param(const Request& r, const char* name = "id") {
+  const std::string& text = r.params.at(name);
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   const long long id = std::stoll(text);
   return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
