@@ -3,7 +3,10 @@
 // (/operatori/domande/{id}, the files at .../allegati/{attachment}, never cached), "Prendi in carico" while
 // it is inviata, then "Accogli" or "Respingi" with a reason (required to reject). The flows allow it to the
 // back office and administrators only; other roles get the 403 page.
+#include "flows/profile.h"
 #include "flows/services/review_applications.h"
+#include "http/api/respond.h"
+#include "http/file_response.h"
 #include "web/applications_format.h"
 #include "web/applications_pages.h"
 #include "web/console_session.h"
@@ -90,7 +93,7 @@ Response queue(Web& web, Request& r) {
 Response detail(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const ApplicationsText text(web.pages.texts(), language_of(r));
-    const auto id = number_param(r, "id");
+    const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_application());
     auto review = ReviewApplications(web.api.ctx).open(who.actor, *id);
     if (!review) return console_problem(web, r, who, review.error());
@@ -103,8 +106,9 @@ Response detail(Web& web, Request& r) {
     values.set("state", text.state_name(a.state));
     values.set("badge", state_badge(a.state));
     values.set("filed", text.when(a.submitted_at));
-    // "staff:bo.verdi" -> "bo.verdi": the colleague as the console knows them.
-    const std::string handler = a.handler.starts_with("staff:") ? a.handler.substr(6) : a.handler;
+    // The colleague by name ("Laura Verdi"); by username ("bo.verdi") for an account without one.
+    const std::string name = Profile(web.api.ctx).staff_name(a.handler);
+    const std::string handler = !name.empty() ? name : a.handler.starts_with("staff:") ? a.handler.substr(6) : a.handler;
     values.set("handler", handler.empty() ? PageData(false) : PageData(handler));
     values.set("data", data_rows(text, a));
     values.set("timeline", timeline_rows(text, a));
@@ -124,21 +128,12 @@ Response detail(Web& web, Request& r) {
 // this site only, sandboxed) or, with ?scarica=1, downloaded.
 Response attachment(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
-    const auto id = number_param(r, "id");
-    const auto attachment_id = number_param(r, "attachment");
+    const auto id = http::id_param(r);
+    const auto attachment_id = http::id_param(r, "attachment");
     if (!id || !attachment_id) return console_problem(web, r, who, no_such_application());
     auto found = ReviewApplications(web.api.ctx).attachment(who.actor, *id, *attachment_id);
     if (!found) return console_problem(web, r, who, found.error());
-    Response response{http::HttpStatus::ok, r.raw.version()};
-    response.set(http::beast_http::field::content_type, found->info.media_type);
-    response.set(http::beast_http::field::content_disposition,
-                 content_disposition(!r.query.contains("scarica"), found->info.name));
-    response.set(http::beast_http::field::cache_control, "no-store");
-    response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'; sandbox");
-    response.set("X-Frame-Options", "SAMEORIGIN");
-    response.body() = std::move(found->bytes);
-    response.prepare_payload();
-    return response;
+    return http::uploaded_file(r, found->info.media_type, found->info.name, std::move(found->bytes), !r.query.contains("scarica"));
   });
 }
 
@@ -152,7 +147,7 @@ Response after(Web& web, Request& r, const SignedInStaff& who, std::int64_t id, 
 
 Response take_in_charge(Web& web, Request& r) {
   return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields&) {
-    const auto id = number_param(r, "id");
+    const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_application());
     const Status done = ReviewApplications(web.api.ctx).take_in_charge(who.actor, *id);
     return after(web, r, who, *id, done, detail_path(*id) + "?esito=presa-in-carico");
@@ -161,7 +156,7 @@ Response take_in_charge(Web& web, Request& r) {
 
 Response decide(Web& web, Request& r) {
   return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields& fields) {
-    const auto id = number_param(r, "id");
+    const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_application());
     const bool accepted = value_of(fields, "esito") == "accogli";
     if (!accepted && value_of(fields, "esito") != "respingi") return redirect(r, detail_path(*id));

@@ -5,6 +5,7 @@
 #include "core/civil_time.h"
 #include "flows/dispositivo_conversion.h"
 #include "http/api/respond.h"
+#include "http/file_response.h"
 #include "web/console_session.h"
 
 namespace sportello::web {
@@ -89,18 +90,8 @@ Response document(Web& web, Request& r) {
     auto request = DispositivoConversion(web.api.ctx).get(who.actor, *id);
     if (!request) return console_problem(web, r, who, request.error());
     const std::string name = "documento-" + std::to_string(*id) + "." + to_string(request->document_type);
-    Response response{http::HttpStatus::ok, r.raw.version()};
-    response.set(http::beast_http::field::content_type, media_type(request->document_type));
-    response.set(http::beast_http::field::content_disposition,
-                 std::string(r.query.contains("scarica") ? "attachment" : "inline") + "; filename=\"" + name + "\"");
-    response.set(http::beast_http::field::cache_control, "no-store");
-    // Framable by this site only, and sandboxed: the bytes come from a citizen (http::add_security_headers
-    // keeps a policy the handler set).
-    response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'; sandbox");
-    response.set("X-Frame-Options", "SAMEORIGIN");
-    response.body() = std::move(request->document);
-    response.prepare_payload();
-    return response;
+    return http::uploaded_file(r, media_type(request->document_type), name, std::move(request->document),
+                               !r.query.contains("scarica"));
   });
 }
 

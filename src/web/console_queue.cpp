@@ -1,7 +1,9 @@
 // The contact center's queue of online requests waiting for the 48-hour data confirmation (SPEC §4.1):
-// /operatori/richieste lists them oldest first; confirm, or reject with a reason.
+// /operatori/richieste lists them oldest first with the numbers to call and finds one by codice fiscale;
+// /operatori/richieste/{codice_fiscale} shows what to check on the call, then confirm, or reject with a reason.
 #include "core/civil_time.h"
 #include "flows/review_request.h"
+#include "web/console_request_view.h"
 #include "web/console_session.h"
 
 namespace sportello::web {
@@ -29,34 +31,69 @@ std::string age_text(const Texts& t, Language language, Seconds age) {
   return std::to_string(hours) + " " + t.get(language, hours == 1 ? "console_age_hour" : "console_age_hours");
 }
 
-// The queue; when a rejection of `rejecting` lacked its reason, the error is next to that row's field.
-Response queue_page(Web& web, Request& r, const SignedInStaff& who, const std::string& rejecting = "",
-                    const std::string& reason_error = "", http::HttpStatus status = http::HttpStatus::ok) {
+PageData request_row(const Texts& t, Language language, const PendingRequest& p) {
+  PageData row = request_values(p, t, language);
+  row.set("age", age_text(t, language, p.age));
+  return row;
+}
+
+// The queue; when a search found nothing, the error is next to the search field (what was typed kept).
+Response queue_page(Web& web, Request& r, const SignedInStaff& who, const std::string& searched = "",
+                    bool not_found = false) {
   const Language language = language_of(r);
   const Texts& t = web.pages.texts();
   auto pending = ReviewRequest(web.api.ctx).queue(who.actor);
   if (!pending) return console_problem(web, r, who, pending.error());
   PageData rows{PageData::type::list};
-  for (const PendingRequest& p : *pending) {
-    PageData row{PageData::type::object};
-    row.set("codice_fiscale", p.codice_fiscale);
-    row.set("surname", p.surname);
-    row.set("name", p.name);
-    row.set("requested_at", format_datetime(p.requested_at, language));
-    row.set("age", age_text(t, language, p.age));
-    row.set("overdue", p.overdue);
-    if (p.codice_fiscale == rejecting) row.set("reason_error", reason_error);
-    rows.push_back(row);
-  }
+  for (const PendingRequest& p : *pending) rows.push_back(request_row(t, language, p));
   PageData values = console_values(web, r, who);
   values.set("requests", rows);
   values.set("empty", pending->empty());
+  values.set("searched", searched);
+  if (not_found) {
+    const Error none{ErrorKind::not_found, "console-search-none", "", "cerca", {}};
+    values.set("search_error", error_text(t, language, none));
+    static constexpr FieldSpec kSearch[] = {{"cerca", "search", "off"}};
+    problem_summary(values, t, language, {{kSearch, "console_field_"}}, {none});
+  }
   put_flash(web, r, kQueueFlashes, values);
-  return render_page(web, r, "console_queue", values, status);
+  return render_page(web, r, "console_queue", values, not_found ? http::HttpStatus::not_found : http::HttpStatus::ok);
 }
 
+// GET /operatori/richieste[?cerca=codice fiscale]: a request found opens its page.
 Response queue(Web& web, Request& r) {
-  return as_staff(web, r, [&](const SignedInStaff& who) { return queue_page(web, r, who); });
+  return as_staff(web, r, [&](const SignedInStaff& who) {
+    const auto searched = r.query.find("cerca");
+    if (searched == r.query.end() || searched->second.find_first_not_of(" \t") == std::string::npos)
+      return queue_page(web, r, who);
+    auto found = ReviewRequest(web.api.ctx).find(who.actor, searched->second);
+    if (found) return redirect(r, request_path(*found));
+    if (found.error().kind == ErrorKind::forbidden) return console_problem(web, r, who, found.error());
+    return queue_page(web, r, who, searched->second, true);
+  });
+}
+
+// The request's page: what to check on the call, confirm, or reject with a reason (its error next to it).
+Response request_page(Web& web, Request& r, const SignedInStaff& who, const std::string& typed_reason = "",
+                      const std::optional<Error>& reason_error = std::nullopt) {
+  const Language language = language_of(r);
+  const Texts& t = web.pages.texts();
+  auto found = ReviewRequest(web.api.ctx).find(who.actor, r.params.at("codice_fiscale"));
+  if (!found) return console_problem(web, r, who, found.error());
+  PageData values = console_values(web, r, who);
+  values.set("request", request_row(t, language, *found));
+  values.set("reason", typed_reason);
+  if (reason_error) {
+    values.set("reason_error", error_text(t, language, *reason_error));
+    static constexpr FieldSpec kReason[] = {{"reason", "text", "off"}};
+    problem_summary(values, t, language, {{kReason, "console_field_"}}, {*reason_error});
+  }
+  return render_page(web, r, "console_request_detail", values,
+                     reason_error ? http::HttpStatus::unprocessable_entity : http::HttpStatus::ok);
+}
+
+Response request(Web& web, Request& r) {
+  return as_staff(web, r, [&](const SignedInStaff& who) { return request_page(web, r, who); });
 }
 
 Response after_review(Web& web, Request& r, const SignedInStaff& who, const Status& done, const char* outcome) {
@@ -75,10 +112,9 @@ Response confirm(Web& web, Request& r) {
 Response reject(Web& web, Request& r) {
   return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields& fields) {
     const std::string& code = r.params.at("codice_fiscale");
-    const Status done = ReviewRequest(web.api.ctx).reject(who.actor, code, value_of(fields, "reason"));
-    if (!done && done.error().code == "reason-required")
-      return queue_page(web, r, who, code, error_text(web.pages.texts(), language_of(r), done.error()),
-                        http::HttpStatus::unprocessable_entity);
+    const std::string reason = value_of(fields, "reason");
+    const Status done = ReviewRequest(web.api.ctx).reject(who.actor, code, reason);
+    if (!done && done.error().code == "reason-required") return request_page(web, r, who, reason, done.error());
     return after_review(web, r, who, done, "respinta");
   });
 }
@@ -88,6 +124,7 @@ Response reject(Web& web, Request& r) {
 void add_console_queue_pages(http::Router& router, Web& web) {
   using http::Verb;
   router.add({Verb::get, kQueue, [&web](Request& r) { return queue(web, r); }});
+  router.add({Verb::get, std::string(kQueue) + "/{codice_fiscale}", [&web](Request& r) { return request(web, r); }});
   router.add({Verb::post, std::string(kQueue) + "/{codice_fiscale}/conferma", [&web](Request& r) { return confirm(web, r); }});
   router.add({Verb::post, std::string(kQueue) + "/{codice_fiscale}/rifiuta", [&web](Request& r) { return reject(web, r); }});
 }

@@ -28,7 +28,8 @@ function person(server, surname, name, sex, birthDate, email) {
   const { codice_fiscale } = JSON.parse(server.ctl('--json', 'cf', 'compute', '--surname', surname, '--name', name, '--sex', sex,
     '--birth-date', birthDate, '--birth-place', 'H501'));
   return { codice_fiscale, street: 'Via Appia Nuova', number: '12', cap: '00183', comune: 'Roma', province: 'RM',
-           surname, name, sex, birth_date: birthDate, birth_place: 'Roma', birth_province: 'RM', mobile: '', email, pec: '' };
+           surname, name, sex, birth_date: birthDate, birth_place: 'Roma', birth_province: 'RM', mobile: '',
+           home_phone: '06 1234 5678', email, pec: '' };
 }
 
 async function api(server, method, path, { json, raw, type, token } = {}) {
@@ -61,7 +62,12 @@ function wrongCode(secret) {
 }
 
 async function fill(page, values) {
-  for (const [id, value] of Object.entries(values)) await page.fill(`#${id}`, value);
+  for (const [id, value] of Object.entries(values)) {
+    const option = page.locator(`input[type=radio][name="${id}"][value="${value}"]`);
+    // Bootstrap Italia draws the radio on its label, which is what a person clicks.
+    if (await option.count()) await page.click(`label[for="${await option.getAttribute('id')}"]`);
+    else await page.fill(`#${id}`, value);
+  }
 }
 
 async function signIn(page, server, account, code = totp(account.totp)) {
@@ -138,7 +144,7 @@ async function contactCenter(server, page, js) {
   for (const who of [confirmed, rejected]) assert.equal((await api(server, 'POST', '/pin-requests', { json: who })).status, 202);
   await page.click('nav >> text=Richieste da confermare');
   const row = (who) => `tr[data-cf="${who.codice_fiscale}"]`;
-  assert.equal(await text(page, `${row(confirmed)} td:nth-of-type(1)`), 'Gallo');
+  assert.equal(await text(page, `${row(confirmed)} .request-link`), 'Gallo Sara');
   assert.equal(await text(page, `${row(confirmed)} .age`), 'meno di 1 ora');
   assert.equal(await page.locator(`${row(confirmed)} .overdue`).count(), 0);
   assert.equal(await page.locator(row(caller)).count(), 0, 'a phone request needs no confirmation call');
@@ -146,23 +152,26 @@ async function contactCenter(server, page, js) {
   await check(page, 'c09-queue', js);
 
   await page.goto(server.url + '/operatori/richieste?lang=en');
-  assert.equal(await text(page, `${row(confirmed)} button.btn-primary`), 'Confirm');
-  assert.equal(await text(page, `${row(confirmed)} button.btn-outline-danger`), 'Reject');
   assert.equal(await text(page, `${row(confirmed)} .age`), 'less than 1 hour');
+  await page.click(`${row(confirmed)} .request-link`);
+  assert.equal(await text(page, '#confirm-form button'), 'Confirm');
+  assert.equal(await text(page, '#reject-form button'), 'Reject');
   await check(page, 'c10-queue-en', js);
   await page.goto(server.url + '/operatori/richieste?lang=it');
 
-  await page.click(`${row(confirmed)} button:text-is("Conferma")`);
+  await page.click(`${row(confirmed)} .request-link`);
+  await page.click('#confirm-form button');
   assert.equal(query(page, 'esito'), 'confermata');
   assert.match(await text(page, '#flash'), /Dati confermati/);
   assert.equal(await page.locator(row(confirmed)).count(), 0);
   await check(page, 'c11-queue-confirmed', js);
 
-  await page.click(`${row(rejected)} button:text-is("Rifiuta")`);
-  assert.equal(await text(page, `#reason-${rejected.codice_fiscale}-error`), 'Indichi il motivo.');
+  await page.click(`${row(rejected)} .request-link`);
+  await page.click('#reject-form button');
+  assert.equal(await text(page, '#reason-error'), 'Indichi il motivo.');
   await check(page, 'c12-queue-reason-required', js);
-  await page.fill(`#reason-${rejected.codice_fiscale}`, 'Il richiedente non conferma i dati');
-  await page.click(`${row(rejected)} button:text-is("Rifiuta")`);
+  await page.fill('#reason', 'Il richiedente non conferma i dati');
+  await page.click('#reject-form button');
   assert.equal(query(page, 'esito'), 'respinta');
   assert.equal(await page.locator(row(rejected)).count(), 0);
   assert.equal(await page.locator('#queue-empty').count(), 1);
@@ -205,6 +214,9 @@ async function office(server, page, js) {
   await page.fill('#codice_fiscale', ANNA);
   await page.click('main button[type=submit]');
   assert.match(await text(page, '#identity_checked-error'), /Verifichi l'identità/);
+  assert.equal(await page.getAttribute('#error-summary a', 'href'), '#identity_checked');
+  assert.match(await text(page, '#error-summary'), /Identità del titolare verificata: Verifichi l'identità/);
+  assert.equal(await text(page, 'label[for=reason]'), 'Motivo della revoca');
   await check(page, 'c18-revoke-identity-unchecked', js);
   await page.click('label[for=identity_checked]');
   await page.fill('#reason', 'Richiesta del titolare allo sportello');

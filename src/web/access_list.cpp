@@ -1,0 +1,34 @@
+#include "web/access_list.h"
+
+namespace sportello::web {
+
+std::string access_actor_text(const Texts& t, Language language, const AccessActor& by) {
+  switch (by.kind) {
+    case AccessActor::Kind::holder: return t.get(language, "access_you");
+    case AccessActor::Kind::staff: {
+      const std::string role = by.role ? t.get(language, std::string("access_role_") + to_string(*by.role)) : "";
+      const std::string name = by.full_name.empty() ? t.get(language, "access_operator") : by.full_name;
+      return role.empty() ? name : name + ", " + role;
+    }
+    case AccessActor::Kind::operator_: return t.get(language, "access_operator");
+    case AccessActor::Kind::system: return t.get(language, "access_system");
+  }
+  return t.get(language, "access_system");
+}
+
+void put_accesses(const Texts& t, Language language, const std::vector<Access>& accesses, PageData& values) {
+  PageData rows{PageData::type::list};
+  int logins = 0;
+  for (const Access& a : accesses) {
+    // Newest first: the second login is the one before the session now open.
+    if (a.action == "pin.login" && ++logins == 2) values.set("last_access", format_datetime(a.at, language));
+    PageData row{PageData::type::object};
+    row.set("when", format_datetime(a.at, language));
+    row.set("who", access_actor_text(t, language, a.by));
+    row.set("what", t.get(language, "action_" + a.action));
+    rows.push_back(row);
+  }
+  values.set("accesses", rows);
+}
+
+}  // namespace sportello::web
