@@ -1,5 +1,8 @@
 // The citizen's pages: home (/), Accedi (/accedi), first access and PIN change (/cambia-pin), the reserved
 // area (/area-riservata) and logging out (/esci). Language switch: any page with ?lang=it|en.
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 #include "core/civil_time.h"
 #include "core/codice_fiscale.h"
 #include "credential/pin_generator.h"
@@ -7,6 +10,7 @@
 #include "flows/login.h"
 #include "flows/profile.h"
 #include "http/api/auth.h"
+#include "web/access_list.h"
 #include "web/form.h"
 #include "web/page_request.h"
 #include "web/refused_pin.h"
@@ -17,21 +21,33 @@ namespace {
 using http::Request;
 using http::Response;
 
+// The page the login goes back to, from /accedi?torna= or the form's hidden field; "" for the reserved area.
+std::string return_path(const std::map<std::string, std::string>& source) {
+  const auto found = source.find("torna");
+  return found == source.end() ? "" : safe_return_path(found->second);
+}
+
 Response refused_form(Web& web, const Request& r) {
   PageData values{PageData::type::object};
+  if (const auto fields = form_fields(r); fields && !return_path(*fields).empty()) values.set("torna", return_path(*fields));
   values.set("error", web.pages.texts().get(language_of(r), "error_form_expired"));
   return anonymous_form_page(web, r, "login", values, http::HttpStatus::forbidden);
 }
 
 Response home(Web& web, Request& r) {
-  PageData values{PageData::type::object};
-  values.set("signed_in", signed_in(web, r).has_value());
+  // Signed in, the layout's Esci button needs the session's token.
+  const auto who = signed_in(web, r);
+  PageData values = who ? signed_in_values(*who) : PageData{PageData::type::object};
+  values.set("logged_out", r.query.contains("sessione") && r.query.at("sessione") == "chiusa");
   return render_page(web, r, "home", values);
 }
 
 Response login_form(Web& web, Request& r) {
-  if (signed_in(web, r)) return redirect(r, "/area-riservata");
-  return anonymous_form_page(web, r, "login", PageData{PageData::type::object});
+  const std::string back = return_path(r.query);
+  if (signed_in(web, r)) return redirect(r, back.empty() ? "/area-riservata" : back);
+  PageData values{PageData::type::object};
+  if (!back.empty()) values.set("torna", back);
+  return anonymous_form_page(web, r, "login", values);
 }
 
 Response login(Web& web, Request& r) {
@@ -40,6 +56,8 @@ Response login(Web& web, Request& r) {
   if (!fields || !genuine_anonymous_post(r, *fields)) return refused_form(web, r);
   PageData values{PageData::type::object};
   values.set("codice_fiscale", value_of(*fields, "codice_fiscale"));
+  const std::string back = return_path(*fields);
+  if (!back.empty()) values.set("torna", back);
   if (auto limited = http::throttled(web.api, r)) {
     values.set("error", web.pages.texts().get(language, "error_throttled"));
     return anonymous_form_page(web, r, "login", values, http::HttpStatus::too_many_requests);
@@ -63,14 +81,19 @@ Response login(Web& web, Request& r) {
     return anonymous_form_page(web, r, "login", values, http::HttpStatus::ok);
   }
   web.api.metrics.login("ok");
-  Response response = redirect(r, opened->session.required_action == RequiredAction::none ? "/area-riservata" : "/cambia-pin");
+  // A PIN that must be changed first goes through /cambia-pin, which carries the page on.
+  std::string next = back.empty() ? "/area-riservata" : back;
+  if (opened->session.required_action != RequiredAction::none)
+    next = back.empty() ? "/cambia-pin" : "/cambia-pin?torna=" + std::string(boost::urls::encode(back, boost::urls::unreserved_chars));
+  Response response = redirect(r, next);
   response.set(http::beast_http::field::set_cookie, http::session_cookie(opened->token));
   return response;
 }
 
-void put_profile(Web& web, Language language, const CitizenProfile& p, const std::vector<AuditEntry>& accesses,
+void put_profile(Web& web, Language language, const CitizenProfile& p, const std::vector<Access>& accesses,
                  PageData& values) {
   const Texts& t = web.pages.texts();
+  values.set("greeting", t.get(language, p.citizen.data.sex == Sex::female ? "reserved_welcome_female" : "reserved_welcome_male"));
   values.set("name", p.citizen.data.name);
   values.set("surname", p.citizen.data.surname);
   values.set("codice_fiscale", p.citizen.codice_fiscale);
@@ -86,56 +109,55 @@ void put_profile(Web& web, Language language, const CitizenProfile& p, const std
     contacts.push_back(row);
   }
   values.set("contacts", contacts);
-  PageData rows{PageData::type::list};
-  int logins = 0;
-  for (const AuditEntry& a : accesses) {
-    if (a.action == "pin.login" && ++logins == 2) values.set("last_access", format_datetime(a.at, language));
-    PageData row{PageData::type::object};
-    row.set("when", format_datetime(a.at, language));
-    row.set("who", a.actor.starts_with("citizen:") ? t.get(language, "access_you") : a.actor);
-    row.set("what", t.get(language, "action_" + a.action));
-    rows.push_back(row);
-  }
-  values.set("accesses", rows);
+  put_accesses(t, language, accesses, values);
 }
 
 Response reserved_area(Web& web, Request& r) {
   const auto who = signed_in(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   if (who->session.required_action != RequiredAction::none) return redirect(r, "/cambia-pin");
   auto profile = Profile(web.api.ctx).citizen(who->session);
-  if (!profile) return redirect(r, "/accedi");
+  if (!profile) return redirect_to_login(r);
   auto accesses = Profile(web.api.ctx).accesses(who->session, 20);
   PageData values{PageData::type::object};
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
-  put_profile(web, language_of(r), *profile, accesses ? *accesses : std::vector<AuditEntry>{}, values);
+  put_profile(web, language_of(r), *profile, accesses ? *accesses : std::vector<Access>{}, values);
   return render_page(web, r, "reserved_area", values);
 }
 
 Response change_form(Web& web, Request& r) {
   const auto who = signed_in(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   PageData values{PageData::type::object};
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
   values.set("first_access", who->session.required_action == RequiredAction::set_pin);
+  if (const std::string back = return_path(r.query); !back.empty()) values.set("torna", back);
   return render_page(web, r, "change_pin", values);
 }
 
 Response change_pin(Web& web, Request& r) {
   const Language language = language_of(r);
   const auto who = signed_in(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/cambia-pin");
   PageData values{PageData::type::object};
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who->token));
   values.set("first_access", who->session.required_action == RequiredAction::set_pin);
+  // The page the login was going to, carried from /accedi through the first access.
+  const std::string back = return_path(*fields);
+  if (!back.empty()) values.set("torna", back);
   // Compared as they will be checked: "abcd 1234" and "ABCD1234" are the same PIN.
+  // Each error is next to its field and in the summary on top, which links to it.
+  static constexpr FieldSpec kPinFields[] = {{"current_pin", "password", "current-password"},
+                                             {"new_pin", "password", "new-password"},
+                                             {"confirm_pin", "password", "new-password"}};
   if (normalise_typed_pin(value_of(*fields, "new_pin")) != normalise_typed_pin(value_of(*fields, "confirm_pin"))) {
     values.set("confirm_error", web.pages.texts().get(language, "error_pin_confirm"));
+    problem_summary(values, web.pages.texts(), language, {{kPinFields}}, {Error::invalid("pin_confirm", "", "confirm_pin")});
     return render_page(web, r, "change_pin", values);
   }
   auto changed = ChangePin(web.api.ctx).run(who->session, {Secret(value_of(*fields, "current_pin")), Secret(value_of(*fields, "new_pin"))});
@@ -143,9 +165,11 @@ Response change_pin(Web& web, Request& r) {
     const Error& e = changed.error();
     const std::string text = web.pages.texts().get(language, "error_" + e.code);
     values.set(e.code == "wrong-pin" ? "current_error" : "new_error", text.starts_with("error_") ? e.message : text);
+    problem_summary(values, web.pages.texts(), language, {{kPinFields}},
+                    {Error::invalid(e.code, e.message, e.code == "wrong-pin" ? "current_pin" : "new_pin")});
     return render_page(web, r, "change_pin", values);
   }
-  return redirect(r, "/area-riservata");
+  return redirect(r, back.empty() ? "/area-riservata" : back);
 }
 
 Response logout(Web& web, Request& r) {
@@ -155,7 +179,7 @@ Response logout(Web& web, Request& r) {
     if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/area-riservata");
     (void)Sessions(web.api.ctx).logout(who->token);
   }
-  Response response = redirect(r, "/");
+  Response response = redirect(r, "/?sessione=chiusa");
   response.set(http::beast_http::field::set_cookie, http::session_cookie(""));
   return response;
 }

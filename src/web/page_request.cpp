@@ -1,6 +1,7 @@
 #include "web/page_request.h"
 
 #include <boost/url/params_view.hpp>
+#include <boost/url/url.hpp>
 
 #include "core/digest.h"
 #include "core/random.h"
@@ -60,6 +61,29 @@ http::Response redirect(const http::Request& request, const std::string& locatio
   response.set(http::beast_http::field::location, location);
   response.prepare_payload();
   return response;
+}
+
+std::string safe_return_path(std::string_view wanted) {
+  constexpr std::size_t kLongest = 1024;
+  if (wanted.empty() || wanted.size() > kLongest || wanted.front() != '/' || wanted.starts_with("//")) return "";
+  for (unsigned char c : wanted)
+    if (c == '\\' || c <= 0x20 || c >= 0x7f) return "";  // links are percent-encoded: printable ASCII only
+  const std::string_view path = wanted.substr(0, wanted.find_first_of("?#"));
+  if (path == "/accedi" || path.starts_with("/accedi/")) return "";
+  return std::string(wanted);
+}
+
+http::Response redirect_to_login(const http::Request& request) {
+  if (request.raw.method() != http::Verb::get) return redirect(request, "/accedi");
+  boost::urls::url here;
+  here.set_path(request.path);
+  for (const auto& [key, value] : request.query)
+    if (key != "lang") here.params().append({key, value});
+  const std::string back = safe_return_path(here.buffer());
+  if (back.empty()) return redirect(request, "/accedi");
+  boost::urls::url login("/accedi");
+  login.params().append({"torna", back});
+  return redirect(request, std::string(login.buffer()));
 }
 
 std::optional<std::map<std::string, std::string>> form_fields(const http::Request& request) {

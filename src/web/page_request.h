@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "flows/sessions.h"
 #include "http/message.h"
@@ -23,6 +24,15 @@ http::Response html(const http::Request& request, http::HttpStatus status, std::
 http::Response render_page(Web& web, const http::Request& request, const std::string& name, PageData values,
                            http::HttpStatus status = http::HttpStatus::ok);
 http::Response redirect(const http::Request& request, const std::string& location);
+
+// The page a login returns to: `wanted` when it is a path of this site ("/area-riservata/cu?anno=2025"),
+// else "" (an address with a scheme, "//host", a backslash or a control character would be an open
+// redirect; /accedi itself would loop; a link arrives percent-encoded, so a space or a
+// non-ASCII byte means a forged one).
+std::string safe_return_path(std::string_view wanted);
+// Sends a reader who must log in first to /accedi?torna=<this page> (GET; other methods to /accedi), so
+// that the login comes back here.
+http::Response redirect_to_login(const http::Request& request);
 
 // The fields of an application/x-www-form-urlencoded body (decoded); nullopt for another content type.
 std::optional<std::map<std::string, std::string>> form_fields(const http::Request& request);

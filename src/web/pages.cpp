@@ -35,8 +35,26 @@ std::string Pages::render(const std::string& name, Language language, PageData v
   const auto found = templates_.find(name);
   mustache::mustache body{found == templates_.end() ? std::string("{{t.page_missing}}") : found->second};
   values.set("content", body.render(values));
+  values.set("document_title", title(name, language, values));
   mustache::mustache layout{templates_.at("layout")};
   return layout.render(values);
+}
+
+std::vector<std::string> Pages::page_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, text] : templates_)
+    if (name != "layout" && !name.starts_with("_")) names.push_back(name);
+  return names;
+}
+
+std::string Pages::title(const std::string& name, Language language, const PageData& values) const {
+  const std::string site = texts_->get(language, "site_name");
+  for (const char* own : {"page_title", "title"})
+    if (const PageData* given = values.get(own); given && given->is_string() && !given->string_value().empty())
+      return given->string_value() + " – " + site;
+  const auto& all = texts_->all(language);
+  const auto found = all.find("title_" + name);
+  return found == all.end() ? site : found->second + " – " + site;
 }
 
 }  // namespace sportello::web

@@ -27,6 +27,8 @@ void add_records_pages(http::Router& router, Web& web);
 void add_console_pages(http::Router& router, Web& web);
 void add_application_pages(http::Router& router, Web& web);
 void add_console_application_pages(http::Router& router, Web& web);
+// The footer's pages: privacy notice, legal notes, accessibility statement (AgID's model). legal_pages.cpp
+void add_legal_pages(http::Router& router, Web& web);
 
 inline void add_web_routes(http::Router& router, Web& web) {
   add_static_routes(router, web);
@@ -40,6 +42,7 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_console_pages(router, web);
   add_application_pages(router, web);
   add_console_application_pages(router, web);
+  add_legal_pages(router, web);
 }
 
 }  // namespace sportello::web
