@@ -6,6 +6,8 @@
 #include "documents/application_receipt.h"
 #include "flows/profile.h"
 #include "flows/services/citizen_applications.h"
+#include "http/api/respond.h"
+#include "http/file_response.h"
 #include "web/applications_format.h"
 #include "web/applications_pages.h"
 
@@ -26,8 +28,8 @@ void put_outcome(const Request& r, PageData& values) {
 
 Response detail(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
-  const auto id = number_param(r, "id");
+  if (!who) return redirect_to_login(r);
+  const auto id = http::id_param(r);
   if (!id) return application_not_found(web, r, *who);
   auto application = CitizenApplications(web.api.ctx).get(who->session, *id);
   if (!application) return application_problem(web, r, *who, application.error());
@@ -52,46 +54,34 @@ Response detail(Web& web, Request& r) {
   return render_page(web, r, "applications_detail", values);
 }
 
-Response file(const Request& r, const std::string& type, const std::string& name, std::string body) {
-  Response response{http::HttpStatus::ok, r.raw.version()};
-  response.set(http::beast_http::field::content_type, type);
-  response.set(http::beast_http::field::content_disposition, content_disposition(false, name));
-  response.set(http::beast_http::field::cache_control, "no-store");
-  // The bytes come from a citizen: never a page of this site, even if opened.
-  response.set("Content-Security-Policy", "default-src 'none'; sandbox");
-  response.body() = std::move(body);
-  response.prepare_payload();
-  return response;
-}
-
 Response attachment(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
-  const auto id = number_param(r, "id");
-  const auto attachment_id = number_param(r, "attachment");
+  if (!who) return redirect_to_login(r);
+  const auto id = http::id_param(r);
+  const auto attachment_id = http::id_param(r, "attachment");
   if (!id || !attachment_id) return application_not_found(web, r, *who);
   auto found = CitizenApplications(web.api.ctx).attachment(who->session, *id, *attachment_id);
   if (!found) return application_problem(web, r, *who, found.error());
-  return file(r, found->info.media_type, found->info.name, std::move(found->bytes));
+  return http::uploaded_file(r, found->info.media_type, found->info.name, std::move(found->bytes));
 }
 
 Response receipt(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
-  const auto id = number_param(r, "id");
+  if (!who) return redirect_to_login(r);
+  const auto id = http::id_param(r);
   if (!id) return application_not_found(web, r, *who);
   auto application = CitizenApplications(web.api.ctx).get(who->session, *id);
   if (!application) return application_problem(web, r, *who, application.error());
   auto profile = Profile(web.api.ctx).citizen(who->session);
   if (!profile) return application_problem(web, r, *who, profile.error());
-  return file(r, "application/pdf", "ricevuta-" + application->protocol + ".pdf",
+  return http::download(r, "application/pdf", "ricevuta-" + application->protocol + ".pdf",
               render_application_receipt(*application, profile->citizen));
 }
 
 Response withdrawal_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
-  const auto id = number_param(r, "id");
+  if (!who) return redirect_to_login(r);
+  const auto id = http::id_param(r);
   if (!id) return application_not_found(web, r, *who);
   auto application = CitizenApplications(web.api.ctx).get(who->session, *id);
   if (!application) return application_problem(web, r, *who, application.error());
@@ -107,8 +97,8 @@ Response withdrawal_form(Web& web, Request& r) {
 
 Response withdraw(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
-  const auto id = number_param(r, "id");
+  if (!who) return redirect_to_login(r);
+  const auto id = http::id_param(r);
   if (!id) return application_not_found(web, r, *who);
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, application_path(*id) + "/ritira");

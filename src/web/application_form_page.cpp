@@ -80,25 +80,11 @@ std::string anchor_of(const FormField& f) {
   return f.choices.empty() ? f.name + "-group" : f.name + "-" + f.choices.front();
 }
 
-const char* kind_name(FieldKind kind) {
-  switch (kind) {
-    case FieldKind::text: return "text";
-    case FieldKind::date: return "date";
-    case FieldKind::iban: return "iban";
-    case FieldKind::money: return "money";
-    case FieldKind::integer: return "integer";
-    case FieldKind::choice: return "choice";
-    case FieldKind::choices: return "choices";
-    case FieldKind::codici_fiscali: return "codici_fiscali";
-  }
-  return "text";
-}
-
 // The field's own hint (app_hint_<name>), else its kind's (app_hint_kind_<kind>), with {min} and {max}.
 std::string hint_of(const ApplicationsText& text, const FormField& f) {
   std::string hint;
   if (text.has("app_hint_" + f.name)) hint = text("app_hint_" + f.name);
-  else if (text.has(std::string("app_hint_kind_") + kind_name(f.kind))) hint = text(std::string("app_hint_kind_") + kind_name(f.kind));
+  else if (text.has(std::string("app_hint_kind_") + to_string(f.kind))) hint = text(std::string("app_hint_kind_") + to_string(f.kind));
   for (const auto& [mark, number] : {std::pair{"{min}", f.min}, std::pair{"{max}", f.max}})
     for (auto at = hint.find(mark); at != std::string::npos; at = hint.find(mark)) hint.replace(at, 5, std::to_string(number));
   return hint;
@@ -208,7 +194,7 @@ Response dispositivo_needed(Web& web, Request& r, const SignedIn& who, Applicati
 
 Response new_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const auto type = type_param(r);
   if (!type) return application_not_found(web, r, *who);
   if (who->session.level != Level::dispositivo) return dispositivo_needed(web, r, *who, *type, http::HttpStatus::ok);
@@ -222,7 +208,7 @@ Response new_form(Web& web, Request& r) {
 
 Response file(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const auto type = type_param(r);
   if (!type) return application_not_found(web, r, *who);
   FileApplication filing(web.api.ctx);

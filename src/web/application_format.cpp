@@ -93,22 +93,4 @@ std::optional<std::string> problem_subject(const Error& problem) {
   return std::nullopt;
 }
 
-std::string content_disposition(bool inline_view, std::string_view filename) {
-  std::string ascii, encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : filename) {
-    const bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-    ascii += plain ? static_cast<char>(c) : '_';
-    // RFC 5987 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else percent-encoded.
-    if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 0x0f];
-    }
-  }
-  return std::string(inline_view ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 }  // namespace sportello::web

@@ -72,7 +72,7 @@ PageData list_row(const ApplicationsText& text, const Application& a) {
 
 Response list(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const ApplicationsText text(web.pages.texts(), language_of(r));
   const Filters chosen{parse_application_type(query_value(r, "tipo")), parse_application_state(query_value(r, "stato")),
                        year_of(query_value(r, "anno"))};
@@ -99,7 +99,7 @@ Response list(Web& web, Request& r) {
 
 Response types(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const ApplicationsText text(web.pages.texts(), language_of(r));
   PageData values = applications_values(*who, text, text("app_types_title"), false);
   PageData rows{PageData::type::list};

@@ -89,14 +89,6 @@ PageData applications_values(const SignedIn& who, const ApplicationsText& text, 
   return values;
 }
 
-std::optional<std::int64_t> number_param(const http::Request& r, const char* name) {
-  const auto found = r.params.find(name);
-  if (found == r.params.end()) return std::nullopt;
-  const std::string& text = found->second;
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
-}
-
 void put_holder(const ApplicationsText& text, const Citizen& c, PageData& values) {
   const Address& home = c.data.residence;
   values.set("holder_name", c.data.name + " " + c.data.surname);

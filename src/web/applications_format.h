@@ -41,8 +41,4 @@ std::string file_size(std::uint64_t bytes, Language language);
 // file's name ("scan.pdf is empty."); nullopt otherwise.
 std::optional<std::string> problem_subject(const Error& problem);
 
-// `attachment` or `inline`, with the file's name safe in a header: an ASCII fallback (anything else, quotes
-// and backslashes become '_') and the exact name as RFC 5987 UTF-8 percent-encoding.
-std::string content_disposition(bool inline_view, std::string_view filename);
-
 }  // namespace sportello::web

@@ -51,8 +51,6 @@ std::string application_path(std::int64_t id);
 // "Le sue domande" unless this is the list itself).
 PageData applications_values(const SignedIn& who, const ApplicationsText& text, const std::string& title, bool in_list = true);
 
-// A route parameter that is a positive decimal id ("42"), or nullopt.
-std::optional<std::int64_t> number_param(const http::Request& r, const char* name);
 
 // The holder's details, as the citizen's form and the back office's detail show them: holder_name ("Giulia
 // Bianchi"), holder_surname_name, holder_codice_fiscale, holder_birth_date, holder_residence and

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/typed_date.h"
+
 namespace sportello::web {
 
 std::string value_of(const Fields& fields, const std::string& name) {
@@ -14,22 +16,97 @@ std::string error_text(const Texts& t, Language language, const Error& e) {
   return by_code != "error_" + e.code ? by_code : t.get(language, "error_field_generic");
 }
 
+namespace {
+
+// The texts of every problem naming `name`, joined; false when there is none.
+PageData errors_of(const Texts& t, Language language, const std::vector<Error>& problems, const std::string& name) {
+  std::string joined;
+  for (const Error& p : problems)
+    if (p.field == name) joined += (joined.empty() ? "" : " ") + error_text(t, language, p);
+  return joined.empty() ? PageData(false) : PageData(joined);
+}
+
+PageData options_of(const Texts& t, Language language, const FieldSpec& spec, const std::string& label,
+                    const std::string& typed) {
+  PageData options{PageData::type::list};
+  for (const char* value : spec.choices) {
+    PageData option{PageData::type::object};
+    const bool first = value == spec.choices.front();
+    option.set("id", first ? std::string(spec.name) : std::string(spec.name) + "-" + value);
+    option.set("value", value);
+    option.set("label", t.get(language, label + "_" + value));
+    option.set("checked", typed == value);
+    options.push_back(option);
+  }
+  return options;
+}
+
+}  // namespace
+
 PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
-                    const std::optional<Error>& error, const std::string& label_prefix) {
+                    const std::vector<Error>& problems, const std::string& label_prefix, const Suggestions& suggestions) {
   PageData rows{PageData::type::list};
   for (const FieldSpec& spec : shown) {
     PageData row{PageData::type::object};
+    const std::string label_key = label_prefix + spec.name;
+    const bool choice = !spec.choices.empty();
     row.set("name", spec.name);
     row.set("type", spec.type);
     row.set("autocomplete", spec.autocomplete);
-    row.set("label", t.get(language, label_prefix + spec.name));
+    row.set("label", t.get(language, label_key));
     // Every key is set on the row: mustache would look a missing one up in the page (its "error" on top).
     row.set("value", std::string_view(spec.type) == "password" ? std::string() : value_of(typed, spec.name));
     row.set("help", spec.help ? PageData(t.get(language, spec.help)) : PageData(false));
-    row.set("error", error && error->field == spec.name ? PageData(error_text(t, language, *error)) : PageData(false));
+    row.set("error", errors_of(t, language, problems, spec.name));
+    const auto offered = suggestions.find(spec.name);
+    row.set("suggestion", offered == suggestions.end() ? PageData(false) : PageData(offered->second));
+    row.set("choice", choice);
+    row.set("options", choice ? options_of(t, language, spec, label_key, value_of(typed, spec.name)) : PageData(false));
     rows.push_back(row);
   }
   return rows;
+}
+
+PageData field_rows(const Texts& t, Language language, std::span<const FieldSpec> shown, const Fields& typed,
+                    const std::optional<Error>& error, const std::string& label_prefix) {
+  return field_rows(t, language, shown, typed, error ? std::vector<Error>{*error} : std::vector<Error>{}, label_prefix);
+}
+
+Suggestions birth_place_suggestions(const BelfioreRegistry& places, const Fields& typed, const std::vector<Error>& problems,
+                                    Date today) {
+  const bool unknown = std::any_of(problems.begin(), problems.end(), [](const Error& p) { return p.code == "unknown-birth-place"; });
+  if (!unknown) return {};
+  const Date on = parse_typed_date(value_of(typed, "birth_date")).value_or(today);
+  std::string names;
+  for (const BirthPlace& place : places.near_misses(value_of(typed, "birth_place"), on, 3))
+    names += (names.empty() ? "" : ", ") + place.name + (place.foreign ? "" : " (" + place.province + ")");
+  if (names.empty()) return {};
+  return {{"birth_place", names}};
+}
+
+void problem_summary(PageData& values, const Texts& t, Language language, std::initializer_list<FieldGroup> groups,
+                     const std::vector<Error>& problems) {
+  PageData rows{PageData::type::list};
+  for (const Error& p : problems) {
+    PageData row{PageData::type::object};
+    std::string label;
+    for (const FieldGroup& group : groups)
+      if (label.empty() && names_one_of(group.fields, p)) label = t.get(language, group.label_prefix + p.field);
+    row.set("href", label.empty() ? PageData(false) : PageData("#" + p.field));
+    row.set("text", (label.empty() ? "" : label + ": ") + error_text(t, language, p));
+    rows.push_back(row);
+  }
+  values.set("has_problems", !problems.empty());
+  values.set("problem_count", problems.size() == 1 ? t.get(language, "form_summary_one")
+                                                   : std::to_string(problems.size()) + " " + t.get(language, "form_summary_many"));
+  values.set("problems", rows);
+}
+
+std::vector<Error> problems_with(std::vector<Error> problems, const Error& refusal) {
+  const bool listed = std::any_of(problems.begin(), problems.end(),
+                                  [&](const Error& p) { return p.code == refusal.code && p.field == refusal.field; });
+  if (!listed) problems.push_back(refusal);
+  return problems;
 }
 
 PageData hidden_rows(std::span<const FieldSpec> carried, const Fields& typed) {
@@ -48,16 +125,27 @@ bool names_one_of(std::span<const FieldSpec> fields, const std::optional<Error>&
 }
 
 PageData form_values(const Texts& t, Language language, const FormPage& page, const Fields& typed,
-                     const std::optional<Error>& error) {
+                     const std::vector<Error>& problems) {
   PageData values{PageData::type::object};
   values.set("title", t.get(language, page.title));
   if (page.lead) values.set("lead", t.get(language, page.lead));
   values.set("submit", t.get(language, page.submit));
   values.set("action", page.action);
-  values.set("fields", field_rows(t, language, page.fields, typed, error));
+  values.set("fields", field_rows(t, language, page.fields, typed, problems));
   values.set("carried", hidden_rows(page.carried, typed));
-  if (error && !names_one_of(page.fields, error)) values.set("error", error_text(t, language, *error));
+  std::vector<Error> on_fields;
+  std::string elsewhere;
+  for (const Error& p : problems)
+    if (names_one_of(page.fields, p)) on_fields.push_back(p);
+    else elsewhere += (elsewhere.empty() ? "" : " ") + error_text(t, language, p);
+  problem_summary(values, t, language, {{page.fields}}, on_fields);
+  if (!elsewhere.empty()) values.set("error", elsewhere);
   return values;
+}
+
+PageData form_values(const Texts& t, Language language, const FormPage& page, const Fields& typed,
+                     const std::optional<Error>& error) {
+  return form_values(t, language, page, typed, error ? std::vector<Error>{*error} : std::vector<Error>{});
 }
 
 PageData notice_values(const Texts& t, Language language, const char* title, std::initializer_list<const char*> paragraphs,

@@ -7,6 +7,7 @@
 #include "flows/profile.h"
 #include "flows/revoke_pin.h"
 #include "http/api/auth.h"
+#include "http/file_response.h"
 #include "http/multipart.h"
 #include "web/form.h"
 #include "web/page_request.h"
@@ -45,12 +46,12 @@ Response revocation_page(Web& web, Request& r, const SignedIn& who, std::optiona
 
 Response revocation_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  return who ? revocation_page(web, r, *who, std::nullopt) : redirect(r, "/accedi");
+  return who ? revocation_page(web, r, *who, std::nullopt) : redirect_to_login(r);
 }
 
 Response revoke(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const auto fields = form_fields(r);
   if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/revoca-pin");
   auto revoked = RevokePin(web.api.ctx).by_holder(who->session, Secret(value_of(*fields, "pin")));
@@ -80,21 +81,16 @@ Response dispositivo_page(Web& web, Request& r, const SignedIn& who, const std::
 
 Response dispositivo_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  return who ? dispositivo_page(web, r, *who, std::nullopt) : redirect(r, "/accedi");
+  return who ? dispositivo_page(web, r, *who, std::nullopt) : redirect_to_login(r);
 }
 
 Response dispositivo_pdf(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto profile = Profile(web.api.ctx).citizen(who->session);
-  if (!profile) return redirect(r, "/accedi");
-  Response response{http::HttpStatus::ok, r.raw.version()};
-  response.set(http::beast_http::field::content_type, "application/pdf");
-  response.set(http::beast_http::field::content_disposition, "attachment; filename=\"richiesta-pin-dispositivo.pdf\"");
-  response.set(http::beast_http::field::cache_control, "no-store");
-  response.body() = render_dispositivo_form(profile->citizen, web.api.ctx.clock.now());
-  response.prepare_payload();
-  return response;
+  if (!profile) return redirect_to_login(r);
+  return http::download(r, "application/pdf", "richiesta-pin-dispositivo.pdf",
+                        render_dispositivo_form(profile->citizen, web.api.ctx.places, web.api.ctx.clock.now()));
 }
 
 // The multipart body's CSRF field and its one file; nullopt when the body is not a well-formed form.
@@ -119,7 +115,7 @@ std::optional<Upload> upload_of(const Request& r) {
 
 Response upload_dispositivo(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto upload = upload_of(r);
   if (!upload || !genuine_session_post(r, *who, {{"csrf", upload->csrf}})) return redirect(r, "/area-riservata/dispositivo");
   if (upload->files.size() != 1)

@@ -17,7 +17,8 @@ using http::Response;
 
 const FieldSpec kProof[] = {{"codice_fiscale", "text", "off"},
                             {"tessera_number", "text", "off", "field_tessera_number_help"},
-                            {"tessera_expiry", "date", "off"}};
+                            {"tessera_expiry", "text", "off", "field_tessera_expiry_help"}};
+const FieldSpec kChannelField[] = {{"send_second_half_to", "radio", "off"}};
 const FieldSpec kContacts[] = {{"mobile", "tel", "tel"},           {"email", "email", "email"},
                                {"pec", "email", "off"},            {"home_phone", "tel", "off"},
                                {"office_phone", "tel", "off"},     {"fax", "tel", "off"}};
@@ -53,14 +54,16 @@ Response contacts_page(Web& web, Request& r, const PersonalData& data, const Fie
   const std::string chosen = value_of(typed, "send_second_half_to");
   for (const char* channel : kChannels) {
     PageData row{PageData::type::object};
+    // The first choice carries the field's name as its id, so the error summary's link reaches the group.
+    row.set("id", channel == kChannels[0] ? std::string(kChannelField[0].name) : std::string("channel-") + channel);
     row.set("value", channel);
     row.set("label", t.get(language, std::string("contact_") + channel));
     row.set("checked", chosen == channel || (chosen.empty() && std::string_view(channel) == "mobile"));
     channels.push_back(row);
   }
   values.set("channels", channels);
-  if (error && error->field == "send_second_half_to") values.set("channel_error", error_text(t, language, *error));
-  else if (error && !names_one_of(kContacts, error)) values.set("error", error_text(t, language, *error));
+  if (names_one_of(kChannelField, error)) values.set("channel_error", error_text(t, language, *error));
+  if (error) problem_summary(values, t, language, {{kContacts}, {kChannelField}}, {*error});
   return anonymous_form_page(web, r, "activate_contacts", values, status);
 }
 

@@ -6,6 +6,7 @@
 #include "documents/records_pdf.h"
 #include "flows/profile.h"
 #include "flows/services/consult_records.h"
+#include "http/file_response.h"
 #include "web/records_pages.h"
 
 namespace sportello::web {
@@ -13,16 +14,6 @@ namespace {
 
 using http::Request;
 using http::Response;
-
-Response file(const Request& r, const char* type, const std::string& filename, std::string body) {
-  Response response{http::HttpStatus::ok, r.raw.version()};
-  response.set(http::beast_http::field::content_type, type);
-  response.set(http::beast_http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-  response.set(http::beast_http::field::cache_control, "no-store");
-  response.body() = std::move(body);
-  response.prepare_payload();
-  return response;
-}
 
 // "2024" (four digits, nothing else) -> 2024.
 std::optional<int> year_of(const std::string& text) {
@@ -46,38 +37,38 @@ std::string param(const Request& r, const char* name) {
 
 Response statement_pdf(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto profile = Profile(web.api.ctx).citizen(who->session);
   if (!profile) return records_problem(web, r, *who, profile.error(), "/area-riservata/estratto-conto");
   auto record = ConsultRecords(web.api.ctx).contributions(who->session);
   if (!record) return records_problem(web, r, *who, record.error(), "/area-riservata/estratto-conto");
-  return file(r, "application/pdf", "estratto-conto-contributivo.pdf",
+  return http::download(r, "application/pdf", "estratto-conto-contributivo.pdf",
               render_contribution_statement(profile->citizen, *record, web.api.ctx.clock.now()));
 }
 
 Response statement_csv(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto record = ConsultRecords(web.api.ctx).contributions(who->session);
   if (!record) return records_problem(web, r, *who, record.error(), "/area-riservata/estratto-conto");
-  return file(r, "text/csv; charset=utf-8", "estratto-conto-contributivo.csv", contribution_record_csv(*record));
+  return http::download(r, "text/csv; charset=utf-8", "estratto-conto-contributivo.csv", contribution_record_csv(*record));
 }
 
 Response cu_pdf(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const auto year = year_of(param(r, "year"));
   if (!year) return records_not_found(web, r, *who, "/area-riservata/cu");
   auto cu = ConsultRecords(web.api.ctx).certificazione(who->session, *year);
   if (!cu) return records_problem(web, r, *who, cu.error(), "/area-riservata/cu");
   // Named as the citizen knows it: the CU issued in 2025 certifies the income of 2024.
-  return file(r, "application/pdf", "CU-" + std::to_string(*year + 1) + "-redditi-" + std::to_string(*year) + ".pdf",
+  return http::download(r, "application/pdf", "CU-" + std::to_string(*year + 1) + "-redditi-" + std::to_string(*year) + ".pdf",
               render_certificazione_unica(*cu));
 }
 
 Response slip_pdf(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   const auto month = month_of(param(r, "month"));
   if (!month) return records_not_found(web, r, *who, "/area-riservata/cedolini");
   auto slips = ConsultRecords(web.api.ctx).pension_slip(who->session, *month);
@@ -85,7 +76,7 @@ Response slip_pdf(Web& web, Request& r) {
   if (slips->empty()) return records_not_found(web, r, *who, "/area-riservata/cedolini");
   auto profile = Profile(web.api.ctx).citizen(who->session);
   if (!profile) return records_problem(web, r, *who, profile.error(), "/area-riservata/cedolini");
-  return file(r, "application/pdf", "cedolino-" + format_year_month(*month) + ".pdf",
+  return http::download(r, "application/pdf", "cedolino-" + format_year_month(*month) + ".pdf",
               render_pension_slip(profile->citizen, *slips));
 }
 

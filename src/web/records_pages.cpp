@@ -77,7 +77,7 @@ namespace {
 
 Response certificazioni(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto cus = ConsultRecords(web.api.ctx).certificazioni(who->session);
   if (!cus) return records_problem(web, r, *who, cus.error(), "/area-riservata");
   const RecordsText text(web.pages.texts(), language_of(r));
@@ -137,7 +137,7 @@ std::string net_chart(const RecordsText& text, const std::vector<MonthTotal>& mo
 
 Response pension_slips(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto slips = ConsultRecords(web.api.ctx).pension_slips(who->session);
   if (!slips) return records_problem(web, r, *who, slips.error(), "/area-riservata");
   const RecordsText text(web.pages.texts(), language_of(r));

@@ -83,7 +83,7 @@ PageData gestione_section(const RecordsText& text, const GestioneRecord& g) {
 
 Response statement(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
-  if (!who) return redirect(r, "/accedi");
+  if (!who) return redirect_to_login(r);
   auto record = ConsultRecords(web.api.ctx).contributions(who->session);
   if (!record) return records_problem(web, r, *who, record.error(), "/area-riservata");
   const RecordsText text(web.pages.texts(), language_of(r));

@@ -1,4 +1,4 @@
-// Hai smarrito il PIN? (SPEC §4.5): /pin-smarrito takes the codice fiscale and two registered contacts and
+// Ha smarrito il PIN? (SPEC §4.5): /pin-smarrito takes the codice fiscale and two registered contacts and
 // answers the same page whether or not they matched; the e-mail's link leads to /ripristino?token=..., where
 // the code from the same e-mail completes the recovery and a new PIN is sent in two halves.
 #include "flows/recover_pin.h"

@@ -429,7 +429,7 @@ async function backOffice(page, server, filed, js, width) {
   await page.click('#take-in-charge');
   assert.match(await text(page, '#flash'), /presa in carico/);
   assert.equal(await text(page, '#state'), 'In istruttoria');
-  assert.equal(await text(page, '#handler'), 'bo.verdi');
+  assert.equal(await text(page, '#handler'), 'Laura Verdi');
   await page.click('#reject');
   assert.equal(path(page), `/operatori/domande/${filed.naspi.id}`);
   assert.match(await text(page, '#reason-error'), /obbligatoria per respingere/);

@@ -80,7 +80,8 @@ async function journey(js) {
     const row = staff.page.locator(`tr[data-cf="${luca}"]`);
     assert.match(await row.textContent(), /Verdi/);
     await checks.check(staff.page, 'j06-console-queue', js);
-    await row.locator('button:has-text("Conferma")').click();
+    await row.locator('.request-link').click();
+    await staff.page.click('#confirm-form button');
     assert.equal(await staff.page.locator(`tr[data-cf="${luca}"]`).count(), 0, 'confirmed: out of the queue');
     await checks.check(staff.page, 'j07-console-confirmed', js);
 

@@ -71,7 +71,7 @@ async function activation(js) {
     await check('p01-activate');
     await page.fill('#codice_fiscale', cf);
     await page.fill('#tessera_number', '80380000009999999999');
-    await page.fill('#tessera_expiry', TESSERA_EXPIRY);
+    await page.fill('#tessera_expiry', '31/01/2031');  // as printed on the card
     await page.click('main button[type=submit]');
     assert.match(await page.textContent('#form-error'), /non corrispondono a un PIN da attivare/);
     await check('p02-activate-mismatch');
@@ -85,8 +85,16 @@ async function activation(js) {
     // "not stable" (as in portal_test's request steps).
     await page.press('#mobile', 'Enter');
     assert.match(await page.textContent('#email-error'), /secondo contatto/);
+    assert.equal(await page.getAttribute('#error-summary a', 'href'), '#email');
     await check('p03-activate-contacts-error');
     await page.fill('#email', 'paola.neri@example.it');
+    // A channel with no address given: the summary's link reaches the group of choices.
+    await page.click('label[for="channel-pec"]', { force: true });
+    await page.press('#email', 'Enter');
+    assert.match(await page.textContent('#channel-error'), /PEC/);
+    assert.equal(await page.getAttribute('#error-summary a', 'href'), '#send_second_half_to');
+    assert.equal(await page.isChecked('#send_second_half_to'), false);
+    assert.equal(await page.inputValue('#email'), 'paola.neri@example.it', 'what was typed stays');
     // force: with JavaScript off, Playwright's stability check (animation frames) may never settle on this page.
     await page.click('label[for="channel-email"]', { force: true });
     assert.equal(await page.isChecked('#channel-email'), true);

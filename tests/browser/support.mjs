@@ -148,14 +148,20 @@ export function totp(secretBase32, seconds = Date.now() / 1000) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
-// Fills each field by id: fillFields(page, { surname: 'Verdi', ... }).
+// Fills each field by id: fillFields(page, { surname: 'Verdi', ... }); a radio group (sex) by its value.
 export async function fillFields(page, values) {
-  for (const [id, value] of Object.entries(values)) await page.fill(`#${id}`, value);
+  for (const [id, value] of Object.entries(values)) {
+    const option = page.locator(`input[type=radio][name="${id}"][value="${value}"]`);
+    // Bootstrap Italia draws the radio on its label, which is what a person clicks.
+    if (await option.count()) await page.click(`label[for="${await option.getAttribute('id')}"]`);
+    else await page.fill(`#${id}`, value);
+  }
 }
 
 // Luca Verdi, the applicant of the request tests: his residence (step 1) and personal data (step 2).
 export const LUCA_RESIDENCE = { street: 'Via Appia Nuova', number: '12', cap: '00183', comune: 'Roma', province: 'RM' };
-export const LUCA_PERSON = { surname: 'Verdi', name: 'Luca', sex: 'M', birth_date: '1980-05-15', birth_place: 'Roma', birth_province: 'RM' };
+export const LUCA_PERSON = { surname: 'Verdi', name: 'Luca', sex: 'M', birth_date: '1980-05-15', birth_place: 'Roma', birth_province: 'RM',
+                              home_phone: '06 4567 8901' };
 
 // The demo staff of `sportelloctl demo seed` (src/app/demo_seed.cpp).
 export const DEMO_STAFF = {

@@ -102,14 +102,5 @@ TEST(ProblemSubject, TheCodiceFiscaleOrFileAProblemNames) {
     EXPECT_EQ(problem_subject(Error::invalid("code", c.message, c.field)), c.subject) << c.message;
 }
 
-TEST(ContentDisposition, AnyNameIsSafeInTheHeaderAndExactInItsEncodedForm) {
-  EXPECT_EQ(content_disposition(false, "ricevuta.pdf"), "attachment; filename=\"ricevuta.pdf\"; filename*=UTF-8''ricevuta.pdf");
-  EXPECT_EQ(content_disposition(true, "scan 1.png"), "inline; filename=\"scan 1.png\"; filename*=UTF-8''scan%201.png");
-  EXPECT_EQ(content_disposition(false, "a\"b\\c\r\n.pdf"),
-            "attachment; filename=\"a_b_c__.pdf\"; filename*=UTF-8''a%22b%5Cc%0D%0A.pdf");
-  EXPECT_EQ(content_disposition(false, "certificato già.pdf"),
-            "attachment; filename=\"certificato gi__.pdf\"; filename*=UTF-8''certificato%20gi%C3%A0.pdf");
-}
-
 }  // namespace
 }  // namespace sportello::web
