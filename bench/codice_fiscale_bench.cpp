@@ -1,4 +1,5 @@
-// Codice fiscale and Belfiore registry: load time of the registry, parse (plain and omocode), compute.
+// Codice fiscale and Belfiore registry: load time of the registry, parse (plain and omocode), compute, the
+// near misses offered for a place of birth that matched nothing.
 // Run: build/bench/codice_fiscale_bench  (reads SPORTELLO_DATA_DIR, else the build's data folder)
 #include <benchmark/benchmark.h>
 
@@ -62,6 +63,16 @@ void BM_ComputeCodiceFiscale(benchmark::State& state, const char* place, const c
 }
 BENCHMARK_CAPTURE(BM_ComputeCodiceFiscale, by_name, "San Giuliano Terme", "PI");
 BENCHMARK_CAPTURE(BM_ComputeCodiceFiscale, by_code, "A562", "");
+
+// The names offered under a place of birth that matched nothing ("Forse intendeva: …"), once per refused form.
+void BM_BelfioreNearMisses(benchmark::State& state, const char* typed) {
+  with_registry(state, [&](const BelfioreRegistry& places) {
+    auto names = places.near_misses(typed, 1990y / 1 / 1);
+    benchmark::DoNotOptimize(names);
+  });
+}
+BENCHMARK_CAPTURE(BM_BelfioreNearMisses, long_comune, "Castelnuovo di Val di Cecinna")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BelfioreNearMisses, foreign_state, "Afganistan")->Unit(benchmark::kMicrosecond);
 
 void BM_CheckAgreement(benchmark::State& state) {
   const auto places = BelfioreRegistry::load(data_dir());
