@@ -100,13 +100,15 @@ std::string address_font(const PdfDocument& pdf, const std::vector<std::string>&
 }
 
 // The return line must stay one unbroken line (the postal service reads it as one): the largest condensed
-// font from 6 pt down to 4.5 pt that holds it on a single line.
+// font from 6 pt down to 4 pt that holds it on a single line; should the condensed face be missing
+// (scripts/setup installs fonts-dejavu-extra), the regular face down to 4 pt.
 std::string return_line_font(const PdfDocument& pdf, const std::string& line, double width) {
-  for (int tenths = 60; tenths > 45; tenths -= 5) {
-    std::string font = "DejaVu Sans Condensed " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-    if (one_line(pdf, line, font, width)) return font;
-  }
-  return "DejaVu Sans Condensed 4.5";
+  for (const char* family : {"DejaVu Sans Condensed ", "DejaVu Sans "})
+    for (int tenths = 60; tenths >= 40; tenths -= 5) {
+      std::string font = family + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+      if (one_line(pdf, line, font, width)) return font;
+    }
+  return "DejaVu Sans 4";
 }
 
 void draw_window(PdfDocument& pdf, const LetterHead& head, const Letter& letter) {
