@@ -5,7 +5,7 @@ namespace sportello {
 FlowPolicies policies_from(const Config& c) {
   FlowPolicies p;
   p.credential = CredentialPolicy{c.pin.activation_window, c.pin.rotation_months};
-  p.lockout = LockoutPolicy(c.lockout.step);
+  p.lockout = LockoutPolicy(c.lockout.step, c.lockout.reset_after);
   p.session = SessionPolicy{c.session.idle_timeout, c.session.absolute_timeout};
   p.personal_pin = PersonalPinPolicy(c.pin.personal_length);
   p.pin_history = c.pin.history;
@@ -18,6 +18,7 @@ FlowPolicies policies_from(const Config& c) {
   p.max_attachment_bytes = c.applications.max_attachment_bytes;
   p.totp_window_steps = c.staff.totp_window_steps;
   p.staff_password_min_length = c.staff.password_min_length;
+  p.staff_lockout = LockoutPolicy(c.staff.lockout_step, c.lockout.reset_after, c.staff.lockout_limit, c.staff.lockout_free);
   return p;
 }
 

@@ -209,6 +209,17 @@ Setter secret_text(S Config::*section, std::string S::*field) {
   };
 }
 
+// A bearer token that guards an operator endpoint: empty (the endpoint is off) or at least 32 characters.
+template <typename S>
+Setter bearer_token(S Config::*section, std::string S::*field) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    if (!raw.text || (!raw.text->empty() && raw.text->size() < 32))
+      return config_error(raw.name, "expected \"\" or a token of at least 32 characters (the value is not shown)");
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
 // An SMTP server: smtp://HOST[:PORT] or smtps://HOST[:PORT]; PEC may leave it empty to use [email].
 Setter mail_url(Config::Mail Config::*section, bool may_be_empty = false) {
   return [=](Config& config, const Raw& raw) -> Status {
@@ -265,6 +276,8 @@ std::vector<Setting> settings() {
       {"pin", "rotation_months", integer(&C::pin, &C::Pin::rotation_months, 1, 24)},          // SPEC §3: 3 months
       {"pin", "activation_window", duration(&C::pin, &C::Pin::activation_window)},            // SPEC §3: 90 days
       {"lockout", "step", duration(&C::lockout, &C::Lockout::step)},                          // SPEC §3: 3 minutes
+      {"lockout", "reset_after", duration(&C::lockout, &C::Lockout::reset_after)},            // SPEC §3: 24 hours
+      {"lockout", "purge_every", duration(&C::lockout, &C::Lockout::purge_every)},
       {"request", "confirmation_window", duration(&C::request, &C::Request::confirmation_window)},  // §4.1: 48 h
       {"recovery", "link_lifetime", duration(&C::recovery, &C::Recovery::link_lifetime)},     // SPEC §4.5
       {"recovery", "contacts_required", integer(&C::recovery, &C::Recovery::contacts_required, 1, 4)},  // §4.5: 2
@@ -291,6 +304,7 @@ std::vector<Setting> settings() {
       {"server", "throttle_burst", integer(&C::server, &C::Server::throttle_burst, 1, 1000000)},
       {"server", "tls_certificate", optional_path(&C::server, &C::Server::tls_certificate)},
       {"server", "tls_key", optional_path(&C::server, &C::Server::tls_key)},
+      {"server", "metrics_token", bearer_token(&C::server, &C::Server::metrics_token)},         // issue 15
       {"courier", "run_in_server", integer(&C::courier, &C::Courier::run_in_server, 0, 1)},       // issue 4
       {"courier", "poll_interval", duration(&C::courier, &C::Courier::poll_interval)},
       {"courier", "batch_size", integer(&C::courier, &C::Courier::batch_size, 1, 1000)},
@@ -325,6 +339,9 @@ std::vector<Setting> settings() {
       {"web", "assets_dir", path(&C::web, &C::Web::assets_dir)},                               // issue 5
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
+      {"staff", "lockout_free", integer(&C::staff, &C::Staff::lockout_free, 0, 10)},              // issue 15
+      {"staff", "lockout_step", duration(&C::staff, &C::Staff::lockout_step)},
+      {"staff", "lockout_limit", integer(&C::staff, &C::Staff::lockout_limit, 3, 100)},
   };
 }
 

@@ -30,6 +30,8 @@ struct Config {
 
   struct Lockout {                                // SPEC §3
     std::chrono::seconds step = std::chrono::minutes{3};  // 3, 6, 9 ... minutes
+    std::chrono::seconds reset_after = std::chrono::hours{24};  // a day without a wrong PIN forgets the count
+    std::chrono::seconds purge_every = std::chrono::minutes{1};  // how often forgotten counts leave storage
   } lockout;
 
   struct Request {                                // SPEC §4.1
@@ -81,6 +83,7 @@ struct Config {
     std::int64_t throttle_burst = 10;
     std::filesystem::path tls_certificate;        // PEM chain; with tls_key, serve HTTPS (empty: plain HTTP)
     std::filesystem::path tls_key;
+    std::string metrics_token;                    // /metrics needs "Authorization: Bearer <it>"; empty: no /metrics
   } server;
 
   struct Courier {                                // issue 4: delivery of the outbox (SPEC §8)
@@ -131,6 +134,9 @@ struct Config {
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;
+    int lockout_free = 3;                         // failed logins in a row that start no wait (typos)
+    std::chrono::seconds lockout_step = std::chrono::minutes{1};  // then each waits 1, 2, 3 … steps
+    int lockout_limit = 10;                       // failures in a row that lock an account until `staff unlock`
   } staff;
 
   // Reads `file` (when non-empty; a missing file is an error) then applies environment overrides.

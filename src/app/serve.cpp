@@ -49,10 +49,11 @@ std::shared_ptr<spdlog::logger> json_logger() {
   return logger;
 }
 
-// Forgets lockout counters of unknown codes once their block ended (SPEC §3), once a minute.
+// Drops the lockout counts that no longer matter (LockoutPolicy::forgotten), every `every`. Only storage
+// depends on it: a forgotten count answers as no count at all, whenever it is dropped.
 class Maintenance {
  public:
-  explicit Maintenance(FlowContext& ctx) : ctx_(ctx), thread_([this] { loop(); }) {}
+  Maintenance(FlowContext& ctx, Seconds every) : ctx_(ctx), every_(every), thread_([this] { loop(); }) {}
   ~Maintenance() {
     {
       std::lock_guard lock(mu_);
@@ -65,14 +66,15 @@ class Maintenance {
  private:
   void loop() {
     std::unique_lock lock(mu_);
-    while (!wake_.wait_for(lock, std::chrono::minutes(1), [this] { return stopping_; })) {
+    while (!wake_.wait_for(lock, every_, [this] { return stopping_; })) {
       (void)ctx_.store.run([&](Repositories& repos) -> Status {
-        repos.lockouts().purge_unknown(ctx_.clock.now());
+        repos.lockouts().purge_forgotten(ctx_.policies.lockout, ctx_.clock.now());
         return Ok{};
       });
     }
   }
   FlowContext& ctx_;
+  Seconds every_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;  // Guarded by mu_.
@@ -109,6 +111,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   http::Router router;
   std::unique_ptr<http::Server> server;
   http::Api api{ctx, throttle, metrics, {}, {}, false};
+  api.metrics_token = config.server.metrics_token;
   http::BodyCache bodies(config.session.read_cache_ttl, 4096);
   api.bodies = &bodies;
   api.gauges = [&] {
@@ -172,7 +175,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   }
   if (config.courier.run_in_server) (*courier)->start();
   {
-    Maintenance maintenance(ctx);
+    Maintenance maintenance(ctx, config.lockout.purge_every);
     server->run();
   }
   (*courier)->stop();

@@ -27,13 +27,13 @@ void add_demo_commands(CLI::App& root, Console& console) {
 
 void add_lockout_commands(CLI::App& root, Console& console) {
   CLI::App* lockout = root.add_subcommand("lockout", "Wrong-PIN counters")->require_subcommand(1);
-  lockout->add_subcommand("purge", "Forget counters of unknown codes whose block has ended (SPEC §3)")->callback([&console] {
+  lockout->add_subcommand("purge", "Drop the counts a day without a wrong PIN has forgotten, for every code alike (SPEC §3)")->callback([&console] {
     App* app = console.app();
     if (!app) return;
     int purged = 0;
     FlowContext& ctx = app->context();
     auto status = ctx.store.run([&](Repositories& repos) -> Status {
-      purged = repos.lockouts().purge_unknown(ctx.clock.now());
+      purged = repos.lockouts().purge_forgotten(ctx.policies.lockout, ctx.clock.now());
       return Ok{};
     });
     if (!status) return console.refused(status.error());

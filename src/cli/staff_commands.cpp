@@ -1,4 +1,4 @@
-// sportelloctl staff add | rename | list. A full name (--name "Laura Verdi") is how citizens see who acted on
+// sportelloctl staff add | rename | unlock | list. A full name (--name "Laura Verdi") is how citizens see who acted on
 // their data; accounts made without one can be named later with rename.
 #include "cli/console.h"
 #include "flows/staff_accounts.h"
@@ -31,6 +31,15 @@ void rename(Console& console, const AddOptions& o) {
     return console.refused(done.error());
   console.done("Staff account " + o.username + " is now shown to citizens as " + o.full_name + ".",
                {{"username", o.username}, {"renamed", true}});
+}
+
+void unlock(Console& console, const std::string& username) {
+  App* app = console.app();
+  if (!app) return;
+  if (auto done = StaffAccounts(app->context()).unlock(console.actor(), username); !done)
+    return console.refused(done.error());
+  console.done("Staff account " + username + " may log in again: its failed logins are forgotten.",
+               {{"username", username}, {"unlocked", true}});
 }
 
 void list(Console& console) {
@@ -70,6 +79,10 @@ void add_staff_commands(CLI::App& root, Console& console) {
   rename_cmd->add_option("--username", r->username, "The account's login name")->required();
   rename_cmd->add_option("--name", r->full_name, "Full name, e.g. \"Laura Verdi\"")->required();
   rename_cmd->callback([&console, r] { rename(console, *r); });
+  auto u = std::make_shared<std::string>();
+  CLI::App* unlock_cmd = staff->add_subcommand("unlock", "Lift the lock that repeated failed logins put on an account");
+  unlock_cmd->add_option("--username", *u, "The account's login name")->required();
+  unlock_cmd->callback([&console, u] { unlock(console, *u); });
   staff->add_subcommand("list", "List accounts")->callback([&console] { list(console); });
 }
 

@@ -30,18 +30,26 @@ class CredentialRepository {
   virtual void add_pin_history(std::int64_t credential_id, const std::string& hash, Instant at) = 0;
 };
 
-// Consecutive wrong PINs per submitted codice fiscale, whether or not a credential exists for it.
+// Consecutive wrong PINs per submitted codice fiscale, whether or not a credential exists for it; the store
+// does not know which. One lifecycle for every code (LockoutPolicy::forgotten). Staff logins keep theirs under
+// "staff:<username>", known or not, with their own policy.
+struct LockoutAttempt {
+  bool allowed = false;  // false: the code is blocked, nothing was counted
+  LockoutState state;    // allowed: the state with this attempt counted as a failure; else the current one
+};
+
 class LockoutRepository {
  public:
   virtual ~LockoutRepository() = default;
-  virtual LockoutState find(const std::string& codice_fiscale) = 0;
-  // Atomically counts one more failure and sets the block it earns; returns the new state. Two concurrent
-  // calls both count. `known` says whether a credential exists (only used to purge unknown codes later).
-  virtual LockoutState record_failure(const std::string& codice_fiscale, bool known, const LockoutPolicy& policy,
-                                      Instant now) = 0;
-  virtual void reset(const std::string& codice_fiscale) = 0;
-  // Forgets counters of unknown codes whose block has ended (SPEC §3). Returns how many.
-  virtual int purge_unknown(Instant now) = 0;
+  virtual LockoutState find(const std::string& key) = 0;
+  // Before a PIN is checked: when the code is not blocked, atomically counts the attempt as a failure (as
+  // policy.after_failure does) and sets the block it earns, so that parallel tries cannot check more PINs
+  // than the lockout allows; a right PIN then calls reset(). When blocked, counts nothing.
+  // A policy with lock_after locks for good at that count, in the same transaction.
+  virtual LockoutAttempt reserve_attempt(const std::string& key, const LockoutPolicy& policy, Instant now) = 0;
+  virtual void reset(const std::string& key) = 0;
+  // Drops the counts that policy.forgotten() says no longer matter, for every code alike. Returns how many.
+  virtual int purge_forgotten(const LockoutPolicy& policy, Instant now) = 0;
 };
 
 class RecoveryRepository {

@@ -20,6 +20,8 @@ namespace sportello {
 struct FlowPolicies {
   CredentialPolicy credential;
   LockoutPolicy lockout{Minutes{3}};
+  // Staff logins: 3 failures in a row free (typos), then waits of 1, 2, 3 … minutes, locked for good at the 10th.
+  LockoutPolicy staff_lockout{Minutes{1}, Hours{24}, 10, 3};
   SessionPolicy session;
   PersonalPinPolicy personal_pin{8};
   int pin_history = 5;

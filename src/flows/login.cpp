@@ -31,33 +31,31 @@ Error wrong_pin(Seconds retry_after, Instant now) {
 }  // namespace
 
 Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code, const Secret& typed_pin, Instant now) {
-  LockoutState lockout;
+  // The attempt is counted as a failure before the PIN is checked (and forgiven below when it was right), so
+  // that parallel tries at one code cannot check more PINs than the lockout allows.
+  LockoutAttempt attempt;
   std::optional<Holder> holder;
-  auto read = ctx.store.read([&](Repositories& repos) -> Status {
-    lockout = repos.lockouts().find(code);
-    holder = find_holder(repos, code);
+  auto reserved = ctx.store.run([&](Repositories& repos) -> Status {
+    attempt = repos.lockouts().reserve_attempt(code, ctx.policies.lockout, now);
+    if (attempt.allowed) holder = find_holder(repos, code);
     return Ok{};
   });
-  if (!read) return read.error();
-  if (Seconds left = ctx.policies.lockout.remaining(lockout, now); left > Seconds{0}) return blocked(left, now);
+  if (!reserved) return reserved.error();
+  if (!attempt.allowed) return blocked(ctx.policies.lockout.remaining(attempt.state, now), now);
 
   const std::string pin = normalise_typed_pin(typed_pin.reveal());
   bool right = false;
   if (holder) right = ctx.hasher.verify(holder->credential.pin_hash, pin);
   else ctx.hasher.burn_dummy_verify(pin);
 
-  LockoutState after;
-  auto write = ctx.store.run([&](Repositories& repos) -> Status {
-    if (right) {
-      repos.lockouts().reset(code);
-      return Ok{};
-    }
-    after = repos.lockouts().record_failure(code, holder.has_value(), ctx.policies.lockout, now);
-    if (holder) repos.audit().append("anonymous", "pin.wrong", holder->subject(), "", now);
+  // A second step for every code: the reset after a right PIN, the holder's audit row after a wrong one.
+  auto settled = ctx.store.run([&](Repositories& repos) -> Status {
+    if (right) repos.lockouts().reset(code);
+    else if (holder) repos.audit().append("anonymous", "pin.wrong", holder->subject(), "", now);
     return Ok{};
   });
-  if (!write) return write.error();
-  if (!right) return wrong_pin(ctx.policies.lockout.remaining(after, now), now);
+  if (!settled) return settled.error();
+  if (!right) return wrong_pin(ctx.policies.lockout.remaining(attempt.state, now), now);
   return *holder;
 }
 

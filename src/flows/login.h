@@ -29,9 +29,9 @@ class Login {
   FlowContext& ctx_;
 };
 
-// Shared by login and renewal: checks a PIN for a codice fiscale under the lockout rule. On a wrong PIN or
-// an unknown code it records the failure and returns wrong-pin; on a right one it resets the count.
-// Returns the holder when the PIN is right.
+// Shared by login and renewal: checks a PIN for a codice fiscale under the lockout rule. The attempt is
+// counted before the PIN is checked (refused as blocked, unchecked, while a block lasts); a wrong PIN or an
+// unknown code then returns wrong-pin, a right one resets the count and returns the holder.
 Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& codice_fiscale,
                                              const Secret& typed_pin, Instant now);
 

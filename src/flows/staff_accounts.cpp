@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/digest.h"
 #include "core/random.h"
 #include "core/typed_code.h"
 #include "staff/totp.h"
@@ -23,8 +24,22 @@ Error invalid_full_name() {
                         "full_name");
 }
 
-Error wrong_credentials() {
-  return Error{ErrorKind::wrong_secret, "wrong-credentials", "Username, password or code is not right.", {}, {}};
+Error wrong_credentials(Seconds retry_after = Seconds{0}) {
+  return Error{ErrorKind::wrong_secret, "wrong-credentials", "Username, password or code is not right.", {}, retry_after};
+}
+
+// The same answers whether or not the username exists: its count lives under this key either way.
+std::string lockout_key(const std::string& username) {
+  return "staff:" + (valid_username(username) ? username : "#" + sha256_hex(username).substr(0, 32));
+}
+
+Error refused(const LockoutPolicy& policy, const LockoutState& state, Instant now) {
+  if (policy.locked_for_good(state))
+    return Error{ErrorKind::blocked, "staff-locked",
+                 "Too many failed logins in a row: the account is locked until an administrator unlocks it.", {}, {}};
+  const Seconds left = policy.remaining(state, now);
+  return Error{ErrorKind::blocked, "blocked",
+               "Too many failed logins: try again in " + std::to_string(minutes_to_wait(left)) + " minutes.", {}, left};
 }
 
 }  // namespace
@@ -76,31 +91,57 @@ Status StaffAccounts::rename(const Actor& actor, const std::string& username, co
 }
 
 Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
+  // Keycloak's pattern: each failure in a row waits a step longer, `lock_after` of them lock the account until
+  // an administrator unlocks it; the attempt is counted before anything is checked, and an unknown username
+  // is counted, answered and audited alike.
   const Instant now = ctx_.clock.now();
+  const LockoutPolicy& policy = ctx_.policies.staff_lockout;
+  const std::string key = lockout_key(input.username);
+  LockoutAttempt attempt;
   std::optional<StaffAccount> account;
-  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    account = repos.staff().find_by_username(input.username);
+  auto reserved = ctx_.store.run([&](Repositories& repos) -> Status {
+    attempt = repos.lockouts().reserve_attempt(key, policy, now);
+    if (attempt.allowed) account = repos.staff().find_by_username(input.username);
     return Ok{};
   });
-  if (!read) return read.error();
-  if (!account) {
+  if (!reserved) return reserved.error();
+  if (!attempt.allowed) return refused(policy, attempt.state, now);
+
+  bool right = false;
+  std::int64_t step = 0;
+  if (account) {
+    const bool password_right = ctx_.hasher.verify(account->password_hash, input.password.reveal());
+    auto secret = ctx_.box.open(account->totp_secret_sealed);
+    if (!secret) return Error::unavailable("The TOTP secret cannot be read.");
+    const auto code_step = verify_totp(*secret, normalise_typed_code(input.totp), now, ctx_.policies.totp_window_steps);
+    right = password_right && code_step && *code_step > account->totp_last_step;
+    if (code_step) step = *code_step;
+  } else {
     ctx_.hasher.burn_dummy_verify(input.password.reveal());
-    return wrong_credentials();
   }
-  const bool password_right = ctx_.hasher.verify(account->password_hash, input.password.reveal());
-  auto secret = ctx_.box.open(account->totp_secret_sealed);
-  if (!secret) return Error::unavailable("The TOTP secret cannot be read.");
-  const auto step = verify_totp(*secret, normalise_typed_code(input.totp), now, ctx_.policies.totp_window_steps);
-  if (!password_right || !step || *step <= account->totp_last_step) return wrong_credentials();
-  if (account->disabled)
-    return Error{ErrorKind::forbidden, "account-disabled", "This account is disabled.", {}, {}};
+
+  if (!right) {
+    auto audited = ctx_.store.run([&](Repositories& repos) -> Status {
+      const bool locked = policy.locked_for_good(attempt.state);
+      repos.audit().append("anonymous", "staff.login-failed", account ? "staff:" + account->username : "staff:?",
+                           (locked ? "locked; " : "") + std::to_string(attempt.state.consecutive_failures) +
+                               " in a row" + (account ? "" : "; unknown username"),
+                           now);
+      return Ok{};
+    });
+    if (!audited) return audited.error();
+    if (policy.locked_for_good(attempt.state)) return refused(policy, attempt.state, now);
+    return wrong_credentials(policy.remaining(attempt.state, now));
+  }
+  if (account->disabled) return Error{ErrorKind::forbidden, "account-disabled", "This account is disabled.", {}, {}};
 
   OpenedSession opened;
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     auto fresh = repos.staff().find(account->id);
-    if (!fresh || *step <= fresh->totp_last_step) return wrong_credentials();  // the code was used meanwhile
-    fresh->totp_last_step = *step;
+    if (!fresh || step <= fresh->totp_last_step) return wrong_credentials();  // the code was used meanwhile
+    fresh->totp_last_step = step;
     repos.staff().update(*fresh);
+    repos.lockouts().reset(key);
     Session draft;
     draft.subject_kind = SubjectKind::staff;
     draft.subject_id = fresh->id;
@@ -112,6 +153,20 @@ Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
   });
   if (!status) return status.error();
   return opened;
+}
+
+Status StaffAccounts::unlock(const Actor& actor, const std::string& username) {
+  if (auto allowed = actor.require({Role::admin}); !allowed) return allowed;
+  const Instant now = ctx_.clock.now();
+  return ctx_.store.run([&](Repositories& repos) -> Status {
+    if (!repos.staff().find_by_username(username))
+      return Error{ErrorKind::not_found, "staff-not-found", "No staff account has that username.", "username", {}};
+    const int failures = repos.lockouts().find(lockout_key(username)).consecutive_failures;
+    repos.lockouts().reset(lockout_key(username));
+    repos.audit().append(actor.id, "staff.unlocked", "staff:" + username,
+                         std::to_string(failures) + " failures in a row forgotten", now);
+    return Ok{};
+  });
 }
 
 Status StaffAccounts::change_password(const Session& session, const Secret& current, const Secret& next) {

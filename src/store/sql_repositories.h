@@ -40,11 +40,10 @@ class SqlCredentialRepository final : public CredentialRepository {
 class SqlLockoutRepository final : public LockoutRepository {
  public:
   explicit SqlLockoutRepository(soci::session& sql) : sql_(sql) {}
-  LockoutState find(const std::string& codice_fiscale) override;
-  LockoutState record_failure(const std::string& codice_fiscale, bool known, const LockoutPolicy& policy,
-                              Instant now) override;
-  void reset(const std::string& codice_fiscale) override;
-  int purge_unknown(Instant now) override;
+  LockoutState find(const std::string& key) override;
+  LockoutAttempt reserve_attempt(const std::string& key, const LockoutPolicy& policy, Instant now) override;
+  void reset(const std::string& key) override;
+  int purge_forgotten(const LockoutPolicy& policy, Instant now) override;
 
  private:
   soci::session& sql_;

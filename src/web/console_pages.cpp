@@ -8,6 +8,7 @@
 #include "web/console_session.h"
 #include "web/form.h"
 #include "web/page_request.h"
+#include "web/refused_pin.h"
 
 namespace sportello::web {
 namespace {
@@ -17,11 +18,25 @@ using http::Response;
 
 constexpr Flash kDashboardFlashes[] = {{"password-cambiata", true}};
 
-Response login_page(Web& web, Request& r, const std::string& username, const char* error_key, http::HttpStatus status) {
+Response login_page(Web& web, Request& r, const std::string& username, const std::string& error, http::HttpStatus status) {
   PageData values{PageData::type::object};
   values.set("username", username);
-  if (error_key) values.set("error", web.pages.texts().get(language_of(r), error_key));
+  if (!error.empty()) values.set("error", error);
   return anonymous_form_page(web, r, "console_login", values, status);
+}
+
+Response login_page(Web& web, Request& r, const std::string& username, const char* error_key, http::HttpStatus status) {
+  return login_page(web, r, username, error_key ? web.pages.texts().get(language_of(r), error_key) : std::string(), status);
+}
+
+// A refused login: one message whatever was wrong, with the wait that the failure started (issue 15).
+std::string refused_login_text(Web& web, const Request& r, const Error& e) {
+  const Texts& t = web.pages.texts();
+  const Language language = language_of(r);
+  const Instant now = web.api.ctx.clock.now();
+  if (e.code == "account-disabled" || e.code == "staff-locked") return t.get(language, "error_" + e.code);
+  if (e.retry_after <= Seconds{0}) return t.get(language, "error_wrong-credentials");
+  return wait_text(t, language, e.code == "blocked" ? "console_blocked_wait" : "console_wrong_wait", e.retry_after, now);
 }
 
 Response login_form(Web& web, Request& r) {
@@ -36,10 +51,8 @@ Response login(Web& web, Request& r) {
   const std::string username = value_of(*fields, "username");
   if (http::throttled(web.api, r)) return login_page(web, r, username, "error_throttled", http::HttpStatus::too_many_requests);
   auto opened = StaffAccounts(web.api.ctx).login({username, Secret(value_of(*fields, "password")), value_of(*fields, "totp")});
-  if (!opened) {
-    const bool disabled = opened.error().code == "account-disabled";  // told only after every factor was right
-    return login_page(web, r, username, disabled ? "error_account-disabled" : "error_wrong-credentials", http::HttpStatus::ok);
-  }
+  // account-disabled is told only after every factor was right.
+  if (!opened) return login_page(web, r, username, refused_login_text(web, r, opened.error()), http::HttpStatus::ok);
   const bool must_change = opened->session.required_action == RequiredAction::change_password;
   Response response = redirect(r, must_change ? kConsolePassword : "/operatori");
   response.set(http::beast_http::field::set_cookie, staff_cookie(opened->token));

@@ -21,10 +21,13 @@ bool is_refused_pin(const Error& e) { return e.code == "wrong-pin" || e.code == 
 
 std::string refused_pin_text(const Texts& t, Language language, const Error& e, Instant now) {
   if (e.retry_after <= Seconds{0}) return t.get(language, e.code == "blocked" ? "error_blocked" : "error_login");
-  const long long minutes = minutes_to_wait(e.retry_after);
+  return wait_text(t, language, e.code == "blocked" ? "blocked_wait" : "wrong_pin_wait", e.retry_after, now);
+}
+
+std::string wait_text(const Texts& t, Language language, const std::string& key, Seconds retry_after, Instant now) {
+  const long long minutes = minutes_to_wait(retry_after);
   const std::string wait = std::to_string(minutes) + " " + t.get(language, minutes == 1 ? "minute" : "minutes");
-  const std::string time = format_rome_time(next_try_at(now, e.retry_after));
-  return with_wait(t.get(language, e.code == "blocked" ? "blocked_wait" : "wrong_pin_wait"), wait, time);
+  return with_wait(t.get(language, key), wait, format_rome_time(next_try_at(now, retry_after)));
 }
 
 }  // namespace sportello::web

@@ -18,4 +18,8 @@ bool is_refused_pin(const Error& e);
 // that started no block gets the plain "Codice fiscale o PIN non corretti".
 std::string refused_pin_text(const Texts& t, Language language, const Error& e, Instant now);
 
+// The catalogue's sentence `key` with {{minutes}} ("3 minuti") and {{time}} ("14:33", Rome) of a wait of
+// `retry_after` from `now`, rounded up as above. The console's login says its waits with it too.
+std::string wait_text(const Texts& t, Language language, const std::string& key, Seconds retry_after, Instant now);
+
 }  // namespace sportello::web

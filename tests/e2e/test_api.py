@@ -8,6 +8,7 @@ it exits 0 within a few seconds (the graceful stop).
 
 Usage: test_api.py PATH/TO/sportello PATH/TO/sportelloctl   (python3 standard library only)"""
 import base64
+import concurrent.futures
 import datetime
 import hashlib
 import hmac
@@ -36,6 +37,7 @@ CTL = None
 API = "/api/v1"
 STOP_WITHIN = 5.0          # seconds a SIGTERM'd server may take to exit
 LOCKOUT_STEP = 2           # SPORTELLO_LOCKOUT_STEP in the test configuration
+METRICS_TOKEN = "e2e-metrics-token-for-the-operators-0123"  # SPORTELLO_SERVER_METRICS_TOKEN
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 CLOCK_TIME = re.compile(r"\b\d\d:\d\d\b")
 GOOD_TESSERA = "80380000001234567890"
@@ -160,6 +162,7 @@ class Server:
             "SPORTELLO_DATABASE_URL": "sqlite:" + self.db,
             "SPORTELLO_OUTBOX_KEY_FILE": os.path.join(folder, "outbox.key"),
             "SPORTELLO_LOCKOUT_STEP": "%ds" % LOCKOUT_STEP,
+            "SPORTELLO_SERVER_METRICS_TOKEN": METRICS_TOKEN,
             "SPORTELLO_ARGON2_MEMORY_KIB": "8192",
             "SPORTELLO_ARGON2_ITERATIONS": "1",
             "SPORTELLO_SERVER_THROTTLE_PER_MINUTE": "6000",
@@ -880,7 +883,7 @@ class ApiTest(ServerTestCase):
         ready = c.get("/readyz")
         self.assertEqual((ready.status, ready.json()), (200, {"status": "ready"}))
         self.login(self.server.person(with_contacts=False)["codice_fiscale"], "AAAABBBBCCCCDDDD", expect=401)
-        metrics = c.get("/metrics")
+        metrics = c.get("/metrics", token=METRICS_TOKEN)
         self.assertEqual(metrics.status, 200)
         self.assertTrue(metrics.header("Content-Type").startswith("text/plain"), metrics.headers)
         text = metrics.body.decode()
@@ -891,11 +894,33 @@ class ApiTest(ServerTestCase):
         self.assertGreaterEqual(float(wrong[0].split()[-1]), 1)
         self.assertIn('route="GET /healthz",status="200"', text)
 
+    def test_metrics_are_read_only_with_the_operators_token_and_nothing_public_moves_with_a_recovery(self):
+        """Issue 15: /metrics showed the outbox backlog grow after a matching recovery, so anyone could learn that
+        a codice fiscale's contacts matched. Now the metrics need the operators' bearer token, and what a
+        stranger can read stays byte for byte the same across a citizen's recovery."""
+        c = self.c
+        for headers in ({}, {"Authorization": "Bearer " + METRICS_TOKEN[:-1] + "x"},
+                        {"Authorization": "Bearer " + METRICS_TOKEN + "x"}, {"Authorization": METRICS_TOKEN}):
+            refused = c.get("/metrics", headers=headers)
+            self.assertEqual(refused.status, 401, headers)
+            self.assertEqual(refused.header("WWW-Authenticate"), "Bearer")
+            self.assertNotIn(b"sportello_", refused.body)
+
+        def public():
+            return [(r.status, r.body) for r in (c.get("/healthz"), c.get("/readyz"), c.get("/metrics"))]
+
+        who, _ = self.office_holder()
+        before = public()
+        reply = c.post(API + "/recoveries", {"codice_fiscale": who["codice_fiscale"], "mobile": who["mobile"],
+                                             "email": who["email"]})
+        self.assertEqual(reply.status, 202, reply)
+        self.assertEqual(public(), before)
+
     def test_every_answer_carries_the_security_headers(self):
         c = self.c
         who, pin = self.office_holder()
         token = self.login(who["codice_fiscale"], pin).json()["token"]
-        replies = [c.get("/healthz"), c.get("/metrics"), c.get(API + "/me", token=token),
+        replies = [c.get("/healthz"), c.get("/metrics", token=METRICS_TOKEN), c.get(API + "/me", token=token),
                    c.delete(API + "/sessions/current", token=token), c.get(API + "/me"), c.get("/nowhere"),
                    c.get(API + "/sessions"), c.post(API + "/sessions", raw=b"{", content_type="application/json"),
                    c.post(API + "/sessions", raw=b"x", content_type="text/plain"),
@@ -953,6 +978,79 @@ class ThrottleTest(ServerTestCase):
         self.assertGreaterEqual(self.retry_after(replies[3]), 1)
         # Endpoints that check no secret are not throttled.
         self.assertEqual(self.c.get("/healthz").status, 200)
+
+
+# 15
+class LockoutLifecycleTest(ServerTestCase):
+    """Issue 15: every submitted code has one counter lifecycle, so a holder's code and a code nobody holds
+    answer alike across the whole cycle (block, wait, the server's purge, a second wrong PIN, a day without one),
+    here with a 1 s step, a 5 s day and the purge every second."""
+    STEP, DAY = 1, 5
+    settings = {"lockout_step": "%ds" % STEP, "lockout_reset_after": "%ds" % DAY, "lockout_purge_every": "1s"}
+
+    def attempt_both(self, codes, expect):
+        replies = [self.login(cf, "AAAABBBBCCCCDDDD", expect=expect) for cf in codes]
+        bodies = [dict(r.json(), detail=CLOCK_TIME.sub("HH:MM", r.json()["detail"])) for r in replies]
+        self.assertEqual(bodies[0], bodies[1], "a holder and a stranger must read the same answer")
+        self.assertEqual(len(replies[0].body), len(replies[1].body))
+        return [r.header("Retry-After") for r in replies], time.monotonic()
+
+    def test_a_holder_and_a_stranger_get_identical_answers_through_the_whole_cycle(self):
+        who, _ = self.office_holder()
+        stranger = self.server.person(with_contacts=False)["codice_fiscale"]  # well formed, never registered
+        codes = [who["codice_fiscale"], stranger]
+        sequence = []
+        # The first wrong PIN blocks one step.
+        after, at = self.attempt_both(codes, 401)
+        sequence.append(after)
+        # Past the block and past a purge of the server, well within the day: the second blocks two steps.
+        time.sleep(max(0.0, at + self.STEP + 1.5 - time.monotonic()))
+        after, at = self.attempt_both(codes, 401)
+        sequence.append(after)
+        blocked, _ = self.attempt_both(codes, 423)
+        self.assertEqual(blocked[0], blocked[1])
+        # A day (here 5 s) without a wrong PIN after the block: both counts are forgotten, one step again.
+        time.sleep(max(0.0, at + 2 * self.STEP + self.DAY + 1.2 - time.monotonic()))
+        after, _ = self.attempt_both(codes, 401)
+        sequence.append(after)
+        self.assertEqual(sequence, [[str(self.STEP)] * 2, [str(2 * self.STEP)] * 2, [str(self.STEP)] * 2])
+
+
+class StaffLockoutTest(ServerTestCase):
+    """Issue 15: failed staff logins are audited, a few are free, then each waits longer, and the limit locks the
+    account until an administrator runs `sportelloctl staff unlock`; an unknown username gets the same answers.
+    Here 1 free failure, a 1 s step and a limit of 4."""
+    settings = {"staff_lockout_free": 1, "staff_lockout_step": "1s", "staff_lockout_limit": 4}
+
+    def attempt(self, username, password, code="000000"):
+        return self.c.post(API + "/staff/sessions", {"username": username, "password": password, "totp": code})
+
+    def test_known_and_unknown_usernames_wait_then_lock_alike_until_unlocked(self):
+        account = self.server.ctl("staff", "add", "--username", "sede.bianchi", "--role", "office")
+        answers = {}
+        for username in ("sede.bianchi", "nessuno"):
+            seen = []
+            for _ in range(3):
+                reply = self.attempt(username, "not-the-password")
+                seen.append((reply.status, reply.json()["type"], reply.header("Retry-After")))
+                time.sleep(int(reply.header("Retry-After") or 0) + 0.2)
+            locked = self.attempt(username, "not-the-password")
+            seen.append((locked.status, locked.json()["type"], locked.header("Retry-After")))
+            answers[username] = seen
+        self.assertEqual(answers["sede.bianchi"], answers["nessuno"])
+        self.assertEqual([a[2] for a in answers["nessuno"]], [None, "1", "2", None])
+        self.assertEqual(answers["nessuno"][-1][:2], (423, "/problems/staff-locked"))
+        # Locked: the right password and code are refused too.
+        right = self.attempt("sede.bianchi", account["password"], totp(account["totp_secret"]))
+        self.assertEqual((right.status, right.json()["type"]), (423, "/problems/staff-locked"))
+        failed = [e for e in self.server.ctl("audit", "list", "--limit", "1000")["rows"]
+                  if e["action"] == "staff.login-failed"]
+        self.assertEqual(len(failed), 8, "every counted failure, known or unknown username")
+        self.assertEqual(self.server.ctl("staff", "unlock", "--username", "nessuno", expect=1)["error"]["code"],
+                         "staff-not-found")
+        self.server.ctl("staff", "unlock", "--username", "sede.bianchi")
+        opened = self.attempt("sede.bianchi", account["password"], totp(account["totp_secret"]))
+        self.assertEqual(opened.status, 201, opened)
 
 
 # 14
@@ -1028,6 +1126,16 @@ class TypingAndLockoutTest(ServerTestCase):
     type them, only its newest link works, and a completed one starts the lockout count afresh."""
     STEP = 60
     settings = {"lockout_step": "%ds" % STEP}  # long enough that a recovery completes within the block
+
+    def test_twenty_parallel_wrong_pins_at_one_code_check_one_pin(self):
+        who, _ = self.office_holder()
+        cf = who["codice_fiscale"]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=20) as pool:
+            statuses = list(pool.map(lambda _: self.server.client.post(
+                API + "/sessions", {"codice_fiscale": cf, "pin": "AAAABBBBCCCCDDDD"}).status, range(20)))
+        # (Issue 15.) One try was counted and checked; the others found the code blocked before any PIN was checked.
+        self.assertEqual(statuses.count(401), 1, statuses)
+        self.assertEqual(statuses.count(423), 19, statuses)
 
     @staticmethod
     def in_groups(cf):

@@ -102,7 +102,7 @@ class CourierTest(ServerTestCase):
         failed = sinks.wait_for(lambda: s.ctl("outbox", "list", "--failed")["messages"], what="a failed message")
         self.assertEqual(len(failed), 1)
         self.assertIn("smtp-rejected", failed[0]["last_error"])
-        metrics = s.client.get("/metrics").body.decode()
+        metrics = s.client.get("/metrics", token=test_api.METRICS_TOKEN).body.decode()
         self.assertIn("sportello_outbox_failed 1", metrics)
         s.smtp.stop()
         s.smtp.start()

@@ -20,6 +20,7 @@ struct Api {
   std::function<Status()> ready;                          // database reachable, migrations applied
   bool tls = false;
   BodyCache* bodies = nullptr;  // ready answers of hot, rarely changing GETs; absent: none kept
+  std::string metrics_token;    // empty: /metrics is not served at all
 };
 
 inline constexpr const char* kApi = "/api/v1";

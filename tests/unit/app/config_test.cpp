@@ -32,6 +32,8 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"pin.rotation_months", n(c.pin.rotation_months)},
       {"pin.activation_window", s(c.pin.activation_window)},
       {"lockout.step", s(c.lockout.step)},
+      {"lockout.reset_after", s(c.lockout.reset_after)},
+      {"lockout.purge_every", s(c.lockout.purge_every)},
       {"request.confirmation_window", s(c.request.confirmation_window)},
       {"recovery.link_lifetime", s(c.recovery.link_lifetime)},
       {"recovery.contacts_required", n(c.recovery.contacts_required)},
@@ -56,6 +58,7 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"server.throttle_burst", n(c.server.throttle_burst)},
       {"server.tls_certificate", c.server.tls_certificate.string()},
       {"server.tls_key", c.server.tls_key.string()},
+      {"server.metrics_token", c.server.metrics_token},
       {"courier.run_in_server", n(c.courier.run_in_server)},
       {"courier.poll_interval", s(c.courier.poll_interval)},
       {"courier.batch_size", n(c.courier.batch_size)},
@@ -90,6 +93,9 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"web.assets_dir", c.web.assets_dir.string()},
       {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
       {"staff.password_min_length", n(c.staff.password_min_length)},
+      {"staff.lockout_free", n(c.staff.lockout_free)},
+      {"staff.lockout_step", s(c.staff.lockout_step)},
+      {"staff.lockout_limit", n(c.staff.lockout_limit)},
   };
 }
 
@@ -155,6 +161,8 @@ const ValueCase kDefaults[] = {
     {"rotation_months", kNoFile, {}, "pin.rotation_months", "3"},
     {"activation_window", kNoFile, {}, "pin.activation_window", "7776000"},
     {"lockout_step", kNoFile, {}, "lockout.step", "180"},
+    {"lockout_reset_after", kNoFile, {}, "lockout.reset_after", "86400"},
+    {"lockout_purge_every", kNoFile, {}, "lockout.purge_every", "60"},
     {"confirmation_window", kNoFile, {}, "request.confirmation_window", "172800"},
     {"link_lifetime", kNoFile, {}, "recovery.link_lifetime", "1800"},
     {"contacts_required", kNoFile, {}, "recovery.contacts_required", "2"},
@@ -168,6 +176,10 @@ const ValueCase kDefaults[] = {
     {"key_file", kNoFile, {}, "outbox.key_file", "{cwd}/var/outbox.key"},
     {"totp_window_steps", kNoFile, {}, "staff.totp_window_steps", "1"},
     {"password_min_length", kNoFile, {}, "staff.password_min_length", "12"},
+    {"staff_lockout_free", kNoFile, {}, "staff.lockout_free", "3"},
+    {"staff_lockout_step", kNoFile, {}, "staff.lockout_step", "60"},
+    {"staff_lockout_limit", kNoFile, {}, "staff.lockout_limit", "10"},
+    {"metrics_token_off", kNoFile, {}, "server.metrics_token", ""},
     {"empty_file_keeps_defaults", "", {}, "lockout.step", "180"},
     {"empty_sections_keep_defaults", "[pin]\n[lockout]\n", {}, "pin.history", "5"},
 };
@@ -372,6 +384,9 @@ INSTANTIATE_TEST_SUITE_P(File, ConfigError, ::testing::ValuesIn(kFileErrors),
                          [](const auto& info) { return info.param.name; });
 
 const ErrorCase kEnvironmentErrors[] = {
+    {"short_metrics_token", kNoFile, {{"SPORTELLO_SERVER_METRICS_TOKEN", "guessable"}},
+     "SPORTELLO_SERVER_METRICS_TOKEN: expected \"\" or a token of at least 32 characters (the value is not shown)",
+     "SPORTELLO_SERVER_METRICS_TOKEN"},
     {"bad_duration", kNoFile, {{"SPORTELLO_LOCKOUT_STEP", "3 minutes"}},
      "SPORTELLO_LOCKOUT_STEP: expected a duration like \"3m\", got \"3 minutes\"", "SPORTELLO_LOCKOUT_STEP"},
     {"zero_duration", kNoFile, {{"SPORTELLO_LOCKOUT_STEP", "0"}}, "greater than zero", "SPORTELLO_LOCKOUT_STEP"},

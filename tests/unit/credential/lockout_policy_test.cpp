@@ -85,5 +85,59 @@ TEST(Lockout, NeverBlockedMeansNothingRemains) {
   EXPECT_EQ(policy.remaining(LockoutState{1, Instant{}}, kNow), Seconds{0});
 }
 
+// Issue 15, SPEC §3: a count is forgotten by a day without a wrong PIN once its block is over, for every code.
+TEST(Lockout, ACountIsForgottenADayAfterTheLastWrongPinOnceItsBlockIsOver) {
+  const LockoutPolicy policy{Minutes{3}, Hours{24}};
+  const LockoutState twice{2, kNow + Minutes{6}, kNow};
+  struct Case {
+    const char* name;
+    Instant now;
+    bool forgotten;
+  };
+  const Case cases[] = {
+      {"during the block", kNow + Minutes{1}, false},
+      {"after the block, within the day", kNow + Hours{12}, false},
+      {"a second short of the day", kNow + Hours{24} - Seconds{1}, false},
+      {"a day after", kNow + Hours{24}, true},
+  };
+  for (const auto& c : cases) EXPECT_EQ(policy.forgotten(twice, c.now), c.forgotten) << c.name;
+  // A block longer than the day is never cut short.
+  const LockoutState long_block{500, kNow + Minutes{1500}, kNow};
+  EXPECT_FALSE(policy.forgotten(long_block, kNow + Hours{24}));
+  EXPECT_TRUE(policy.forgotten(long_block, kNow + Minutes{1500}));
+  EXPECT_TRUE(policy.forgotten(LockoutState{}, kNow)) << "no count at all";
+}
+
+TEST(Lockout, AFailureAddsOneStepUnlessTheCountWasForgotten) {
+  const LockoutPolicy policy{Minutes{3}, Hours{24}};
+  const LockoutState once = policy.after_failure({}, kNow);
+  EXPECT_EQ(once, (LockoutState{1, kNow + Minutes{3}, kNow}));
+  const LockoutState twice = policy.after_failure(once, kNow + Minutes{4});
+  EXPECT_EQ(twice, (LockoutState{2, kNow + Minutes{4} + Minutes{6}, kNow + Minutes{4}}));
+  const Instant next_day = kNow + Minutes{4} + Hours{24};
+  EXPECT_EQ(policy.after_failure(twice, next_day), (LockoutState{1, next_day + Minutes{3}, next_day}));
+  EXPECT_EQ(policy.reset_after(), Hours{24});
+  EXPECT_EQ(LockoutPolicy{Minutes{3}}.reset_after(), Hours{24}) << "SPEC §3's day by default";
+}
+
+// Staff logins (issue 15): three failures free, then 1, 2, 3 … steps, and the 10th locks for good.
+TEST(Lockout, StaffFailuresStartWaitingAfterTheFreeOnesAndLockForGoodAtTheLimit) {
+  const LockoutPolicy policy{Minutes{1}, Hours{24}, 10, 3};
+  const Minutes waits[] = {Minutes{0}, Minutes{0}, Minutes{0}, Minutes{1}, Minutes{2}, Minutes{3}};
+  for (int n = 1; n <= 6; ++n) EXPECT_EQ(policy.block_for(n), waits[n - 1]) << n;
+  LockoutState state;
+  Instant at = kNow;
+  for (int n = 1; n <= 9; ++n) {
+    state = policy.after_failure(state, at);
+    EXPECT_FALSE(policy.locked_for_good(state)) << n;
+    at = state.blocked_until;
+  }
+  state = policy.after_failure(state, at);
+  EXPECT_TRUE(policy.locked_for_good(state));
+  EXPECT_EQ(state.blocked_until, kLockedForGood);
+  EXPECT_FALSE(policy.forgotten(state, at + Hours{24 * 365})) << "a lock for good does not wear off";
+  EXPECT_FALSE(LockoutPolicy{Minutes{3}}.locked_for_good(LockoutState{1000, kNow, kNow})) << "citizens: never";
+}
+
 }  // namespace
 }  // namespace sportello

@@ -58,6 +58,7 @@ TEST_F(StaffFlow, TheOneTimePasswordIsReplacedAtFirstLogin) {
 }
 
 TEST_F(StaffFlow, WrongPasswordWrongCodeUnknownUserAndAReplayedCodeGetTheSameAnswer) {
+  ctx().policies.staff_lockout = LockoutPolicy(Seconds{0});  // no wait between failures: the answers alone
   const NewStaffAccount account = add("mrossi", Role::office);
   const std::string code = code_now(account);
   const std::string wrong_code = code == "000000" ? "111111" : "000000";
@@ -119,6 +120,52 @@ TEST_F(SessionFlow, OnlyTheTokensHashIsStored) {
   EXPECT_EQ(s.token.size(), 43u);  // 256 bits, base64url
   EXPECT_NE(s.session.token_hash, s.token);
   EXPECT_EQ(s.session.token_hash.size(), 64u);
+}
+
+// Issue 15 (Keycloak's pattern): a few failed logins in a row are free (typos), then each waits a step longer,
+// and the 10th locks the account until an administrator unlocks it; an unknown username is counted, answered
+// and audited alike.
+TEST_F(StaffFlow, FailedLoginsWaitLongerThenLockUntilAnAdministratorUnlocks) {
+  const NewStaffAccount account = add("mrossi", Role::office);
+  const LockoutPolicy& policy = ctx().policies.staff_lockout;
+  ASSERT_EQ(policy.lock_after(), 10);
+  ASSERT_EQ(policy.free_failures(), 3);
+  for (const char* user : {"mrossi", "nobody"}) {
+    for (int n = 1; n < policy.lock_after(); ++n) {
+      auto refused = StaffAccounts(ctx()).login({user, Secret("not-the-password"), code_now(account)});
+      ASSERT_FALSE(refused.ok());
+      EXPECT_EQ(refused.error().code, "wrong-credentials") << user << " " << n;
+      const Seconds wait = policy.step() * std::max(0, n - 3);  // 0, 0, 0, 1, 2, … 6 minutes
+      EXPECT_EQ(refused.error().retry_after, wait) << user << " " << n;
+      if (wait == Seconds{0}) continue;
+      // During the wait even the right password and code are refused, unchecked and uncounted.
+      auto waiting = StaffAccounts(ctx()).login({user, account.one_time_password.clone(), code_now(account)});
+      EXPECT_EQ(waiting.error().code, "blocked") << user;
+      EXPECT_EQ(waiting.error().retry_after, wait) << user;
+      clock().advance(wait);
+    }
+    auto locked = StaffAccounts(ctx()).login({user, Secret("not-the-password"), code_now(account)});
+    EXPECT_EQ(locked.error().code, "staff-locked") << user;
+    clock().advance(Hours{48});  // a lock does not wear off
+    EXPECT_EQ(StaffAccounts(ctx()).login({user, account.one_time_password.clone(), code_now(account)}).error().code,
+              "staff-locked") << user;
+  }
+  int audited = 0;
+  ASSERT_TRUE(ctx().store.read([&](Repositories& repos) -> Status {
+    for (const AuditEntry& e : repos.audit().read(0, 1000)) audited += e.action == "staff.login-failed";
+    return Ok{};
+  }).ok());
+  EXPECT_EQ(audited, 2 * policy.lock_after()) << "every failure, for a known and an unknown username";
+
+  EXPECT_EQ(StaffAccounts(ctx()).unlock(Actor::staff("office.user", Role::office), "mrossi").error().kind,
+            ErrorKind::forbidden);
+  EXPECT_EQ(StaffAccounts(ctx()).unlock(kConsole, "nobody").error().code, "staff-not-found");
+  ASSERT_TRUE(StaffAccounts(ctx()).unlock(kConsole, "mrossi").ok());
+  auto opened = StaffAccounts(ctx()).login({"mrossi", account.one_time_password.clone(), code_now(account)});
+  ASSERT_TRUE(opened.ok()) << opened.error().code;
+  // The right login started the count afresh: the next failure is a free one again.
+  clock().advance(Seconds{30});
+  EXPECT_EQ(StaffAccounts(ctx()).login({"mrossi", Secret("x"), code_now(account)}).error().retry_after, Seconds{0});
 }
 
 }  // namespace

@@ -143,6 +143,7 @@ class OpenApi : public AppFixture {
     api_ = std::make_unique<http::Api>(http::Api{ctx(), *throttle_, metrics_,
                                                  [] { return std::map<std::string, double>{}; },
                                                  []() -> Status { return Ok{}; }, false});
+    api_->metrics_token = "a-metrics-token-of-at-least-32-characters";  // /metrics is routed only with one
     http::add_api_routes(router_, *api_);
 
     const std::filesystem::path file = repo_root() / "docs" / "openapi.yaml";
