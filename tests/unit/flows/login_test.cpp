@@ -204,7 +204,7 @@ TEST_F(LoginFlow, ARevokedPinCannotLogIn) {
 TEST_F(LoginFlow, AHashIsUpgradedWhenTheConfiguredParametersGrow) {
   const ApplicantInput who = mario(ctx().places);
   active_holder(ctx(), who, "CASA2026");
-  Config stronger = test_config(dir_);
+  Config stronger = base_config();
   stronger.argon2.iterations = 2;
   open(stronger);
   EXPECT_NE(credential_of(ctx(), who.codice_fiscale)->pin_hash.find("t=1"), std::string::npos);

@@ -2,25 +2,16 @@
 // shared by two credentials (migration 0008's unique index), while credentials without one coexist.
 #include <gtest/gtest.h>
 
-#include "store/database.h"
-#include "store/migrator.h"
-#include "store/sql_unit_of_work.h"
-#include "support/temp_dir.h"
+#include "store_fixture.h"
 
 namespace sportello::testing {
 namespace {
 
-class CredentialReference : public ::testing::Test {
+class CredentialReference : public StoreFixture {
  protected:
-  void SetUp() override {
-    auto opened = Database::open("sqlite:" + (dir_ / "db" / "s.db").string(), 2);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    db_ = *opened;
-    ASSERT_TRUE(Migrator(*db_).migrate().ok());
-  }
   // A citizen and a credential with this reference (or none); the write's status.
   Status add(const std::string& code, std::optional<std::string> reference) {
-    return SqlUnitOfWork(db_).run([&](Repositories& repos) -> Status {
+    return run([&](Repositories& repos) -> Status {
       Citizen citizen;
       citizen.codice_fiscale = code;
       citizen.data.surname = "Rossi";
@@ -37,15 +28,13 @@ class CredentialReference : public ::testing::Test {
   }
   std::optional<Credential> find(const std::string& reference) {
     std::optional<Credential> found;
-    EXPECT_TRUE(SqlUnitOfWork(db_).run([&](Repositories& repos) -> Status {
+    EXPECT_TRUE(run([&](Repositories& repos) -> Status {
       found = repos.credentials().find_by_request_reference(reference);
       return Ok{};
     }).ok());
     return found;
   }
 
-  TempDir dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(CredentialReference, ARequestNumberIsStoredFoundAgainAndNeverShared) {

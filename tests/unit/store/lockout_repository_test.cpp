@@ -4,10 +4,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "store/database.h"
-#include "store/migrator.h"
-#include "store/sql_unit_of_work.h"
-#include "support/temp_dir.h"
+#include "store_fixture.h"
 
 namespace sportello::testing {
 namespace {
@@ -15,17 +12,11 @@ namespace {
 const Instant kStart = from_unix(1'800'000'000);
 const std::string kCode = "RSSMRA85T10H501O";
 
-class LockoutRepositoryStore : public ::testing::Test {
+class LockoutRepositoryStore : public StoreFixture {
  protected:
-  void SetUp() override {
-    auto opened = Database::open("sqlite:" + (dir_ / "db" / "l.db").string(), 2);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    db_ = *opened;
-    ASSERT_TRUE(Migrator(*db_).migrate().ok());
-  }
   LockoutAttempt reserve(Instant at) {
     LockoutAttempt attempt;
-    EXPECT_TRUE(SqlUnitOfWork(db_).run([&](Repositories& repos) -> Status {
+    EXPECT_TRUE(run([&](Repositories& repos) -> Status {
       attempt = repos.lockouts().reserve_attempt(kCode, policy_, at);
       return Ok{};
     }).ok());
@@ -33,7 +24,7 @@ class LockoutRepositoryStore : public ::testing::Test {
   }
   LockoutState find() {
     LockoutState state;
-    EXPECT_TRUE(SqlUnitOfWork(db_).run([&](Repositories& repos) -> Status {
+    EXPECT_TRUE(run([&](Repositories& repos) -> Status {
       state = repos.lockouts().find(kCode);
       return Ok{};
     }).ok());
@@ -41,7 +32,7 @@ class LockoutRepositoryStore : public ::testing::Test {
   }
   int purge(Instant at) {
     int purged = -1;
-    EXPECT_TRUE(SqlUnitOfWork(db_).run([&](Repositories& repos) -> Status {
+    EXPECT_TRUE(run([&](Repositories& repos) -> Status {
       purged = repos.lockouts().purge_forgotten(policy_, at);
       return Ok{};
     }).ok());
@@ -49,8 +40,6 @@ class LockoutRepositoryStore : public ::testing::Test {
   }
 
   const LockoutPolicy policy_{Minutes{3}, Hours{24}};
-  TempDir dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(LockoutRepositoryStore, EachAttemptIsCountedAsThePolicySays) {
@@ -95,7 +84,11 @@ TEST_F(LockoutRepositoryStore, ThePurgeDropsExactlyTheForgottenCounts) {
 TEST_F(LockoutRepositoryStore, TheTableKeepsNoTraceOfWhoHoldsAPin) {
   Database::Lease lease(*db_);
   std::vector<std::string> columns(10);
-  lease.session() << "SELECT name FROM pragma_table_info('lockouts') ORDER BY cid", soci::into(columns);
+  lease.session() << (database_.postgresql()
+                          ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'lockouts' "
+                            "ORDER BY ordinal_position"
+                          : "SELECT name FROM pragma_table_info('lockouts') ORDER BY cid"),
+      soci::into(columns);
   EXPECT_EQ(columns, (std::vector<std::string>{"attempt_key", "failures", "blocked_until", "last_failure_at"}));
 }
 

@@ -3,10 +3,7 @@
 // their SHA-256 (whose uniqueness the database itself enforces).
 #include <gtest/gtest.h>
 
-#include "store/database.h"
-#include "store/migrator.h"
-#include "store/sql_unit_of_work.h"
-#include "support/temp_dir.h"
+#include "store_fixture.h"
 
 namespace sportello::testing {
 namespace {
@@ -15,13 +12,10 @@ using std::chrono::year;
 
 Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
-class RecordRepositories : public ::testing::Test {
+class RecordRepositories : public StoreFixture {
  protected:
   void SetUp() override {
-    auto opened = Database::open("sqlite:" + (dir_ / "db" / "r.db").string(), 2);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    db_ = *opened;
-    ASSERT_TRUE(Migrator(*db_).migrate().ok());
+    StoreFixture::SetUp();
     store_ = std::make_unique<SqlUnitOfWork>(db_);
     ASSERT_TRUE(store_->run([&](Repositories& repos) -> Status {
       for (const char* code : {"RSSMRA85T10H501O", "BNCGLI72C45F205X"}) {
@@ -41,8 +35,6 @@ class RecordRepositories : public ::testing::Test {
     }).ok());
   }
 
-  TempDir dir_;
-  std::shared_ptr<Database> db_;
   std::unique_ptr<SqlUnitOfWork> store_;
   std::vector<std::int64_t> ids_;
 };

@@ -3,22 +3,13 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "store/database.h"
-#include "store/migrator.h"
-#include "store/sql_unit_of_work.h"
-#include "support/temp_dir.h"
+#include "store_fixture.h"
 
 namespace sportello::testing {
 namespace {
 
-class StaffRepositoryStore : public ::testing::Test {
+class StaffRepositoryStore : public StoreFixture {
  protected:
-  void SetUp() override {
-    auto opened = Database::open("sqlite:" + (dir_ / "db" / "s.db").string(), 2);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    db_ = *opened;
-    ASSERT_TRUE(Migrator(*db_).migrate().ok());
-  }
   StaffAccount account(const std::string& username, const std::string& full_name) {
     StaffAccount a;
     a.username = username;
@@ -31,15 +22,13 @@ class StaffRepositoryStore : public ::testing::Test {
   }
   std::optional<StaffAccount> find(const std::string& username) {
     std::optional<StaffAccount> found;
-    EXPECT_TRUE(SqlUnitOfWork(db_).run([&](Repositories& repos) -> Status {
+    EXPECT_TRUE(run([&](Repositories& repos) -> Status {
       found = repos.staff().find_by_username(username);
       return Ok{};
     }).ok());
     return found;
   }
 
-  TempDir dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(StaffRepositoryStore, TheFullNameIsKeptWithTheAccountAndChangedByAnUpdate) {

@@ -3,22 +3,13 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "store/database.h"
-#include "store/migrator.h"
-#include "store/sql_unit_of_work.h"
-#include "support/temp_dir.h"
+#include "store_fixture.h"
 
 namespace sportello::testing {
 namespace {
 
-class Store : public ::testing::Test {
+class Store : public StoreFixture {
  protected:
-  void SetUp() override {
-    auto opened = Database::open("sqlite:" + (dir_ / "db" / "s.db").string(), 2);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    db_ = *opened;
-    ASSERT_TRUE(Migrator(*db_).migrate().ok());
-  }
   std::string pragma(const std::string& name) {
     Database::Lease lease(*db_);
     std::string value;
@@ -35,8 +26,6 @@ class Store : public ::testing::Test {
     return m;
   }
 
-  TempDir dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(Store, MigrationsApplyOnceAndRecordTheirVersion) {
@@ -51,6 +40,7 @@ TEST_F(Store, MigrationsApplyOnceAndRecordTheirVersion) {
 }
 
 TEST_F(Store, SqliteRunsInWalModeWithForeignKeysAndFullSync) {
+  if (database_.postgresql()) GTEST_SKIP() << "SQLite's own settings";
   EXPECT_EQ(pragma("journal_mode"), "wal");
   EXPECT_EQ(pragma("foreign_keys"), "1");
   EXPECT_EQ(pragma("synchronous"), "2");  // FULL

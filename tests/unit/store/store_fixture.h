@@ -1,0 +1,31 @@
+#pragma once
+// What every repository test of store/ starts from: a migrated database of its own (SQLite, or PostgreSQL
+// when SPORTELLO_TEST_POSTGRES names a server: support/test_database.h) and a unit of work on it.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+
+#include "store/database.h"
+#include "store/migrator.h"
+#include "store/sql_unit_of_work.h"
+#include "support/test_database.h"
+
+namespace sportello::testing {
+
+class StoreFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = Database::open(database_.url(), 2);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    db_ = *opened;
+    ASSERT_TRUE(Migrator(*db_).migrate().ok());
+  }
+  // One transaction on the repositories.
+  Status run(const std::function<Status(Repositories&)>& work) { return SqlUnitOfWork(db_).run(work); }
+
+  TestDatabase database_;
+  std::shared_ptr<Database> db_;  // closed before database_ is dropped
+};
+
+}  // namespace sportello::testing
