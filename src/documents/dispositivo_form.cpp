@@ -2,6 +2,7 @@
 
 #include "core/civil_time.h"
 #include "documents/pdf_page.h"
+#include "identity/postal_lines.h"
 
 namespace sportello {
 namespace {
@@ -15,9 +16,6 @@ double field(PdfDocument& pdf, double y, const std::string& label, const std::st
   return y + 22;
 }
 
-std::string address_of(const Address& a) {
-  return a.street + (a.number.empty() ? "" : " " + a.number) + ", " + a.cap + " " + a.comune + " (" + a.province + ")";
-}
 
 std::string render(const Citizen& c, const std::string& place_label, const std::string& place, Instant now) {
   PdfDocument pdf;
@@ -33,7 +31,7 @@ std::string render(const Citizen& c, const std::string& place_label, const std::
   y = field(pdf, y, "Sesso", std::string(1, sex_letter(c.data.sex)));
   y = field(pdf, y, "Data di nascita", format_date_it(c.data.birth_date));
   y = field(pdf, y, place_label, place);
-  y = field(pdf, y, "Residenza", address_of(c.data.residence));
+  y = field(pdf, y, "Residenza", residence_line(c.data.residence));
   y = field(pdf, y, "Cellulare", c.contacts.mobile);
   y = field(pdf, y, "E-mail", c.contacts.email);
   y += 14;

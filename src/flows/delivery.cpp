@@ -1,5 +1,7 @@
 #include "flows/delivery.h"
 
+#include "identity/postal_lines.h"
+
 namespace sportello {
 
 std::string credential_event(const Credential& credential, std::string_view what) {
@@ -7,11 +9,10 @@ std::string credential_event(const Credential& credential, std::string_view what
          std::string(what);
 }
 
+// The lines whose lengths identity/postal_lines.h checks when the address is typed.
 std::string postal_address(const Citizen& c) {
   const Address& a = c.data.residence;
-  std::string street = a.street;
-  if (!a.number.empty()) street += " " + a.number;
-  return c.data.name + " " + c.data.surname + "\n" + street + "\n" + a.cap + " " + a.comune + " (" + a.province + ")";
+  return name_line(c.data.name, c.data.surname) + "\n" + street_line(a) + "\n" + place_line(a);
 }
 
 Route notice_route(const Citizen& c) {

@@ -18,7 +18,11 @@ std::string name_line(std::string_view name, std::string_view surname) {
 
 std::string street_line(const Address& a) { return a.number.empty() ? a.street : a.street + " " + a.number; }
 
-std::string place_line(const Address& a) { return a.cap + " " + a.comune + " (" + a.province + ")"; }
+std::string place_line(const Address& a) {
+  return a.cap + " " + a.comune + (a.province.empty() ? "" : " (" + a.province + ")");
+}
+
+std::string residence_line(const Address& a) { return street_line(a) + ", " + place_line(a); }
 
 std::size_t printed_length(std::string_view utf8) {
   std::size_t count = 0;

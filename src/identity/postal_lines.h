@@ -28,6 +28,8 @@ inline constexpr std::size_t kPlaceLineMax = 45;   // CAP + " " + comune + " (" 
 std::string name_line(std::string_view name, std::string_view surname);
 std::string street_line(const Address& address);
 std::string place_line(const Address& address);
+// The address on one line, as pages and forms show it: "Via Roma 1, 00100 Roma (RM)".
+std::string residence_line(const Address& address);
 
 std::size_t printed_length(std::string_view utf8);  // code points
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "identity/postal_lines.h"
+
 namespace sportello::web {
 namespace {
 
@@ -26,14 +28,6 @@ PageData link_row(const std::string& label, const std::string& scheme, const std
   row.set("text", phone ? readable_phone(value) : value);
   row.set("href", scheme.empty() ? PageData(false) : PageData(scheme + value));
   return row;
-}
-
-std::string residence_line(const Address& a) {
-  std::string line = a.street;
-  if (!a.number.empty()) line += " " + a.number;
-  line += ", " + a.cap + " " + a.comune;
-  if (!a.province.empty()) line += " (" + a.province + ")";
-  return line;
 }
 
 }  // namespace

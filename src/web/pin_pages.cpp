@@ -5,6 +5,7 @@
 #include "flows/activate_pin.h"
 #include "flows/renew_pin.h"
 #include "http/api/auth.h"
+#include "identity/postal_lines.h"
 #include "web/form.h"
 #include "web/page_request.h"
 #include "web/refused_pin.h"
@@ -46,8 +47,7 @@ Response contacts_page(Web& web, Request& r, const PersonalData& data, const Fie
   values.set("name", data.name);
   values.set("surname", data.surname);
   values.set("birth_date", format_date(data.birth_date, language));
-  values.set("residence", data.residence.street + " " + data.residence.number + ", " + data.residence.cap + " " +
-                              data.residence.comune + " (" + data.residence.province + ")");
+  values.set("residence", residence_line(data.residence));
   values.set("fields", field_rows(t, language, kContacts, typed, error));
   values.set("carried", hidden_rows(kProof, typed));
   PageData channels{PageData::type::list};

@@ -13,13 +13,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer as start, browse, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
+import { startServer as start, atEveryWidth, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'applications-');
 const GIULIA = { codice_fiscale: 'BNCGLI72C45F205W', pin: 'DISP0SIT' };
 const MARIO = { codice_fiscale: 'RSSMRA85T10H501O', pin: 'PIN2DEMO' };
-const WIDTHS = [1280, 390];
 const PROTOCOL = /^INPS\.7001\.\d{4}\.\d{7}$/;
 // Giulia signs in many times from one address: room for it in the per-address throttle.
 const startServer = () => start(CTL, SERVER, { SPORTELLO_SERVER_THROTTLE_BURST: '100', SPORTELLO_SERVER_THROTTLE_PER_MINUTE: '600' });
@@ -478,29 +477,16 @@ async function giuliaReads(page, server, filed, js, width) {
 
 async function walk(js) {
   const server = await startServer();
-  try {
-    for (const width of WIDTHS) {
-      const { browser, page } = await browse(js);
-      try {
-        await page.setViewportSize({ width, height: 900 });
-        // Bootstrap Italia scrolls smoothly unless motion is reduced; without JavaScript, playwright waits
-        // forever for a smooth scroll into view to settle before a click on the long forms.
-        await page.emulateMedia({ reducedMotion: 'reduce' });
-        for (const route of ['/area-riservata/domande', '/area-riservata/domande/nuova/naspi', '/area-riservata/domande/1']) {
-          await page.goto(server.url + route);
-          assert.equal(path(page), '/accedi', `signed out, ${route} asks to sign in`);
-        }
-        const filed = await giuliaFiles(page, server, js, width);
-        await marioIsRefused(page, server, filed, js, width);
-        await backOffice(page, server, filed, js, width);
-        await giuliaReads(page, server, filed, js, width);
-      } finally {
-        await browser.close();
-      }
+  await atEveryWidth(server, js, async (page, width) => {
+    for (const route of ['/area-riservata/domande', '/area-riservata/domande/nuova/naspi', '/area-riservata/domande/1']) {
+      await page.goto(server.url + route);
+      assert.equal(path(page), '/accedi', `signed out, ${route} asks to sign in`);
     }
-  } finally {
-    server.stop();
-  }
+    const filed = await giuliaFiles(page, server, js, width);
+    await marioIsRefused(page, server, filed, js, width);
+    await backOffice(page, server, filed, js, width);
+    await giuliaReads(page, server, filed, js, width);
+  });
 }
 
 test('Giulia files, the back office decides, Mario is refused: every page passes axe at 1280 and 390 px', async () => {

@@ -11,12 +11,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, browse, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
+import { startServer as start, browse, WIDTHS, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'queue-');
 const startServer = () => start(CTL, SERVER, { SPORTELLO_SERVER_THROTTLE_BURST: '100', SPORTELLO_SERVER_THROTTLE_PER_MINUTE: '600' });
-const WIDTHS = [1280, 390];
 
 const path = (page) => new URL(page.url()).pathname;
 const query = (page, name) => new URL(page.url()).searchParams.get(name);

@@ -8,13 +8,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer, browse, PageChecks, withoutJavaScript } from './support.mjs';
+import { startServer, browse, WIDTHS, PageChecks, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'pages-');
 const MARIO = { codice_fiscale: 'RSSMRA85T10H501O', pin: 'PIN2DEMO', greeting: 'Benvenuto, Mario Rossi' };
 const GIULIA = { codice_fiscale: 'BNCGLI72C45F205W', pin: 'DISP0SIT', greeting: 'Benvenuta, Giulia Bianchi' };
-const WIDTHS = [1280, 390];
 const SITE = 'Sportello PIN';
 // The second person singular, as the catalogues once had it ("Hai smarrito", "inserisci"): page names such
 // as "Accedi" or "Richiedi il PIN" are labels, not an address to the reader, and are left out.

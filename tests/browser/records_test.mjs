@@ -8,14 +8,13 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, browse, PageChecks, withoutJavaScript } from './support.mjs';
+import { startServer, atEveryWidth, WIDTHS, PageChecks, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'records-');
 const MARIO = { codice_fiscale: 'RSSMRA85T10H501O', pin: 'PIN2DEMO' };
 const GIULIA = { codice_fiscale: 'BNCGLI72C45F205W', pin: 'DISP0SIT' };
 const ANNA = { codice_fiscale: 'SPSNNA90L61F839V', pin: 'ABCDEFGH23456789', new_pin: 'W7XQ2ZKJ' };
-const WIDTHS = [1280, 390];
 // The demo seed gives Mario and Giulia the CUs of the last three years; Giulia gets one more, older, here.
 const GIULIA_ONLY_CU_YEAR = new Date().getFullYear() - 5;
 const EURO_IT = /^-?\d{1,3}(\.\d{3})*,\d{2}\s€$/;  // \s: the no-break space before €
@@ -227,35 +226,25 @@ async function empty(page, url, js, width, firstAccess) {
 async function walk(js) {
   const server = await startServer(CTL, SERVER);
   importGiuliaCu(server);
-  try {
-    for (const width of WIDTHS) {
-      const { browser, page } = await browse(js);
-      try {
-        await page.setViewportSize({ width, height: 900 });
-        for (const route of ['/area-riservata/estratto-conto', '/area-riservata/cu', '/area-riservata/cedolini/2025-01/pdf']) {
-          await page.goto(server.url + route);
-          assert.equal(path(page), '/accedi', `signed out, ${route} asks to sign in`);
-        }
-        await login(page, server.url, GIULIA);
-        assert.equal(path(page), '/area-riservata');
-        assert.deepEqual(await page.locator('#services a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
-          ['/area-riservata/estratto-conto', '/area-riservata/cu', '/area-riservata/cedolini', '/area-riservata/domande']);
-        await look(page, 'r01-reserved-area', js, width);
-        await statement(page, js, width);
-        await page.goto(server.url + '/area-riservata');
-        await certificazioni(page, js, width);
-        await page.goto(server.url + '/area-riservata');
-        await slips(page, js, width);
-        await logout(page);
-        await notHis(page, server.url, js, width);
-        await empty(page, server.url, js, width, width === WIDTHS[0]);
-      } finally {
-        await browser.close();
-      }
+  await atEveryWidth(server, js, async (page, width) => {
+    for (const route of ['/area-riservata/estratto-conto', '/area-riservata/cu', '/area-riservata/cedolini/2025-01/pdf']) {
+      await page.goto(server.url + route);
+      assert.equal(path(page), '/accedi', `signed out, ${route} asks to sign in`);
     }
-  } finally {
-    server.stop();
-  }
+    await login(page, server.url, GIULIA);
+    assert.equal(path(page), '/area-riservata');
+    assert.deepEqual(await page.locator('#services a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ['/area-riservata/estratto-conto', '/area-riservata/cu', '/area-riservata/cedolini', '/area-riservata/domande']);
+    await look(page, 'r01-reserved-area', js, width);
+    await statement(page, js, width);
+    await page.goto(server.url + '/area-riservata');
+    await certificazioni(page, js, width);
+    await page.goto(server.url + '/area-riservata');
+    await slips(page, js, width);
+    await logout(page);
+    await notHis(page, server.url, js, width);
+    await empty(page, server.url, js, width, width === WIDTHS[0]);
+  });
 }
 
 test('the consultation pages read, download and pass axe, at 1280 and 390 px', async () => {

@@ -11,11 +11,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, browse, PageChecks, totp, DEMO_STAFF, withoutJavaScript, fillFields, LUCA_RESIDENCE } from './support.mjs';
+import { startServer as start, atEveryWidth, PageChecks, totp, DEMO_STAFF, withoutJavaScript, fillFields, LUCA_RESIDENCE } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'request-forms-');
-const WIDTHS = [1280, 390];
 const MARIO = { codice_fiscale: 'RSSMRA85T10H501O', pin: 'PIN2DEMO' };  // demo citizen, active
 const startServer = () => start(CTL, SERVER, { SPORTELLO_SERVER_THROTTLE_BURST: '100', SPORTELLO_SERVER_THROTTLE_PER_MINUTE: '600' });
 
@@ -226,22 +225,11 @@ async function holderPages(page, server, js, width) {
 
 async function walk(js) {
   const server = await startServer();
-  try {
-    for (const width of WIDTHS) {
-      const { browser, page } = await browse(js);
-      try {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ reducedMotion: 'reduce' });
-        await citizenRequests(page, server, js, width);
-        await deskForms(page, server, js, width);
-        await holderPages(page, server, js, width);
-      } finally {
-        await browser.close();
-      }
-    }
-  } finally {
-    server.stop();
-  }
+  await atEveryWidth(server, js, async (page, width) => {
+    await citizenRequests(page, server, js, width);
+    await deskForms(page, server, js, width);
+    await holderPages(page, server, js, width);
+  });
 }
 
 test('request, desk, contact and PIN forms show every problem at once and keep what was typed, at 1280 and 390 px', async () => {

@@ -101,6 +101,29 @@ export async function browse(javaScriptEnabled) {
   return { browser, context, page: await context.newPage() };
 }
 
+// The widths every page is walked at: a desktop and a phone.
+export const WIDTHS = [1280, 390];
+
+// Runs `steps(page, width)` in a fresh browser at each of WIDTHS, then stops `server`, whatever fails.
+// Motion is reduced: Bootstrap Italia scrolls smoothly otherwise, and without JavaScript playwright waits
+// forever for a smooth scroll into view to settle before a click on a long form.
+export async function atEveryWidth(server, js, steps) {
+  try {
+    for (const width of WIDTHS) {
+      const { browser, page } = await browse(js);
+      try {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await steps(page, width);
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.stop();
+  }
+}
+
 // Screenshots and axe results of one test file; `save()` writes `<prefix>axe-summary.json`.
 export class PageChecks {
   constructor(outputDir, prefix = '') {

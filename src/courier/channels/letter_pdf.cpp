@@ -6,6 +6,7 @@
 // at the bottom so the print house can match sheets. Pure: content in, bytes out.
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "courier/channels/print_spool.h"
@@ -80,6 +81,11 @@ void draw_header(PdfDocument& pdf, const LetterHead& head) {
   pdf.line(kLeft, mm(37), kRight, mm(37), 0.6);
 }
 
+// A pango font description, "DejaVu Sans 8.5", of a family and a size in tenths of a point.
+std::string font_at(std::string_view family, int tenths) {
+  return std::string(family) + " " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
 bool one_line(const PdfDocument& pdf, const std::string& text, const std::string& font, double width) {
   return pdf.text_height(text, font, width) <= pdf.text_height("M", font, width) + 0.01;
 }
@@ -91,7 +97,7 @@ std::string address_font(const PdfDocument& pdf, const std::vector<std::string>&
                          double height) {
   const std::string block = joined_lines(lines);
   for (int tenths = 100; tenths >= 60; tenths -= 5) {
-    std::string font = "DejaVu Sans " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+    const std::string font = font_at("DejaVu Sans", tenths);
     const bool whole = std::all_of(lines.begin(), lines.end(),
                                    [&](const std::string& line) { return one_line(pdf, line, font, width); });
     if (whole && pdf.text_height(block, font, width) <= height) return font;
@@ -103,11 +109,9 @@ std::string address_font(const PdfDocument& pdf, const std::vector<std::string>&
 // font from 6 pt down to 4 pt that holds it on a single line; should the condensed face be missing
 // (scripts/setup installs fonts-dejavu-extra), the regular face down to 4 pt.
 std::string return_line_font(const PdfDocument& pdf, const std::string& line, double width) {
-  for (const char* family : {"DejaVu Sans Condensed ", "DejaVu Sans "})
-    for (int tenths = 60; tenths >= 40; tenths -= 5) {
-      std::string font = family + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-      if (one_line(pdf, line, font, width)) return font;
-    }
+  for (const char* family : {"DejaVu Sans Condensed", "DejaVu Sans"})
+    for (int tenths = 60; tenths >= 40; tenths -= 5)
+      if (std::string font = font_at(family, tenths); one_line(pdf, line, font, width)) return font;
   return "DejaVu Sans 4";
 }
 
