@@ -18,6 +18,11 @@ FlowPolicies policies_from(const Config& c) {
   p.max_attachment_bytes = c.applications.max_attachment_bytes;
   p.totp_window_steps = c.staff.totp_window_steps;
   p.staff_password_min_length = c.staff.password_min_length;
+  const auto count = [](std::int64_t n) { return static_cast<int>(n); };
+  p.requests_per_code = Allowance{count(c.limits.requests_per_code), c.limits.code_window};
+  p.recoveries_per_code = Allowance{count(c.limits.recoveries_per_code), c.limits.code_window};
+  p.renewals_per_code = Allowance{count(c.limits.renewals_per_code), c.limits.letters_window};
+  p.letters_per_holder = Allowance{count(c.limits.letters_per_holder), c.limits.letters_window};
   p.staff_lockout = LockoutPolicy(c.staff.lockout_step, c.lockout.reset_after, c.staff.lockout_limit, c.staff.lockout_free);
   return p;
 }

@@ -336,6 +336,14 @@ std::vector<Setting> settings() {
       {"letters", "spool_dir", path(&C::letters, &C::Letters::spool_dir)},
       {"letters", "batch_every", duration(&C::letters, &C::Letters::batch_every)},
       {"letters", "max_per_batch", integer(&C::letters, &C::Letters::max_per_batch, 1, 100000)},
+      {"limits", "address_per_hour", integer(&C::limits, &C::Limits::address_per_hour, 1, 1000000)},  // issue 15
+      {"limits", "address_burst", integer(&C::limits, &C::Limits::address_burst, 1, 1000000)},
+      {"limits", "requests_per_code", integer(&C::limits, &C::Limits::requests_per_code, 1, 1000)},
+      {"limits", "recoveries_per_code", integer(&C::limits, &C::Limits::recoveries_per_code, 1, 1000)},
+      {"limits", "code_window", duration(&C::limits, &C::Limits::code_window)},
+      {"limits", "renewals_per_code", integer(&C::limits, &C::Limits::renewals_per_code, 1, 1000)},
+      {"limits", "letters_per_holder", integer(&C::limits, &C::Limits::letters_per_holder, 1, 1000)},
+      {"limits", "letters_window", duration(&C::limits, &C::Limits::letters_window)},
       {"web", "assets_dir", path(&C::web, &C::Web::assets_dir)},                               // issue 5
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1

@@ -131,6 +131,17 @@ struct Config {
     std::filesystem::path assets_dir = SPORTELLO_DEFAULT_ASSETS_DIR;  // bootstrap-italia's dist/ (npm)
   } web;
 
+  struct Limits {                                 // issue 15: what a stranger could make the institute spend
+    std::int64_t address_per_hour = 30;           // PIN requests, recoveries and renewals from one address (per node)
+    std::int64_t address_burst = 10;              // of which at once
+    std::int64_t requests_per_code = 3;           // online PIN requests for one codice fiscale per code_window
+    std::int64_t recoveries_per_code = 3;         // recoveries started for one codice fiscale per code_window
+    std::chrono::seconds code_window = std::chrono::hours{24};
+    std::int64_t renewals_per_code = 3;           // renewals of one codice fiscale per letters_window
+    std::int64_t letters_per_holder = 3;          // letters to one holder's address per letters_window
+    std::chrono::seconds letters_window = std::chrono::days{30};
+  } limits;
+
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;

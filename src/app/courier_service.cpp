@@ -6,6 +6,7 @@
 #include "core/random.h"
 #include "courier/channels/sms_gateway.h"
 #include "courier/channels/smtp_transport.h"
+#include "flows/recover_pin.h"
 
 namespace sportello {
 namespace {
@@ -86,6 +87,8 @@ Result<std::unique_ptr<CourierService>> CourierService::create(App& app) {
 CourierService::~CourierService() { stop(); }
 
 Result<DeliveryReport> CourierService::deliver_now(int rounds) {
+  // Recoveries are answered before their work (issue 15): the round first turns the queued ones into links.
+  if (auto matched = RecoverPin(app_.context()).process_queued(); !matched) return matched.error();
   DeliveryReport total;
   for (int i = 0; i < rounds; ++i) {
     auto round = deliver_->run_once();

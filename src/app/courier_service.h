@@ -29,7 +29,8 @@ class CourierService {
   static Result<std::unique_ptr<CourierService>> create(App& app);
   ~CourierService();
 
-  // Delivers until nothing is due (at most `rounds` claims); adds up what happened.
+  // Turns queued recoveries into links (RecoverPin::process_queued), then delivers until nothing is due (at
+  // most `rounds` claims); adds up what happened.
   Result<DeliveryReport> deliver_now(int rounds = 1000);
   Result<std::optional<BatchSummary>> close_batch_now(const Actor& actor);
   Status hand_over(const std::string& batch, const Actor& actor);

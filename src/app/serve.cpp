@@ -68,7 +68,11 @@ class Maintenance {
     std::unique_lock lock(mu_);
     while (!wake_.wait_for(lock, every_, [this] { return stopping_; })) {
       (void)ctx_.store.run([&](Repositories& repos) -> Status {
-        repos.lockouts().purge_forgotten(ctx_.policies.lockout, ctx_.clock.now());
+        const Instant now = ctx_.clock.now();
+        repos.lockouts().purge_forgotten(ctx_.policies.lockout, now);
+        const FlowPolicies& p = ctx_.policies;
+        repos.allowances().purge_ended(
+            std::max({p.requests_per_code.window, p.recoveries_per_code.window, p.renewals_per_code.window}), now);
         return Ok{};
       });
     }
@@ -110,7 +114,10 @@ int serve(Config config, const ServeOverrides& overrides) {
                           static_cast<double>(config.server.throttle_burst), ctx.clock);
   http::Router router;
   std::unique_ptr<http::Server> server;
+  http::Throttle costly(static_cast<double>(config.limits.address_per_hour) / 60.0,
+                        static_cast<double>(config.limits.address_burst), ctx.clock);
   http::Api api{ctx, throttle, metrics, {}, {}, false};
+  api.costly = &costly;
   api.metrics_token = config.server.metrics_token;
   http::BodyCache bodies(config.session.read_cache_ttl, 4096);
   api.bodies = &bodies;

@@ -8,6 +8,7 @@ const char* to_string(ErrorKind kind) {
     case ErrorKind::not_found: return "not-found";
     case ErrorKind::wrong_secret: return "wrong-secret";
     case ErrorKind::blocked: return "blocked";
+    case ErrorKind::limited: return "limited";
     case ErrorKind::expired: return "expired";
     case ErrorKind::illegal_transition: return "illegal-transition";
     case ErrorKind::forbidden: return "forbidden";

@@ -11,6 +11,7 @@ enum class ErrorKind {
   not_found,           // the thing asked for does not exist (only where saying so reveals nothing)
   wrong_secret,        // a PIN, password, code or token did not match
   blocked,             // too many wrong attempts; `retry_after` says for how long
+  limited,             // this action was started too often (per code, address or holder); `retry_after` says when again
   expired,             // the credential, token or session is past its time
   illegal_transition,  // the aggregate is not in a state that allows the operation
   forbidden,           // the actor lacks the role or level

@@ -47,6 +47,8 @@ class OutboxRepository {
 
   // Letters wait as pending rows until a print batch takes them (oldest first).
   virtual std::vector<OutboxMessage> pending_letters(int limit) = 0;
+  // Letters of any state queued for `recipient` (an address block) at or after `since`.
+  virtual int count_letters_to(const std::string& recipient, Instant since) = 0;
   // The letter went into `batch`: sent, secret erased.
   virtual void mark_printed(std::int64_t id, const std::string& batch, Instant now) = 0;
   // A pending letter that cannot be printed becomes failed with the reason.

@@ -61,6 +61,12 @@ class RecoveryRepository {
   // Marks every ticket of the citizen not yet used as used at `now`, so that its link gives nothing: a new
   // link makes the older ones useless, and a redeemed one ends the others. Returns how many.
   virtual int end_unused_for(std::int64_t citizen_id, Instant now) = 0;
+  // Recoveries answered before their work (RecoverPin::start): `sealed` holds what was typed.
+  virtual void queue_request(const std::string& sealed, Instant received_at) = 0;
+  // The oldest queued requests, at most `limit`: id and sealed text.
+  virtual std::vector<std::pair<std::int64_t, std::string>> queued_requests(int limit) = 0;
+  // Removes a queued request; false when another round took it first (the caller then leaves it alone).
+  virtual bool take_request(std::int64_t id) = 0;
 };
 
 class DispositivoRequestRepository {

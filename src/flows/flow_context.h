@@ -6,6 +6,7 @@
 #include "core/belfiore.h"
 #include "core/clock.h"
 #include "core/secret_box.h"
+#include "credential/allowance.h"
 #include "credential/argon2_hasher.h"
 #include "credential/credential.h"
 #include "credential/lockout_policy.h"
@@ -34,6 +35,11 @@ struct FlowPolicies {
   std::uint64_t max_attachment_bytes = 5 * 1024 * 1024;
   int totp_window_steps = 1;
   int staff_password_min_length = 12;
+  // Issue 15: what one codice fiscale may start in a window, counted for every code alike; letters per holder.
+  Allowance requests_per_code{3, Hours{24}};
+  Allowance recoveries_per_code{3, Hours{24}};
+  Allowance renewals_per_code{3, Hours{24 * 30}};
+  Allowance letters_per_holder{3, Hours{24 * 30}};
 };
 
 // What read-only flows may remember between requests (see ReadCache); absent in most tests.

@@ -2,6 +2,7 @@
 
 #include "core/codice_fiscale.h"
 #include "credential/pin_generator.h"
+#include "flows/allowances.h"
 #include "flows/delivery.h"
 #include "flows/login.h"
 
@@ -21,9 +22,17 @@ Status RenewPin::run(const RenewalInput& input) {
   return ctx_.store.run([&](Repositories& repos) -> Status {
     auto credential = repos.credentials().find_by_citizen(holder->citizen.id);
     if (!credential) return no_such_holder();
+    if (auto spent = spend_allowance(repos, "renewal", cf->code(), ctx_.policies.renewals_per_code, now); !spent)
+      return spent;
+    const auto [first, second] = split_routes(holder->citizen);
+    const int letters = (first.channel == Channel::letter) + (second.channel == Channel::letter);
+    if (letters > 0) {
+      if (auto room = letter_allowed(repos, postal_address(holder->citizen), ctx_.policies.letters_per_holder, now, letters);
+          !room)
+        return room;
+    }
     if (auto moved = credential->renew(hash, now, ctx_.policies.credential); !moved) return moved;
     repos.credentials().update(*credential);
-    const auto [first, second] = split_routes(holder->citizen);
     const std::map<std::string, std::string> params{{"name", holder->citizen.data.name}};
     queue_message(repos, ctx_.box, {credential_event(*credential, "first-half"), first, "pin_renewed_first_half", params, pin.first_half}, now);
     queue_message(repos, ctx_.box, {credential_event(*credential, "second-half"), second, "pin_renewed_second_half", params, pin.second_half}, now);

@@ -15,7 +15,9 @@ struct RenewalInput {
 class RenewPin {
  public:
   explicit RenewPin(FlowContext& ctx) : ctx_(ctx) {}
-  // Errors: invalid-cf-*, blocked, wrong-pin, pin-not-expired (the PIN still works: log in instead).
+  // Errors: invalid-cf-*, blocked, wrong-pin, pin-not-expired (the PIN still works: log in instead);
+  // limited: too-many-renewals for the codice fiscale, too-many-letters when a half would go by post to a
+  // holder who has had the letters' allowance (issue 15).
   Status run(const RenewalInput& input);
 
  private:

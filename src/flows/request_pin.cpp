@@ -3,6 +3,7 @@
 #include "core/random.h"
 #include "core/typed_date.h"
 #include "credential/pin_generator.h"
+#include "flows/allowances.h"
 #include "flows/citizen_upsert.h"
 #include "flows/delivery.h"
 
@@ -17,13 +18,17 @@ bool holds_live_pin(Repositories& repos, const std::string& codice_fiscale, Citi
   return credential && credential->live();
 }
 
-// Someone asked for a PIN for a person who already has one: tell the holder, change nothing else.
-void warn_holder(Repositories& repos, const SecretBox& box, const Citizen& holder, const std::string& reference,
-                 Instant now) {
-  queue_message(repos, box,
-                {"citizen:" + std::to_string(holder.id) + ":duplicate-request:" + std::to_string(to_unix(now)),
-                 notice_route(holder), "pin_request_duplicate", {{"name", holder.data.name}}, ""},
-                now);
+// Someone asked for a PIN for a person who already has one: tell the holder, change nothing else. A holder
+// reached only by post is not sent more letters than the allowance: a stranger cannot refuse to be told,
+// so the notice is then left out (the audit row stays), and the answer is the same.
+void warn_holder(Repositories& repos, const SecretBox& box, const FlowPolicies& policies, const Citizen& holder,
+                 const std::string& reference, Instant now) {
+  const Route route = notice_route(holder);
+  if (route.channel != Channel::letter || letter_allowed(repos, route.recipient, policies.letters_per_holder, now))
+    queue_message(repos, box,
+                  {"citizen:" + std::to_string(holder.id) + ":duplicate-request:" + std::to_string(to_unix(now)), route,
+                   "pin_request_duplicate", {{"name", holder.data.name}}, ""},
+                  now);
   repos.audit().append("anonymous", "pin.request-duplicate", "citizen:" + std::to_string(holder.id),
                        "online; request " + reference, now);
 }
@@ -83,9 +88,13 @@ Result<RequestTaken> RequestPinOnline::run(const ApplicantInput& input, std::vec
   const std::string hash = ctx_.hasher.hash(pin.full());
   const std::string reference = new_request_reference();
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
+    // Counted before anything is looked up, for every code alike: the refusal says nothing about a holder.
+    if (auto spent = spend_allowance(repos, "request", applicant->codice_fiscale, ctx_.policies.requests_per_code, now);
+        !spent)
+      return spent;
     Citizen holder;
     if (holds_live_pin(repos, applicant->codice_fiscale, &holder)) {
-      warn_holder(repos, ctx_.box, holder, reference, now);
+      warn_holder(repos, ctx_.box, ctx_.policies, holder, reference, now);
       return Ok{};
     }
     const Citizen citizen = upsert_citizen(repos, *applicant, now);
@@ -138,6 +147,8 @@ Result<PhoneRequestRegistered> RegisterPhoneRequest::run(const Actor& actor, con
     Citizen citizen = upsert_citizen(repos, *applicant, now);
     citizen.tessera = *tessera;
     repos.citizens().update(citizen);
+    if (auto room = letter_allowed(repos, postal_address(citizen), ctx_.policies.letters_per_holder, now); !room)
+      return room;
     Credential credential = place_new_credential(repos, citizen.id, IssueChannel::phone, Level::ordinario, hash, now);
     credential.pending_half_sealed = ctx_.box.seal(pin.second_half);
     repos.credentials().update(credential);

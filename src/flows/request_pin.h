@@ -24,7 +24,8 @@ class RequestPinOnline {
   // Errors: invalid-* with the field at fault (codice fiscale, personal data, contacts); missing-phone
   // (field mobile) when neither a mobile nor a landline is given, since the contact centre must call within
   // 48 hours; missing-contact (field email) when only a landline is given, since the first half goes by SMS
-  // to a mobile, else by e-mail. Each request gets a new reference (also for a person who holds a PIN,
+  // to a mobile, else by e-mail; too-many-requests (limited, retry_after) once the codice fiscale has used
+  // its allowance, counted alike whether or not it holds a PIN. Each request gets a new reference (also for a person who holds a PIN,
   // where it is only written in the audit row), and the answer says where the first half went, masked.
   Result<RequestTaken> run(const ApplicantInput& input);
   // The same, with every problem at once in `problems` (each names its field); returns the first.
@@ -47,7 +48,8 @@ struct PhoneRequestRegistered {
 class RegisterPhoneRequest {
  public:
   explicit RegisterPhoneRequest(FlowContext& ctx) : ctx_(ctx) {}
-  // Contact center or office. Errors: validation as above, ts-*, pin-already-exists (conflict).
+  // Contact center or office. Errors: validation as above, ts-*, pin-already-exists (conflict),
+  // too-many-letters (limited) when the person's address has had the letters' allowance.
   Result<PhoneRequestRegistered> run(const Actor& actor, const PhoneRequestInput& input);
   // The same, with every problem at once in `problems` (each names its field); returns the first.
   Result<PhoneRequestRegistered> run(const Actor& actor, const PhoneRequestInput& input, std::vector<Error>& problems);

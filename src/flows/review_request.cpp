@@ -6,6 +6,7 @@
 #include "core/civil_time.h"
 #include "core/codice_fiscale.h"
 #include "core/typed_code.h"
+#include "flows/allowances.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
 
@@ -36,6 +37,8 @@ Status ReviewRequest::confirm(const Actor& actor, const std::string& typed_code)
   const Instant now = ctx_.clock.now();
   return change_holder(ctx_, typed_code, now, [&](Repositories& repos, Holder& holder) -> Status {
     Credential& credential = holder.credential;
+    const std::string address = postal_address(holder.citizen);
+    if (auto room = letter_allowed(repos, address, ctx_.policies.letters_per_holder, now); !room) return room;
     const std::string sealed_half = credential.pending_half_sealed;
     if (auto moved = credential.confirm_data(now, ctx_.policies.credential); !moved) return moved;
     auto half = ctx_.box.open(sealed_half);
@@ -43,7 +46,7 @@ Status ReviewRequest::confirm(const Actor& actor, const std::string& typed_code)
     credential.pending_half_sealed.clear();
     repos.credentials().update(credential);
     queue_message(repos, ctx_.box,
-                  {credential_event(credential, "second-half"), Route{Channel::letter, postal_address(holder.citizen)},
+                  {credential_event(credential, "second-half"), Route{Channel::letter, address},
                    "pin_second_half_letter", {{"name", holder.citizen.data.name}}, *half},
                   now);
     repos.audit().append(actor.id, "pin.request-confirmed", holder.subject(), "", now);

@@ -29,7 +29,8 @@ struct PendingRequest {
 class ReviewRequest {
  public:
   explicit ReviewRequest(FlowContext& ctx) : ctx_(ctx) {}
-  // Contact center or office; codice_fiscale as typed. Errors: holder-not-found, illegal-transition, pin-expired.
+  // Contact center or office; codice_fiscale as typed. Errors: holder-not-found, illegal-transition, pin-expired;
+  // confirm also too-many-letters (limited) when the holder's address has had the letters' allowance.
   Status confirm(const Actor& actor, const std::string& codice_fiscale);
   Status reject(const Actor& actor, const std::string& codice_fiscale, const std::string& reason);
   // Online requests waiting for the call, oldest first.

@@ -9,6 +9,7 @@
 #include "audit/audit_log.h"
 #include "core/result.h"
 #include "courier/outbox_repository.h"
+#include "credential/allowance.h"
 #include "credential/credential_repository.h"
 #include "identity/citizen_repository.h"
 #include "identity/contact_verification.h"
@@ -26,6 +27,7 @@ class Repositories {
   virtual CitizenRepository& citizens() = 0;
   virtual CredentialRepository& credentials() = 0;
   virtual LockoutRepository& lockouts() = 0;
+  virtual AllowanceRepository& allowances() = 0;
   virtual RecoveryRepository& recoveries() = 0;
   virtual ContactVerificationRepository& contact_verifications() = 0;
   virtual DispositivoRequestRepository& dispositivo_requests() = 0;

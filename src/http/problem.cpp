@@ -10,6 +10,7 @@ HttpStatus status_for(const Error& e) {
     case ErrorKind::not_found: return HttpStatus::not_found;
     case ErrorKind::wrong_secret: return HttpStatus::unauthorized;
     case ErrorKind::blocked: return HttpStatus::locked;
+    case ErrorKind::limited: return HttpStatus::too_many_requests;
     case ErrorKind::expired: return e.code.starts_with("session-") ? HttpStatus::unauthorized : HttpStatus::gone;
     case ErrorKind::illegal_transition: return HttpStatus::conflict;
     case ErrorKind::forbidden: return HttpStatus::forbidden;

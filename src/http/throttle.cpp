@@ -20,6 +20,11 @@ Seconds Throttle::take(const std::string& address) {
   return Seconds{static_cast<long long>(std::ceil((1.0 - b.tokens) / rate_per_second_))};
 }
 
+void Throttle::refund(const std::string& address) {
+  std::lock_guard lock(mu_);
+  if (auto it = buckets_.find(address); it != buckets_.end()) it->second.tokens = std::min(burst_, it->second.tokens + 1.0);
+}
+
 void Throttle::forget_idle(long long now) {
   // A bucket idle long enough to be full again holds nothing worth keeping.
   const double refill_seconds = burst_ / rate_per_second_;

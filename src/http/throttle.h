@@ -17,6 +17,9 @@ class Throttle {
       : rate_per_second_(rate_per_minute / 60.0), burst_(burst), clock_(clock) {}
   // Zero when the request may go ahead (and a token is spent); otherwise how long to wait.
   Seconds take(const std::string& address);
+  // Gives one token back (up to the burst): for a request that was refused before it cost anything, such as
+  // a form with a typo, so that people who mistype are not counted as a flood.
+  void refund(const std::string& address);
 
  private:
   struct Bucket {

@@ -184,6 +184,14 @@ std::vector<OutboxMessage> SqlOutboxRepository::pending_letters(int limit) {
   return out;
 }
 
+int SqlOutboxRepository::count_letters_to(const std::string& recipient, Instant since) {
+  long long from = to_unix(since);
+  int n = 0;
+  sql_ << "SELECT COUNT(*) FROM outbox WHERE channel = 'letter' AND recipient = :recipient AND created_at >= :since",
+      soci::use(recipient, "recipient"), soci::use(from, "since"), soci::into(n);
+  return n;
+}
+
 void SqlOutboxRepository::mark_printed(std::int64_t id, const std::string& batch, Instant now) {
   long long key = id, at = to_unix(now);
   sql_ << "UPDATE outbox SET status = 'sent', sent_at = :at, secret_sealed = '', batch = :batch, "

@@ -50,4 +50,25 @@ int SqlRecoveryRepository::end_unused_for(std::int64_t citizen_id, Instant now) 
   return static_cast<int>(st.get_affected_rows());
 }
 
+void SqlRecoveryRepository::queue_request(const std::string& sealed, Instant received_at) {
+  long long at = to_unix(received_at);
+  sql_ << "INSERT INTO recovery_requests (received_at, sealed) VALUES (:at, :sealed)", soci::use(at, "at"),
+      soci::use(sealed, "sealed");
+}
+
+std::vector<std::pair<std::int64_t, std::string>> SqlRecoveryRepository::queued_requests(int limit) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, sealed FROM recovery_requests ORDER BY id LIMIT :limit", soci::use(limit, "limit"));
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const soci::row& r : rows) out.emplace_back(read_integer(r, "id"), r.get<std::string>("sealed"));
+  return out;
+}
+
+bool SqlRecoveryRepository::take_request(std::int64_t id) {
+  long long key = id;
+  soci::statement st = (sql_.prepare << "DELETE FROM recovery_requests WHERE id = :id", soci::use(key, "id"));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 }  // namespace sportello

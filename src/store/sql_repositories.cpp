@@ -6,6 +6,7 @@ SqlRepositories::SqlRepositories(soci::session& sql)
     : citizens_(sql),
       credentials_(sql),
       lockouts_(sql),
+      allowances_(sql),
       recoveries_(sql),
       contact_verifications_(sql),
       dispositivo_(sql),

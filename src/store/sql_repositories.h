@@ -49,6 +49,16 @@ class SqlLockoutRepository final : public LockoutRepository {
   soci::session& sql_;
 };
 
+class SqlAllowanceRepository final : public AllowanceRepository {
+ public:
+  explicit SqlAllowanceRepository(soci::session& sql) : sql_(sql) {}
+  AllowanceUse take(const std::string& action, const std::string& key, const Allowance& allowance, Instant now) override;
+  int purge_ended(Seconds longest_window, Instant now) override;
+
+ private:
+  soci::session& sql_;
+};
+
 class SqlRecoveryRepository final : public RecoveryRepository {
  public:
   explicit SqlRecoveryRepository(soci::session& sql) : sql_(sql) {}
@@ -56,6 +66,9 @@ class SqlRecoveryRepository final : public RecoveryRepository {
   std::optional<RecoveryTicket> find_by_token_hash(const std::string& token_hash) override;
   void update(const RecoveryTicket& ticket) override;
   int end_unused_for(std::int64_t citizen_id, Instant now) override;
+  void queue_request(const std::string& sealed, Instant received_at) override;
+  std::vector<std::pair<std::int64_t, std::string>> queued_requests(int limit) override;
+  bool take_request(std::int64_t id) override;
 
  private:
   soci::session& sql_;
@@ -127,6 +140,7 @@ class SqlOutboxRepository final : public OutboxRepository {
   bool mark_failed(std::int64_t id, const std::string& owner, const std::string& error) override;
   bool retry_failed(std::int64_t id, Instant now) override;
   std::vector<OutboxMessage> pending_letters(int limit) override;
+  int count_letters_to(const std::string& recipient, Instant since) override;
   void mark_printed(std::int64_t id, const std::string& batch, Instant now) override;
   void mark_unprintable(std::int64_t id, const std::string& error) override;
   void add_batch(const LetterBatch& batch) override;
@@ -220,6 +234,7 @@ class SqlRepositories final : public Repositories {
   CitizenRepository& citizens() override { return citizens_; }
   CredentialRepository& credentials() override { return credentials_; }
   LockoutRepository& lockouts() override { return lockouts_; }
+  AllowanceRepository& allowances() override { return allowances_; }
   RecoveryRepository& recoveries() override { return recoveries_; }
   ContactVerificationRepository& contact_verifications() override { return contact_verifications_; }
   DispositivoRequestRepository& dispositivo_requests() override { return dispositivo_; }
@@ -237,6 +252,7 @@ class SqlRepositories final : public Repositories {
   SqlCitizenRepository citizens_;
   SqlCredentialRepository credentials_;
   SqlLockoutRepository lockouts_;
+  SqlAllowanceRepository allowances_;
   SqlRecoveryRepository recoveries_;
   SqlContactVerificationRepository contact_verifications_;
   SqlDispositivoRequestRepository dispositivo_;

@@ -11,9 +11,27 @@ std::string value_of(const Fields& fields, const std::string& name) {
   return found == fields.end() ? "" : found->second;
 }
 
+namespace {
+
+// A wait in the largest whole unit that still says enough: "20 giorni", "5 ore", "12 minuti" (rounded up).
+std::string wait_words(const Texts& t, Language language, Seconds wait) {
+  const long long s = wait.count();
+  const auto say = [&](long long n, const char* one, const char* many) {
+    return std::to_string(n) + " " + t.get(language, n == 1 ? one : many);
+  };
+  if (s > 2 * 86400) return say((s + 86399) / 86400, "day", "days");
+  if (s > 2 * 3600) return say((s + 3599) / 3600, "hour", "hours");
+  return say(std::max(1LL, (s + 59) / 60), "minute", "minutes");
+}
+
+}  // namespace
+
 std::string error_text(const Texts& t, Language language, const Error& e) {
   const std::string by_code = t.get(language, "error_" + e.code);
-  return by_code != "error_" + e.code ? by_code : t.get(language, "error_field_generic");
+  std::string text = by_code != "error_" + e.code ? by_code : t.get(language, "error_field_generic");
+  if (const auto at = text.find("{{wait}}"); at != std::string::npos)
+    text.replace(at, 8, wait_words(t, language, e.retry_after));
+  return text;
 }
 
 namespace {

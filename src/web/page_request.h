@@ -13,6 +13,12 @@
 
 namespace sportello::web {
 
+// The status of a form sent back with its problems: 429 when an allowance is spent (issue 15: the person
+// waits), 422 for what the person can mend at once.
+inline http::HttpStatus form_error_status(const Error& e) {
+  return e.kind == ErrorKind::limited ? http::HttpStatus::too_many_requests : http::HttpStatus::unprocessable_entity;
+}
+
 inline constexpr const char* kFormCookie = "__Host-sportello-form";
 inline constexpr const char* kLanguageCookie = "lang";
 

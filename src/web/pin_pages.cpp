@@ -122,9 +122,12 @@ Response renew(Web& web, Request& r) {
     return show(web, r, renewal_page(), {}, Error::invalid("form_expired", "", ""), http::HttpStatus::forbidden);
   if (http::throttled(web.api, r))
     return show(web, r, renewal_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
+  if (auto limited = http::costly_throttled(web.api, r))
+    return show(web, r, renewal_page(), *fields, *limited, http::HttpStatus::too_many_requests);
   auto renewed = RenewPin(web.api.ctx).run({value_of(*fields, "codice_fiscale"), Secret(value_of(*fields, "expired_pin"))});
+  http::settle_costly(web.api, r, renewed);
   if (!renewed && is_refused_pin(renewed.error())) return refused_renewal(web, r, *fields, renewed.error());
-  if (!renewed) return show(web, r, renewal_page(), *fields, renewed.error(), http::HttpStatus::unprocessable_entity);
+  if (!renewed) return show(web, r, renewal_page(), *fields, renewed.error(), form_error_status(renewed.error()));
   return redirect(r, "/rinnova-pin/completato");
 }
 

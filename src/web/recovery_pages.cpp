@@ -44,10 +44,13 @@ Response start(Web& web, Request& r) {
   if (!fields || !genuine_anonymous_post(r, *fields)) return refused(web, r, start_page(), fields.value_or(Fields{}));
   if (http::throttled(web.api, r))
     return show(web, r, start_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
+  if (auto limited = http::costly_throttled(web.api, r))
+    return show(web, r, start_page(), *fields, *limited, http::HttpStatus::too_many_requests);
   auto started = RecoverPin(web.api.ctx)
                      .start({value_of(*fields, "codice_fiscale"), value_of(*fields, "mobile"), value_of(*fields, "email"),
                              value_of(*fields, "pec"), value_of(*fields, "pec_cittadino")});
-  if (!started) return show(web, r, start_page(), *fields, started.error(), http::HttpStatus::unprocessable_entity);
+  http::settle_costly(web.api, r, started);
+  if (!started) return show(web, r, start_page(), *fields, started.error(), form_error_status(started.error()));
   return redirect(r, "/pin-smarrito/inviato");
 }
 

@@ -104,13 +104,16 @@ Response step2(Web& web, Request& r) {
   // Step 1's fields came back hidden: they are checked again.
   if (auto problems = step1_problems(web, *fields); !problems.empty())
     return step_page(web, r, 1, *fields, csrf, problems, http::HttpStatus::unprocessable_entity);
+  if (auto limited = http::costly_throttled(web.api, r))
+    return step_page(web, r, 2, *fields, csrf, {*limited}, http::HttpStatus::too_many_requests);
   std::vector<Error> problems;
   auto taken = RequestPinOnline(web.api.ctx).run(applicant_from(*fields), problems);
+  http::settle_costly(web.api, r, taken ? Status(Ok{}) : Status(taken.error()));
   if (!taken) {
     problems = problems_with(problems, taken.error());
     const bool step1_at_fault = std::any_of(problems.begin(), problems.end(), on_step1);
     if (step1_at_fault) std::erase_if(problems, [](const Error& e) { return !on_step1(e); });
-    return step_page(web, r, step1_at_fault ? 1 : 2, *fields, csrf, problems, http::HttpStatus::unprocessable_entity);
+    return step_page(web, r, step1_at_fault ? 1 : 2, *fields, csrf, problems, form_error_status(taken.error()));
   }
   Response response = redirect(r, "/richiesta-presa-in-carico");
   response.insert(http::beast_http::field::set_cookie, taken_cookie(web, *taken));

@@ -21,6 +21,7 @@ struct Api {
   bool tls = false;
   BodyCache* bodies = nullptr;  // ready answers of hot, rarely changing GETs; absent: none kept
   std::string metrics_token;    // empty: /metrics is not served at all
+  Throttle* costly = nullptr;   // PIN requests, recoveries, renewals per address (issue 15); absent: none
 };
 
 inline constexpr const char* kApi = "/api/v1";

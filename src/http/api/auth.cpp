@@ -79,4 +79,16 @@ std::optional<Response> throttled(Api& api, const Request& request) {
                           request.raw.version(), wait);
 }
 
+std::optional<Error> costly_throttled(Api& api, const Request& request) {
+  if (!api.costly) return std::nullopt;
+  const Seconds wait = api.costly->take(request.client_address);
+  if (wait.count() == 0) return std::nullopt;
+  return Error{ErrorKind::limited, "too-many-from-address",
+               "Too many PIN requests, recoveries or renewals from this address; try again later.", {}, wait};
+}
+
+void settle_costly(Api& api, const Request& request, const Status& outcome) {
+  if (api.costly && !outcome && outcome.error().kind == ErrorKind::invalid_input) api.costly->refund(request.client_address);
+}
+
 }  // namespace sportello::http

@@ -36,4 +36,11 @@ std::string session_cookie(const std::string& token);
 // 429 with Retry-After when the caller's address has spent its tokens; nullopt when it may go on.
 std::optional<Response> throttled(Api& api, const Request& request);
 
+// The per-address allowance of the actions that cost the institute messages, letters and calls (PIN
+// requests, recoveries, renewals; issue 15): the error too-many-from-address (limited: 429 with Retry-After)
+// when spent. After the flow, `settle` gives the use back when the flow refused the input as malformed (a
+// typo costs nothing).
+std::optional<Error> costly_throttled(Api& api, const Request& request);
+void settle_costly(Api& api, const Request& request, const Status& outcome);
+
 }  // namespace sportello::http

@@ -28,11 +28,13 @@ Response accepted(Request& r, const char* message) { return reply(r, HttpStatus:
 
 Response request_pin(Api& api, Request& r) {
   if (auto limited = throttled(api, r)) return *limited;
+  if (auto limited = costly_throttled(api, r)) return reply(r, *limited);
   return with_body(r, [&](JsonBody& b) {
     const ApplicantInput in = applicant_from(b);
     if (b.type_problem()) return Response{};
     std::vector<Error> problems;
     auto taken = RequestPinOnline(api.ctx).run(in, problems);
+    settle_costly(api, r, taken ? Status(Ok{}) : Status(taken.error()));
     if (!taken) return problems.empty() ? reply(r, taken.error()) : problem_response(taken.error(), problems, r.raw.version());
     return reply(r, HttpStatus::accepted,
                  {{"status", taken->message}, {"reference", taken->reference},
@@ -42,10 +44,12 @@ Response request_pin(Api& api, Request& r) {
 
 Response renew_pin(Api& api, Request& r) {
   if (auto limited = throttled(api, r)) return *limited;
+  if (auto limited = costly_throttled(api, r)) return reply(r, *limited);
   return with_body(r, [&](JsonBody& b) {
     RenewalInput in{b.text("codice_fiscale"), Secret(b.text("expired_pin"))};
     if (b.type_problem()) return Response{};
     auto done = RenewPin(api.ctx).run(in);
+    settle_costly(api, r, done);
     return done ? accepted(r, "renewal-taken") : reply(r, done.error());
   });
 }
@@ -93,10 +97,12 @@ Response change_pin(Api& api, Request& r) {
 
 Response start_recovery(Api& api, Request& r) {
   if (auto limited = throttled(api, r)) return *limited;
+  if (auto limited = costly_throttled(api, r)) return reply(r, *limited);
   return with_body(r, [&](JsonBody& b) {
     RecoveryStart in{b.text("codice_fiscale"), b.text("mobile"), b.text("email"), b.text("pec"), b.text("pec_cittadino")};
     if (b.type_problem()) return Response{};
     auto done = RecoverPin(api.ctx).start(in);
+    settle_costly(api, r, done);
     return done ? accepted(r, "recovery-taken") : reply(r, done.error());
   });
 }

@@ -10,6 +10,7 @@
 #include "flows/actor.h"
 #include "flows/change_pin.h"
 #include "flows/login.h"
+#include "flows/recover_pin.h"
 #include "flows/request_pin.h"
 #include "flows/review_request.h"
 #include "support/app_fixture.h"
@@ -115,6 +116,14 @@ inline OpenedSession active_holder(FlowContext& ctx, const ApplicantInput& who, 
   auto changed = ChangePin(ctx).run(first.session, {Secret(issued), Secret(personal_pin)});
   EXPECT_TRUE(changed.ok()) << (changed.ok() ? "" : changed.error().code);
   return first;
+}
+
+// A recovery as the server runs it: answered at once, then matched by the courier's round.
+inline Status start_recovery(FlowContext& ctx, const RecoveryStart& input) {
+  Status started = RecoverPin(ctx).start(input);
+  auto matched = RecoverPin(ctx).process_queued();
+  EXPECT_TRUE(matched.ok());
+  return started;
 }
 
 }  // namespace sportello::testing

@@ -26,6 +26,7 @@ class FailingOutbox final : public OutboxRepository {
   bool mark_failed(std::int64_t, const std::string&, const std::string&) override { return unused<bool>(); }
   bool retry_failed(std::int64_t, Instant) override { return unused<bool>(); }
   std::vector<OutboxMessage> pending_letters(int) override { return unused<std::vector<OutboxMessage>>(); }
+  int count_letters_to(const std::string&, Instant) override { return unused<int>(); }
   void mark_printed(std::int64_t, const std::string&, Instant) override { unused<bool>(); }
   void mark_unprintable(std::int64_t, const std::string&) override { unused<bool>(); }
   void add_batch(const LetterBatch&) override { unused<bool>(); }
@@ -45,6 +46,7 @@ class WithFailingOutbox final : public Repositories {
   CitizenRepository& citizens() override { return real_.citizens(); }
   CredentialRepository& credentials() override { return real_.credentials(); }
   LockoutRepository& lockouts() override { return real_.lockouts(); }
+  AllowanceRepository& allowances() override { return real_.allowances(); }
   RecoveryRepository& recoveries() override { return real_.recoveries(); }
   ContactVerificationRepository& contact_verifications() override { return real_.contact_verifications(); }
   DispositivoRequestRepository& dispositivo_requests() override { return real_.dispositivo_requests(); }
