@@ -132,6 +132,18 @@ Setter duration(S Config::*section, seconds S::*field) {
   };
 }
 
+// A duration from `lo` to `hi`; `range` says them as they are written, e.g. "from 1s to 5m".
+template <typename S>
+Setter duration_in(S Config::*section, seconds S::*field, seconds lo, seconds hi, std::string_view range) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    Result<seconds> d = read_duration(raw);
+    if (!d) return d.error();
+    if (*d < lo || *d > hi) return expected(raw, "a duration " + std::string(range));
+    (config.*section).*field = *d;
+    return Ok{};
+  };
+}
+
 // A duration where zero means "off" (e.g. a cache).
 template <typename S>
 Setter duration_or_off(S Config::*section, seconds S::*field) {
@@ -296,8 +308,12 @@ std::vector<Setting> settings() {
       {"outbox", "key_file", path(&C::outbox, &C::Outbox::key_file)},                         // SPEC §8
       {"server", "listen", text(&C::server, &C::Server::listen)},                              // issue 3
       {"server", "max_connections", integer(&C::server, &C::Server::max_connections, 1, 1000000)},
+      {"server", "max_connections_per_address",
+       integer(&C::server, &C::Server::max_connections_per_address, 1, 1000000)},                  // issue 15
       {"server", "read_timeout", duration(&C::server, &C::Server::read_timeout)},
       {"server", "keep_alive_timeout", duration(&C::server, &C::Server::keep_alive_timeout)},
+      {"server", "header_timeout",
+       duration_in(&C::server, &C::Server::header_timeout, seconds{1}, std::chrono::minutes{5}, "from 1s to 5m")},
       {"server", "body_limit", integer(&C::server, &C::Server::body_limit, 1024, 64 * 1024 * 1024)},
       {"server", "worker_queue", integer(&C::server, &C::Server::worker_queue, 1, 100000)},
       {"server", "throttle_per_minute", integer(&C::server, &C::Server::throttle_per_minute, 1, 1000000)},

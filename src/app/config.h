@@ -75,8 +75,10 @@ struct Config {
   struct Server {                                 // issue 3: the HTTP server
     std::string listen = "127.0.0.1:8080";        // HOST:PORT
     std::int64_t max_connections = 10000;
+    std::int64_t max_connections_per_address = 256;  // issue 15: one address may not fill max_connections
     std::chrono::seconds read_timeout{10};
     std::chrono::seconds keep_alive_timeout{30};
+    std::chrono::seconds header_timeout{10};      // issue 15: a request's whole header, from its first byte
     std::uint64_t body_limit = 1024 * 1024;       // uploads get the dispositivo limit plus form overhead
     std::int64_t worker_queue = 64;               // Argon2id requests waiting or running before 503
     std::int64_t throttle_per_minute = 30;        // per client address, on endpoints that check secrets

@@ -37,7 +37,9 @@ Result<http::ServerOptions> server_options(const Config& c) {
   o.body_limit = c.server.body_limit;
   o.read_timeout = c.server.read_timeout;
   o.keep_alive_timeout = c.server.keep_alive_timeout;
+  o.header_timeout = c.server.header_timeout;
   o.max_connections = static_cast<std::size_t>(c.server.max_connections);
+  o.max_connections_per_address = static_cast<std::size_t>(c.server.max_connections_per_address);
   o.tls_certificate_file = c.server.tls_certificate.string();
   o.tls_key_file = c.server.tls_key.string();
   return o;

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/per_address_limit.h"
 #include "http/problem.h"
 
 namespace sportello::http {
@@ -54,6 +55,7 @@ class Server::Impl {
       : options_(std::move(options)),
         router_(router),
         hooks_(std::move(hooks)),
+        per_address_(options_.max_connections_per_address),
         io_(static_cast<int>(options_.io_threads)),
         acceptor_(io_),
         workers_(options_.worker_threads) {
@@ -105,12 +107,35 @@ class Server::Impl {
 
   std::size_t worker_backlog() const { return in_flight_.load(); }
   std::size_t open_connections() const { return open_.load(); }
+  std::size_t open_connections_from(const std::string& address) const {
+    beast::error_code ec;
+    const auto parsed = asio::ip::make_address(address, ec);
+    return ec ? 0 : per_address_.open_from(parsed);
+  }
 
  private:
   struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     bool busy = false;  // between a request's header and its answer; touched only on the connection's strand
+  };
+
+  // An admitted connection's place in the counts (in all and for its address), given back when the
+  // connection's coroutine ends, however it ends.
+  class Admission {
+   public:
+    Admission(Impl& impl, asio::ip::address address) : impl_(impl), address_(std::move(address)) {}
+    ~Admission() {
+      impl_.per_address_.release(address_);
+      --impl_.open_;
+    }
+    Admission(const Admission&) = delete;
+    Admission& operator=(const Admission&) = delete;
+    const asio::ip::address& address() const { return address_; }
+
+   private:
+    Impl& impl_;
+    asio::ip::address address_;
   };
 
   Status load_tls() {
@@ -135,19 +160,23 @@ class Server::Impl {
         if (stopping_ || ec == asio::error::operation_aborted) co_return;
         continue;
       }
-      if (open_.load() >= options_.max_connections) {
+      // Over either limit: refuse at once rather than queue. Counted here, in the one accepting coroutine,
+      // so that a burst of accepts cannot overshoot the limits.
+      beast::error_code peer_ec;
+      const asio::ip::address address = canonical_address(socket.remote_endpoint(peer_ec).address());
+      if (peer_ec || open_.load() >= options_.max_connections || !per_address_.try_admit(address)) {
         beast::error_code ignored;
-        socket.close(ignored);  // over the limit: refuse at once rather than queue
+        socket.close(ignored);
         continue;
       }
-      asio::co_spawn(strand, serve(std::move(socket)), asio::detached);
+      ++open_;
+      asio::co_spawn(strand, serve(std::move(socket), std::make_unique<Admission>(*this, address)), asio::detached);
     }
   }
 
-  awaitable<void> serve(tcp::socket socket) {
-    ++open_;
+  awaitable<void> serve(tcp::socket socket, std::unique_ptr<Admission> admission) {
     beast::error_code ec;
-    const std::string client = socket.remote_endpoint(ec).address().to_string();
+    const std::string client = admission->address().to_string();
     auto connection = std::make_shared<Connection>(std::move(socket));
     {
       std::lock_guard lock(mu_);
@@ -170,7 +199,6 @@ class Server::Impl {
       connections_.erase(connection);
     }
     connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    --open_;
   }
 
   // Reads and answers requests on `stream` (the TCP stream itself, or TLS over it) until the client or
@@ -178,12 +206,11 @@ class Server::Impl {
   template <typename Stream>
   awaitable<void> serve_requests(Stream& stream, Connection& c, const std::string& client) {
     beast::flat_buffer buffer;
-    while (!stopping_) {
-      c.stream.expires_after(options_.keep_alive_timeout);
+    for (bool first = true; !stopping_; first = false) {
       beast_http::request_parser<beast_http::string_body> parser;
       parser.header_limit(options_.header_limit);
       parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
-      auto [ec, _] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
+      const beast::error_code ec = co_await read_header(stream, c, buffer, parser, first);
       const auto started = std::chrono::steady_clock::now();
       if (ec) {
         if (!quiet_end(ec)) {
@@ -229,6 +256,24 @@ class Server::Impl {
       report(raw, match, status, started, client);
       if (write_ec || !keep) co_return;
     }
+  }
+
+  // Reads a request's header into `parser`. On a kept-alive connection it first waits up to
+  // keep_alive_timeout for the request's first byte (unless one is buffered already); then the whole header
+  // must arrive within header_timeout. A connection's first request has header_timeout from the start.
+  template <typename Stream, typename Parser>
+  awaitable<beast::error_code> read_header(Stream& stream, Connection& c, beast::flat_buffer& buffer, Parser& parser,
+                                           bool first) {
+    if (!first && buffer.size() == 0) {
+      c.stream.expires_after(options_.keep_alive_timeout);
+      auto [wait_ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstRead), as_tuple);
+      if (wait_ec) co_return wait_ec;
+      buffer.commit(n);
+    }
+    // One deadline for every read the header takes: a header trickled a byte at a time is cut at it.
+    c.stream.expires_after(options_.header_timeout);
+    auto [ec, _] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
+    co_return ec;
   }
 
   awaitable<Response> respond(const RawRequest& raw, const std::optional<Target>& target, const Match& match,
@@ -329,9 +374,14 @@ class Server::Impl {
                                 client});
   }
 
+  static constexpr std::size_t kFirstRead = 4096;  // bytes taken by the read that ends a keep-alive wait
+
   ServerOptions options_;
   const Router& router_;
   ServerHooks hooks_;
+  // Before io_: a coroutine frame that io_'s destructor destroys still gives its Admission back to them.
+  std::atomic<std::size_t> open_{0};
+  PerAddressLimit per_address_;
   asio::io_context io_;
   tcp::acceptor acceptor_;
   asio::thread_pool workers_;
@@ -339,7 +389,6 @@ class Server::Impl {
   std::optional<asio::ssl::context> ssl_;
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> in_flight_{0};
-  std::atomic<std::size_t> open_{0};
   std::mutex mu_;
   std::set<std::shared_ptr<Connection>> connections_;  // Guarded by mu_.
 };
@@ -354,5 +403,8 @@ void Server::run() { impl_->run(); }
 void Server::stop() { impl_->stop(); }
 std::size_t Server::worker_backlog() const { return impl_->worker_backlog(); }
 std::size_t Server::open_connections() const { return impl_->open_connections(); }
+std::size_t Server::open_connections_from(const std::string& address) const {
+  return impl_->open_connections_from(address);
+}
 
 }  // namespace sportello::http

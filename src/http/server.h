@@ -1,7 +1,8 @@
 #pragma once
 // sportello's HTTP/1.1 server on Boost.Beast with C++20 coroutines. The listener only accepts; each
-// connection is one coroutine that reads a request (header and body limits, read and keep-alive
-// time-outs), asks the router, and writes the answer. Handlers that check a secret run on a bounded worker
+// connection is one coroutine that reads a request (header and body limits; keep-alive, header and read
+// time-outs), asks the router, and writes the answer. Connections are capped in all and per client
+// address; one over either cap is closed as soon as it is accepted. Handlers that check a secret run on a bounded worker
 // pool so that I/O never waits behind Argon2id; when the pool's queue is full the answer is 503 with
 // Retry-After. stop() stops accepting, lets requests in flight finish, closes idle connections, and makes
 // run() return. Thread-safe: run() may be called from several threads; stop() from any thread.
@@ -24,9 +25,19 @@ struct ServerOptions {
   std::size_t worker_queue = 64;          // heavy requests waiting or running before 503
   std::uint32_t header_limit = 16 * 1024;
   std::uint64_t body_limit = 1024 * 1024;
-  std::chrono::seconds read_timeout{10};
-  std::chrono::seconds keep_alive_timeout{30};
+  std::chrono::seconds read_timeout{10};   // a body, a TLS handshake, an answer's write
+  std::chrono::seconds keep_alive_timeout{30};  // idle wait for the first byte of the next request
+  // A request's whole header: from the connection's start for its first request, from the first byte for
+  // the next ones on a kept-alive connection. A header trickled in a byte at a time is cut at this, however
+  // long the keep-alive wait. 10 s: a header is one or two segments; a lost one retransmitted after 1, 2
+  // and 4 s on a poor mobile link still arrives in time.
+  std::chrono::seconds header_timeout{10};
   std::size_t max_connections = 10000;
+  // Connections open at once from one client address (IPv4-mapped IPv6 counted as the IPv4 address); more
+  // are refused at once, as over max_connections, so that one address cannot fill the server. 256: a
+  // patronato office or a company behind one NAT, 40 desks with a browser's 6 connections each, still
+  // fits; one address then holds at most 1/40 of the default max_connections.
+  std::size_t max_connections_per_address = 256;
   std::string tls_certificate_file;       // both set: HTTPS
   std::string tls_key_file;
 };
@@ -67,6 +78,8 @@ class Server {
   // Heavy requests queued or running now (the /metrics hash queue depth).
   std::size_t worker_backlog() const;
   std::size_t open_connections() const;
+  // Open connections from one client address ("127.0.0.2", "::ffff:127.0.0.2" alike; 0 for a bad address).
+  std::size_t open_connections_from(const std::string& address) const;
 
  private:
   class Impl;
