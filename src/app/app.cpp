@@ -27,6 +27,31 @@ FlowPolicies policies_from(const Config& c) {
   return p;
 }
 
+namespace {
+
+// The audit key, created only while no row of the log is keyed: a new key would make every keyed row look
+// changed, so a lost key is reported instead (the operator restores it from where it is kept).
+Result<AuditKey> audit_key_for(const std::shared_ptr<Database>& database, const std::filesystem::path& path) {
+  auto key = AuditKey::load_key_file(path);
+  if (key || key.error().kind != ErrorKind::not_found) return key;
+  std::optional<std::int64_t> keyed;
+  Status read = SqlUnitOfWork(database).read([&](Repositories& repos) -> Status {
+    keyed = repos.audit().first_keyed_seq();
+    return Ok{};
+  });
+  if (!read) return read.error();
+  if (keyed) {
+    return Error{ErrorKind::not_found, "audit-key-missing",
+                 "the audit key file " + path.string() + " is missing, but the audit log holds rows keyed with it from "
+                 "row " + std::to_string(*keyed) + " on: restore the key from where it is kept (without it those "
+                 "rows cannot be verified, and a new key would start a chain no one can check)",
+                 "audit.key_file", {}};
+  }
+  return AuditKey::load_or_create_key_file(path);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<const Clock> clock) {
   std::unique_ptr<App> app(new App());
   app->config_ = config;
@@ -42,10 +67,17 @@ Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<con
   if (!database) return database.error();
   auto applied = Migrator(**database).migrate();
   if (!applied) return applied.error();
+  auto audit_key = audit_key_for(*database, config.audit.key_file);
+  if (!audit_key) return audit_key.error();
+  auto signer = CheckpointSigner::load_or_create_key_file(config.audit.signing_key_file);
+  if (!signer) return signer.error();
 
   app->database_ = *database;
   app->applied_ = *applied;
-  app->store_ = std::make_unique<SqlUnitOfWork>(app->database_);
+  app->audit_key_ = std::make_shared<const AuditKey>(std::move(*audit_key));
+  app->signer_ = std::make_unique<CheckpointSigner>(std::move(*signer));
+  app->checkpoints_ = std::make_unique<CheckpointFile>(config.audit.checkpoint_file);
+  app->store_ = std::make_unique<SqlUnitOfWork>(app->database_, app->audit_key_);
   app->box_ = std::make_unique<SecretBox>(*box);
   app->places_ = std::make_unique<BelfioreRegistry>(std::move(*places));
   app->hasher_ = std::make_unique<Argon2Hasher>(params);

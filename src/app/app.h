@@ -1,10 +1,15 @@
 #pragma once
 // The one place that knows every module (STYLE: app/ wires): from a Config it opens the database and
-// applies pending migrations, loads the sealing key and the Belfiore table, builds the hasher and the
-// policies, and exposes the FlowContext that every flow runs on. Owns all of it; outlives the flows.
+// applies pending migrations, loads the sealing key, the audit key and checkpoint signing seed (created when
+// missing — but a missing audit key is refused once the log holds keyed rows, rather than starting a chain no
+// one can verify) and the Belfiore table, builds the hasher and the policies, and exposes the FlowContext
+// that every flow runs on. Owns all of it; outlives the flows.
 #include <memory>
 
 #include "app/config.h"
+#include "audit/audit_checkpoint.h"
+#include "audit/audit_key.h"
+#include "audit/checkpoint_file.h"
 #include "core/belfiore.h"
 #include "core/clock.h"
 #include "core/secret_box.h"
@@ -29,6 +34,9 @@ class App {
   Database& database() { return *database_; }
   const std::vector<AppliedMigration>& applied_migrations() const { return applied_; }
   const Clock& clock() const { return *clock_; }
+  const AuditKey& audit_key() const { return *audit_key_; }
+  const CheckpointSigner& checkpoint_signer() const { return *signer_; }
+  const CheckpointFile& checkpoint_file() const { return *checkpoints_; }
 
  private:
   App() = default;
@@ -37,6 +45,9 @@ class App {
   std::shared_ptr<Database> database_;
   std::unique_ptr<SqlUnitOfWork> store_;
   std::unique_ptr<SecretBox> box_;
+  std::shared_ptr<const AuditKey> audit_key_;
+  std::unique_ptr<CheckpointSigner> signer_;
+  std::unique_ptr<CheckpointFile> checkpoints_;
   std::unique_ptr<BelfioreRegistry> places_;
   std::unique_ptr<Argon2Hasher> hasher_;
   std::unique_ptr<FlowCaches> caches_;

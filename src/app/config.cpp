@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 extern char** environ;  // POSIX: the process environment, read only by Config::process_environment
@@ -306,6 +307,10 @@ std::vector<Setting> settings() {
       {"applications", "max_attachment_bytes",
        integer(&C::applications, &C::Applications::max_attachment_bytes, 1024, 64 * 1024 * 1024)},  // issue 10: 5 MB
       {"outbox", "key_file", path(&C::outbox, &C::Outbox::key_file)},                         // SPEC §8
+      {"audit", "key_file", path(&C::audit, &C::Audit::key_file)},                             // SPEC §9, issue 15
+      {"audit", "signing_key_file", path(&C::audit, &C::Audit::signing_key_file)},
+      {"audit", "checkpoint_file", path(&C::audit, &C::Audit::checkpoint_file)},
+      {"audit", "checkpoint_every", duration(&C::audit, &C::Audit::checkpoint_every)},
       {"server", "listen", text(&C::server, &C::Server::listen)},                              // issue 3
       {"server", "max_connections", integer(&C::server, &C::Server::max_connections, 1, 1000000)},
       {"server", "max_connections_per_address",
@@ -506,6 +511,20 @@ Status check_consistency(const Config& config) {
   if (config.session.idle_timeout > config.session.absolute_timeout) {
     return config_error("session.idle_timeout", "must not exceed session.absolute_timeout");
   }
+  // Each key has one purpose, and the checkpoint file is appended to: one file for two of them would destroy
+  // a key or sign with the wrong one.
+  const std::pair<const char*, const fs::path*> files[] = {{"outbox.key_file", &config.outbox.key_file},
+                                                           {"audit.key_file", &config.audit.key_file},
+                                                           {"audit.signing_key_file", &config.audit.signing_key_file},
+                                                           {"audit.checkpoint_file", &config.audit.checkpoint_file}};
+  for (std::size_t i = 1; i < std::size(files); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (*files[i].second == *files[j].second) {
+        return config_error(files[i].first, std::string("must name another file than ") + files[j].first + " (" +
+                                                files[j].second->string() + ")");
+      }
+    }
+  }
   return Ok{};
 }
 
@@ -517,6 +536,9 @@ Result<Config> load_config(const fs::path& file, const std::map<std::string, std
   Config config;
   config.reference.data_dir = resolve(config.reference.data_dir, cwd);
   config.outbox.key_file = resolve(config.outbox.key_file, cwd);
+  config.audit.key_file = resolve(config.audit.key_file, cwd);
+  config.audit.signing_key_file = resolve(config.audit.signing_key_file, cwd);
+  config.audit.checkpoint_file = resolve(config.audit.checkpoint_file, cwd);
   config.letters.spool_dir = resolve(config.letters.spool_dir, cwd);
   config.database.url = resolve_url(config.database.url, cwd);
   if (!file.empty()) {

@@ -72,6 +72,13 @@ struct Config {
     std::filesystem::path key_file = "var/outbox.key";  // 32-byte secretbox key; created 0600 if missing
   } outbox;
 
+  struct Audit {                                  // SPEC §9, issue 15: the audit chain against an insider
+    std::filesystem::path key_file = "var/audit.key";  // 32-byte HMAC key of the chain; created 0600 if missing
+    std::filesystem::path signing_key_file = "var/audit-signing.key";  // Ed25519 seed of checkpoints; same
+    std::filesystem::path checkpoint_file = "var/audit-checkpoints.log";  // signed heads, appended, 0600
+    std::chrono::seconds checkpoint_every = std::chrono::minutes{5};  // the server checkpoints a moved head
+  } audit;
+
   struct Server {                                 // issue 3: the HTTP server
     std::string listen = "127.0.0.1:8080";        // HOST:PORT
     std::int64_t max_connections = 10000;

@@ -5,12 +5,14 @@
 
 #include <csignal>
 #include <condition_variable>
+#include <functional>
 #include <iostream>
 #include <thread>
 
 #include "app/app.h"
 #include "app/courier_service.h"
 #include "app/site_address.h"
+#include "flows/checkpoint_audit_log.h"
 #include "http/api/api.h"
 #include "http/security_headers.h"
 #include "http/server.h"
@@ -51,12 +53,13 @@ std::shared_ptr<spdlog::logger> json_logger() {
   return logger;
 }
 
-// Drops the lockout counts that no longer matter (LockoutPolicy::forgotten), every `every`. Only storage
-// depends on it: a forgotten count answers as no count at all, whenever it is dropped.
-class Maintenance {
+// Runs `work` on a thread of its own every `every`, from one interval after construction until destruction
+// (which waits for a run in progress).
+class Every {
  public:
-  Maintenance(FlowContext& ctx, Seconds every) : ctx_(ctx), every_(every), thread_([this] { loop(); }) {}
-  ~Maintenance() {
+  Every(Seconds every, std::function<void()> work)
+      : every_(every), work_(std::move(work)), thread_([this] { loop(); }) {}
+  ~Every() {
     {
       std::lock_guard lock(mu_);
       stopping_ = true;
@@ -68,24 +71,35 @@ class Maintenance {
  private:
   void loop() {
     std::unique_lock lock(mu_);
-    while (!wake_.wait_for(lock, every_, [this] { return stopping_; })) {
-      (void)ctx_.store.run([&](Repositories& repos) -> Status {
-        const Instant now = ctx_.clock.now();
-        repos.lockouts().purge_forgotten(ctx_.policies.lockout, now);
-        const FlowPolicies& p = ctx_.policies;
-        repos.allowances().purge_ended(
-            std::max({p.requests_per_code.window, p.recoveries_per_code.window, p.renewals_per_code.window}), now);
-        return Ok{};
-      });
-    }
+    while (!wake_.wait_for(lock, every_, [this] { return stopping_; })) work_();
   }
-  FlowContext& ctx_;
   Seconds every_;
+  std::function<void()> work_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;  // Guarded by mu_.
   std::thread thread_;
 };
+
+// Drops the lockout counts that no longer matter (LockoutPolicy::forgotten), and the allowances' windows that
+// ended. Only storage depends on it: a forgotten count answers as no count at all, whenever it is dropped.
+void purge_lockouts(FlowContext& ctx) {
+  (void)ctx.store.run([&](Repositories& repos) -> Status {
+    const Instant now = ctx.clock.now();
+    repos.lockouts().purge_forgotten(ctx.policies.lockout, now);
+    const FlowPolicies& p = ctx.policies;
+    repos.allowances().purge_ended(
+        std::max({p.requests_per_code.window, p.recoveries_per_code.window, p.renewals_per_code.window}), now);
+    return Ok{};
+  });
+}
+
+// Signs the audit log's head into the checkpoint file when it moved (issue 15).
+void checkpoint_audit_log(CheckpointAuditLog& checkpoint, spdlog::logger& log) {
+  auto written = checkpoint.run();
+  if (!written) log.error(R"("msg":"audit checkpoint not written","error":"{}")", written.error().message);
+  else if (*written) log.info(R"("msg":"audit checkpoint","seq":{})", (*written)->seq);
+}
 
 }  // namespace
 
@@ -183,11 +197,14 @@ int serve(Config config, const ServeOverrides& overrides) {
     return 1;
   }
   if (config.courier.run_in_server) (*courier)->start();
+  CheckpointAuditLog checkpoint(ctx, (*app)->checkpoint_signer(), (*app)->checkpoint_file());
   {
-    Maintenance maintenance(ctx, config.lockout.purge_every);
+    Every maintenance(config.lockout.purge_every, [&] { purge_lockouts(ctx); });
+    Every checkpoints(config.audit.checkpoint_every, [&] { checkpoint_audit_log(checkpoint, *log); });
     server->run();
   }
   (*courier)->stop();
+  checkpoint_audit_log(checkpoint, *log);  // the head as the server leaves it
   if (signal_waiter.joinable()) signal_waiter.join();
   log->info(R"("msg":"stopped")");
   return 0;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/key_file.h"
 #include "core/result.h"
 
 namespace sportello {
@@ -20,11 +21,8 @@ class SecretBox {
   // A box over `raw32`, exactly 32 raw bytes; invalid_input otherwise.
   static Result<SecretBox> from_key(std::string_view raw32);
 
-  // Reads the key stored as standard base64 (one line) in `path`. When the file does not exist, creates
-  // the missing folders and then the file, mode 0600, holding a fresh random key; creation is atomic (a temp
-  // file in the same folder renamed into place without replacing a file that appeared meanwhile).
-  // Errors name the file: invalid_input when it is malformed or readable or writable by group or others;
-  // unavailable when it cannot be read or written.
+  // Reads the key stored as standard base64 (one line) in `path`, creating it 0600 when missing
+  // (core/key_file.h: load_or_create_key_file, whose errors it returns).
   static Result<SecretBox> load_or_create_key_file(const std::filesystem::path& path);
 
   // URL-safe base64 (no padding) of nonce || ciphertext-with-tag. Sealing the same text twice differs.
@@ -35,8 +33,8 @@ class SecretBox {
   Result<std::string> open(std::string_view sealed) const;
 
  private:
-  explicit SecretBox(std::shared_ptr<const unsigned char> key) : key_(std::move(key)) {}
-  std::shared_ptr<const unsigned char> key_;  // kKeyBytes, sodium_malloc'd, read-only
+  explicit SecretBox(GuardedKey key) : key_(std::move(key)) {}
+  GuardedKey key_;  // kKeyBytes
 };
 
 }  // namespace sportello

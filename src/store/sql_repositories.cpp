@@ -2,7 +2,7 @@
 
 namespace sportello {
 
-SqlRepositories::SqlRepositories(soci::session& sql)
+SqlRepositories::SqlRepositories(soci::session& sql, const AuditKey* audit_key)
     : citizens_(sql),
       credentials_(sql),
       lockouts_(sql),
@@ -13,7 +13,7 @@ SqlRepositories::SqlRepositories(soci::session& sql)
       sessions_(sql),
       staff_(sql),
       outbox_(sql),
-      audit_(sql),
+      audit_(sql, audit_key),
       contributions_(sql),
       certificazioni_(sql),
       pension_slips_(sql),

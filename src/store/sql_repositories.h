@@ -218,19 +218,24 @@ class SqlApplicationRepository final : public ApplicationRepository {
 
 class SqlAuditLog final : public AuditLog {
  public:
-  explicit SqlAuditLog(soci::session& sql) : sql_(sql) {}
+  // `key` may be null for reads; append() then throws StoreFailure.
+  SqlAuditLog(soci::session& sql, const AuditKey* key) : sql_(sql), key_(key) {}
   AuditEntry append(const std::string& actor, const std::string& action, const std::string& subject,
                     const std::string& details, Instant at) override;
   std::vector<AuditEntry> read(std::int64_t from_seq, int limit) override;
   std::vector<AuditEntry> about(const std::string& subject, int limit) override;
+  std::optional<AuditEntry> head() override;
+  std::optional<std::int64_t> first_keyed_seq() override;
 
  private:
   soci::session& sql_;
+  const AuditKey* key_;
 };
 
 class SqlRepositories final : public Repositories {
  public:
-  explicit SqlRepositories(soci::session& sql);
+  // `audit_key` keys the audit rows appended through audit(); null only where nothing is audited.
+  SqlRepositories(soci::session& sql, const AuditKey* audit_key);
   CitizenRepository& citizens() override { return citizens_; }
   CredentialRepository& credentials() override { return credentials_; }
   LockoutRepository& lockouts() override { return lockouts_; }

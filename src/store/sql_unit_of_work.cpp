@@ -27,7 +27,7 @@ void roll_back_quietly(soci::session& sql) {
   }
 }
 
-Status run_in_transaction(Database& db, Mode mode, const UnitOfWork::Work& work) {
+Status run_in_transaction(Database& db, const AuditKey* audit_key, Mode mode, const UnitOfWork::Work& work) {
   Database::Lease lease(db);
   soci::session& sql = lease.session();
   const bool transaction = explicit_transaction(db.dialect(), mode);
@@ -37,7 +37,7 @@ Status run_in_transaction(Database& db, Mode mode, const UnitOfWork::Work& work)
     return Error::unavailable(std::string("The database is not available: ") + e.what());
   }
   try {
-    SqlRepositories repos(sql);
+    SqlRepositories repos(sql, audit_key);
     Status result = work(repos);
     if (!result) {
       if (transaction) roll_back_quietly(sql);
@@ -54,10 +54,10 @@ Status run_in_transaction(Database& db, Mode mode, const UnitOfWork::Work& work)
 }  // namespace
 
 Status SqlUnitOfWork::run(const Work& work) {
-  Status result = run_in_transaction(*db_, Mode::write, work);
+  Status result = run_in_transaction(*db_, audit_key_.get(), Mode::write, work);
   note_commit();  // also after a rollback: cheaper than knowing, and it only makes cached reads look again
   return result;
 }
-Status SqlUnitOfWork::read(const Work& work) { return run_in_transaction(*db_, Mode::read, work); }
+Status SqlUnitOfWork::read(const Work& work) { return run_in_transaction(*db_, audit_key_.get(), Mode::read, work); }
 
 }  // namespace sportello

@@ -25,6 +25,9 @@ export function serverEnv(folder, extra = {}) {
   Object.assign(env, {
     SPORTELLO_DATABASE_URL: 'sqlite:' + join(folder, 'web.db'),
     SPORTELLO_OUTBOX_KEY_FILE: join(folder, 'outbox.key'),
+    SPORTELLO_AUDIT_KEY_FILE: join(folder, 'audit.key'),
+    SPORTELLO_AUDIT_SIGNING_KEY_FILE: join(folder, 'audit-signing.key'),
+    SPORTELLO_AUDIT_CHECKPOINT_FILE: join(folder, 'audit-checkpoints.log'),
     SPORTELLO_COURIER_RUN_IN_SERVER: '0',
     SPORTELLO_ARGON2_MEMORY_KIB: '8192', SPORTELLO_ARGON2_ITERATIONS: '1',
     // The pages are walked many times over from one address with the same people: the allowances of issue 15

@@ -27,6 +27,9 @@ class ImportCommandTest(unittest.TestCase):
         self.env = dict(os.environ)
         self.env["SPORTELLO_DATABASE_URL"] = "sqlite:" + self.path("s.db")
         self.env["SPORTELLO_OUTBOX_KEY_FILE"] = self.path("outbox.key")
+        self.env["SPORTELLO_AUDIT_KEY_FILE"] = self.path("audit.key")
+        self.env["SPORTELLO_AUDIT_SIGNING_KEY_FILE"] = self.path("audit-signing.key")
+        self.env["SPORTELLO_AUDIT_CHECKPOINT_FILE"] = self.path("audit-checkpoints.log")
         self.env["SPORTELLO_ARGON2_MEMORY_KIB"] = "8192"
         self.env["SPORTELLO_ARGON2_ITERATIONS"] = "1"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """sportelloctl end to end: the real binary on a fresh SQLite file, checked through its exit codes
 (0 done, 1 refused, 2 usage) and its --json answers. Usage: test_sportelloctl.py PATH/TO/sportelloctl"""
+import hashlib
 import json
 import os
 import sqlite3
@@ -18,6 +19,9 @@ class Ctl:
         self.env = dict(os.environ)
         self.env["SPORTELLO_DATABASE_URL"] = "sqlite:" + os.path.join(folder, "s.db")
         self.env["SPORTELLO_OUTBOX_KEY_FILE"] = os.path.join(folder, "outbox.key")
+        self.env["SPORTELLO_AUDIT_KEY_FILE"] = os.path.join(folder, "audit.key")
+        self.env["SPORTELLO_AUDIT_SIGNING_KEY_FILE"] = os.path.join(folder, "audit-signing.key")
+        self.env["SPORTELLO_AUDIT_CHECKPOINT_FILE"] = os.path.join(folder, "audit-checkpoints.log")
         self.env["SPORTELLO_ARGON2_MEMORY_KIB"] = "8192"
         self.env["SPORTELLO_ARGON2_ITERATIONS"] = "1"
         self.env.update(extra_env or {})
@@ -172,20 +176,116 @@ class SportelloctlTest(unittest.TestCase):
         self.assertEqual(self.ctl.json("dispositivo", "approve", "99", expect=1)["error"]["code"], "request-not-found")
         self.assertEqual(self.ctl.json("dispositivo", "list")["requests"], [])
 
+    def db(self):
+        return sqlite3.connect(os.path.join(self.tmp.name, "s.db"))
+
+    def as_insider(self, *statements):
+        """What a database administrator could do: the append-only triggers dropped, then any SQL."""
+        db = self.db()
+        with db:
+            db.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+            db.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+            for s in statements:
+                db.execute(s)
+        db.close()
+
+    def checkpoint_lines(self):
+        with open(os.path.join(self.tmp.name, "audit-checkpoints.log")) as f:
+            return f.read().splitlines()
+
+    def write_checkpoint_lines(self, lines, end="\n"):
+        with open(os.path.join(self.tmp.name, "audit-checkpoints.log"), "w") as f:
+            f.write("\n".join(lines) + end)
+
+    def codes(self, report):
+        return [f["code"] for f in report["findings"]]
+
     def test_audit_verify_names_the_first_tampered_row(self):
         self.ctl.json("demo", "seed")
         good = self.ctl.json("audit", "verify")
         self.assertTrue(good["ok"])
         self.assertEqual(good["rows"], 8)
-        db = sqlite3.connect(os.path.join(self.tmp.name, "s.db"))
-        with db:
-            db.execute("DROP TRIGGER audit_log_no_update")  # what an intruder with file access could do
-            db.execute("UPDATE audit_log SET details = 'edited' WHERE seq = 4")
-        db.close()
+        self.assertEqual(good["first_keyed_seq"], 1)
+        self.assertEqual(self.codes(good), ["audit-no-checkpoint-file"], "a warning only")
+        self.as_insider("UPDATE audit_log SET details = 'edited' WHERE seq = 4")
         bad = self.ctl.json("audit", "verify", expect=1)
+        self.assertFalse(bad["ok"])
         self.assertEqual(bad["error"]["code"], "audit-chain-broken")
-        self.assertIn("row 4", bad["error"]["message"])
+        self.assertIn("row 4 changed", bad["error"]["message"])
+        self.assertEqual(bad["findings"][0]["seq"], 4)
+        code, out, err = self.ctl.run("audit", "verify")
+        self.assertEqual(code, 1)
+        self.assertIn("TAMPER: row 4 changed", err)
 
+    def test_audit_checkpoints_clean_and_each_tamper(self):
+        self.ctl.json("demo", "seed")
+        first = self.ctl.json("audit", "checkpoint")
+        self.assertTrue(first["written"])
+        self.assertEqual(first["checkpoint"]["seq"], 8)
+        self.assertFalse(self.ctl.json("audit", "checkpoint")["written"], "the head did not move")
+        mode = os.stat(os.path.join(self.tmp.name, "audit-checkpoints.log")).st_mode & 0o777
+        self.assertEqual(mode, 0o600)
+        for key in ("audit.key", "audit-signing.key"):
+            self.assertEqual(os.stat(os.path.join(self.tmp.name, key)).st_mode & 0o777, 0o600, key)
+        public = self.ctl.json("audit", "public-key")["public_key"]
+        self.assertEqual(len(public), 43)
+        clean = self.ctl.json("audit", "verify", "--public-key", public)
+        self.assertTrue(clean["ok"])
+        self.assertEqual(clean["findings"], [])
+        self.assertEqual(clean["checkpoints"], 1)
+        self.assertEqual(clean["last_checkpoint"]["seq"], 8)
+        code, out, _ = self.ctl.run("audit", "verify")
+        self.assertEqual(code, 0)
+        self.assertIn("The audit chain holds: 8 rows checked", out)
+
+        # A checkpoint line altered.
+        lines = self.checkpoint_lines()
+        self.write_checkpoint_lines([lines[0].replace(" 8 ", " 7 ")])
+        bad = self.ctl.json("audit", "verify", expect=1)
+        self.assertEqual(self.codes(bad), ["audit-checkpoint-bad-signature"])
+        self.assertIn("checkpoint line 1 bad signature", bad["error"]["message"])
+        # Cut mid-line.
+        self.write_checkpoint_lines([lines[0][:40]], end="")
+        self.assertEqual(self.codes(self.ctl.json("audit", "verify", expect=1)), ["audit-checkpoint-malformed"])
+        # Another public key than the one kept.
+        self.write_checkpoint_lines(lines)
+        other = public[:-2] + ("AA" if not public.endswith("AA") else "BA")
+        self.assertEqual(self.codes(self.ctl.json("audit", "verify", "--public-key", other, expect=1)),
+                         ["audit-checkpoint-bad-signature"])
+        # The last rows deleted: only the checkpoint knows.
+        self.as_insider("DELETE FROM audit_log WHERE seq > 6")
+        gone = self.ctl.json("audit", "verify", expect=1)
+        self.assertEqual(self.codes(gone), ["audit-rows-missing"])
+        self.assertIn("rows after 6 missing: checkpoint at " + first["checkpoint"]["at"] + " saw head 8",
+                      gone["error"]["message"])
+
+    def test_audit_chain_recomputed_with_plain_sha256_is_caught(self):
+        self.ctl.json("demo", "seed")
+        self.as_insider("UPDATE audit_log SET details = 'edited' WHERE seq = 5")
+        db = self.db()
+        rows = db.execute("SELECT seq, at, actor, action, subject, details, hash FROM audit_log ORDER BY seq").fetchall()
+        db.close()
+        prev = rows[3][6]
+        updates = []
+        for seq, at, actor, action, subject, details, _ in rows[4:]:
+            canonical = "".join("%d:%s" % (len(f.encode()), f) for f in
+                                [str(seq), str(at), actor, action, subject, details, prev])
+            link = hashlib.sha256(canonical.encode()).hexdigest()
+            updates.append("UPDATE audit_log SET scheme = 'sha256', prev_hash = '%s', hash = '%s' WHERE seq = %d"
+                           % (prev, link, seq))
+            prev = link
+        self.as_insider(*updates)
+        bad = self.ctl.json("audit", "verify", expect=1)
+        self.assertEqual(bad["findings"][0]["seq"], 5)
+        self.assertIn("row 5 changed", bad["error"]["message"])
+
+    def test_audit_refuses_to_run_without_its_key_once_rows_are_keyed(self):
+        self.ctl.json("demo", "seed")
+        os.remove(os.path.join(self.tmp.name, "audit.key"))
+        bad = self.ctl.json("audit", "verify", expect=1)
+        self.assertEqual(bad["error"]["code"], "audit-key-missing")
+        self.assertIn("restore the key", bad["error"]["message"])
+        self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "audit.key")))
 
 if __name__ == "__main__":
     CTL = os.path.abspath(sys.argv.pop(1))

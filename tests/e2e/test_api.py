@@ -162,6 +162,9 @@ class Server:
         env.update({
             "SPORTELLO_DATABASE_URL": "sqlite:" + self.db,
             "SPORTELLO_OUTBOX_KEY_FILE": os.path.join(folder, "outbox.key"),
+            "SPORTELLO_AUDIT_KEY_FILE": os.path.join(folder, "audit.key"),
+            "SPORTELLO_AUDIT_SIGNING_KEY_FILE": os.path.join(folder, "audit-signing.key"),
+            "SPORTELLO_AUDIT_CHECKPOINT_FILE": os.path.join(folder, "audit-checkpoints.log"),
             "SPORTELLO_LOCKOUT_STEP": "%ds" % LOCKOUT_STEP,
             "SPORTELLO_SERVER_METRICS_TOKEN": METRICS_TOKEN,
             "SPORTELLO_ARGON2_MEMORY_KIB": "8192",

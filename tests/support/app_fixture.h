@@ -22,6 +22,9 @@ inline Config test_config(const TempDir& dir, const TestDatabase& database) {
   Config config;
   config.database.url = database.url();
   config.outbox.key_file = dir / "outbox.key";
+  config.audit.key_file = dir / "audit.key";
+  config.audit.signing_key_file = dir / "audit-signing.key";
+  config.audit.checkpoint_file = dir / "audit-checkpoints.log";
   if (const char* data = std::getenv("SPORTELLO_DATA_DIR")) config.reference.data_dir = data;
   config.argon2.memory_kib = 8192;  // the lowest the configuration allows: tests hash a lot
   config.argon2.iterations = 1;

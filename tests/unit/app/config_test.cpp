@@ -48,6 +48,10 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"applications.protocol_office", c.applications.protocol_office},
       {"applications.max_attachment_bytes", n(c.applications.max_attachment_bytes)},
       {"outbox.key_file", c.outbox.key_file.string()},
+      {"audit.key_file", c.audit.key_file.string()},
+      {"audit.signing_key_file", c.audit.signing_key_file.string()},
+      {"audit.checkpoint_file", c.audit.checkpoint_file.string()},
+      {"audit.checkpoint_every", s(c.audit.checkpoint_every)},
       {"server.listen", c.server.listen},
       {"server.max_connections", n(c.server.max_connections)},
       {"server.max_connections_per_address", n(c.server.max_connections_per_address)},
@@ -184,6 +188,10 @@ const ValueCase kDefaults[] = {
     {"parallelism", kNoFile, {}, "argon2.parallelism", "1"},
     {"max_upload_bytes", kNoFile, {}, "dispositivo.max_upload_bytes", "1048576"},
     {"key_file", kNoFile, {}, "outbox.key_file", "{cwd}/var/outbox.key"},
+    {"audit_key_file", kNoFile, {}, "audit.key_file", "{cwd}/var/audit.key"},
+    {"audit_signing_key_file", kNoFile, {}, "audit.signing_key_file", "{cwd}/var/audit-signing.key"},
+    {"audit_checkpoint_file", kNoFile, {}, "audit.checkpoint_file", "{cwd}/var/audit-checkpoints.log"},
+    {"audit_checkpoint_every", kNoFile, {}, "audit.checkpoint_every", "300"},
     {"totp_window_steps", kNoFile, {}, "staff.totp_window_steps", "1"},
     {"password_min_length", kNoFile, {}, "staff.password_min_length", "12"},
     {"staff_lockout_free", kNoFile, {}, "staff.lockout_free", "3"},
@@ -244,6 +252,12 @@ const ValueCase kFromFile[] = {
     {"key_file_dot", "[outbox]\nkey_file = \"./outbox.key\"", {}, "outbox.key_file", "{dir}/outbox.key"},
     {"key_file_absolute", "[outbox]\nkey_file = \"/etc/sportello/outbox.key\"", {}, "outbox.key_file",
      "/etc/sportello/outbox.key"},
+    {"audit_key_file", "[audit]\nkey_file = \"keys/audit.key\"", {}, "audit.key_file", "{dir}/keys/audit.key"},
+    {"audit_signing_key_file", "[audit]\nsigning_key_file = \"/etc/sportello/sign.key\"", {},
+     "audit.signing_key_file", "/etc/sportello/sign.key"},
+    {"audit_checkpoint_file", "[audit]\ncheckpoint_file = \"/mnt/witness/checkpoints.log\"", {},
+     "audit.checkpoint_file", "/mnt/witness/checkpoints.log"},
+    {"audit_checkpoint_every", "[audit]\ncheckpoint_every = \"1m\"", {}, "audit.checkpoint_every", "60"},
     {"totp_window_steps", "[staff]\ntotp_window_steps = 0", {}, "staff.totp_window_steps", "0"},
     {"password_min_length", "[staff]\npassword_min_length = 16", {}, "staff.password_min_length", "16"},
     {"max_connections_per_address", "[server]\nmax_connections_per_address = 16", {},
@@ -267,6 +281,9 @@ INSTANTIATE_TEST_SUITE_P(File, ConfigValue, ::testing::ValuesIn(kFromFile),
 
 const ValueCase kFromEnvironment[] = {
     {"lockout_step", kNoFile, {{"SPORTELLO_LOCKOUT_STEP", "30s"}}, "lockout.step", "30"},
+    {"audit_checkpoint_every", kNoFile, {{"SPORTELLO_AUDIT_CHECKPOINT_EVERY", "10m"}}, "audit.checkpoint_every", "600"},
+    {"audit_checkpoint_file", kNoFile, {{"SPORTELLO_AUDIT_CHECKPOINT_FILE", "/var/log/cp.log"}},
+     "audit.checkpoint_file", "/var/log/cp.log"},
     {"wins_over_file", "[lockout]\nstep = \"5m\"", {{"SPORTELLO_LOCKOUT_STEP", "30s"}}, "lockout.step", "30"},
     {"leaves_other_file_keys", "[lockout]\nstep = \"5m\"", {{"SPORTELLO_PIN_HISTORY", "3"}}, "lockout.step", "300"},
     {"rotation_months", kNoFile, {{"SPORTELLO_PIN_ROTATION_MONTHS", "6"}}, "pin.rotation_months", "6"},
@@ -431,6 +448,21 @@ const ErrorCase kFileErrors[] = {
          "limits.code_window"),
     file("idle_longer_than_absolute", "session", "idle_timeout = \"9h\"",
          "session.idle_timeout: must not exceed session.absolute_timeout", "session.idle_timeout"),
+    file("audit_checkpoint_every_not_a_duration", "audit", "checkpoint_every = \"often\"",
+         "audit.checkpoint_every: expected a duration like \"3m\", got \"often\"", "audit.checkpoint_every"),
+    file("audit_checkpoint_every_zero", "audit", "checkpoint_every = 0", "greater than zero", "audit.checkpoint_every"),
+    file("audit_checkpoint_every_boolean", "audit", "checkpoint_every = true", "got a boolean",
+         "audit.checkpoint_every"),
+    file("audit_key_file_empty", "audit", "key_file = \"\"", "audit.key_file: expected a path", "audit.key_file"),
+    file("audit_key_file_not_a_string", "audit", "key_file = 32", "audit.key_file: expected a path, got 32",
+         "audit.key_file"),
+    file("audit_unknown_key", "audit", "key = \"a.key\"",
+         "audit.key: unknown key; [audit] has key_file, signing_key_file, checkpoint_file, checkpoint_every",
+         "audit.key"),
+    {"audit_key_file_is_the_outbox_key", "[outbox]\nkey_file = \"k.key\"\n[audit]\nkey_file = \"k.key\"\n", {},
+     "audit.key_file: must name another file than outbox.key_file", "audit.key_file"},
+    {"audit_checkpoint_file_is_the_signing_key", "[audit]\nsigning_key_file = \"s.key\"\ncheckpoint_file = \"s.key\"\n",
+     {}, "audit.checkpoint_file: must name another file than audit.signing_key_file", "audit.checkpoint_file"},
     {"toml_syntax", "[lockout\nstep = \"3m\"\n", {}, "{dir}/sportello.toml:1:", "{dir}/sportello.toml"},
     {"toml_duplicate_key", "[pin]\nhistory = 1\nhistory = 2\n", {}, "{dir}/sportello.toml:3:",
      "{dir}/sportello.toml"},
@@ -468,6 +500,11 @@ const ErrorCase kEnvironmentErrors[] = {
      "SPORTELLO_SERVER_MAX_CONNECTIONS_PER_ADDRESS"},
     {"header_timeout_too_long", kNoFile, {{"SPORTELLO_SERVER_HEADER_TIMEOUT", "1h"}},
      "SPORTELLO_SERVER_HEADER_TIMEOUT: expected a duration from 1s to 5m, got \"1h\"", "SPORTELLO_SERVER_HEADER_TIMEOUT"},
+    {"audit_checkpoint_every_negative", kNoFile, {{"SPORTELLO_AUDIT_CHECKPOINT_EVERY", "-5m"}}, "greater than zero",
+     "SPORTELLO_AUDIT_CHECKPOINT_EVERY"},
+    {"audit_signing_key_is_the_audit_key", kNoFile,
+     {{"SPORTELLO_AUDIT_SIGNING_KEY_FILE", "/k/a.key"}, {"SPORTELLO_AUDIT_KEY_FILE", "/k/a.key"}},
+     "audit.signing_key_file: must name another file than audit.key_file (/k/a.key)", "audit.signing_key_file"},
     {"idle_longer_than_absolute", kNoFile, {{"SPORTELLO_SESSION_ABSOLUTE_TIMEOUT", "10m"}},
      "session.idle_timeout: must not exceed session.absolute_timeout", "session.idle_timeout"},
 };
@@ -582,6 +619,9 @@ TEST(ConfigExample, ShowsEverySettingWithItsDefault) {
   expected["database.url"] = expand("sqlite:{dir}/var/sportello.db", dir.path());
   expected["reference.data_dir"] = expand("{dir}/data", dir.path());
   expected["outbox.key_file"] = expand("{dir}/var/outbox.key", dir.path());
+  expected["audit.key_file"] = expand("{dir}/var/audit.key", dir.path());
+  expected["audit.signing_key_file"] = expand("{dir}/var/audit-signing.key", dir.path());
+  expected["audit.checkpoint_file"] = expand("{dir}/var/audit-checkpoints.log", dir.path());
   expected["letters.spool_dir"] = expand("{dir}/var/letters", dir.path());
   expected["web.assets_dir"] = expand("{dir}/node_modules/bootstrap-italia/dist", dir.path());
   EXPECT_EQ(flatten(*loaded), expected);

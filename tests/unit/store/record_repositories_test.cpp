@@ -16,7 +16,7 @@ class RecordRepositories : public StoreFixture {
  protected:
   void SetUp() override {
     StoreFixture::SetUp();
-    store_ = std::make_unique<SqlUnitOfWork>(db_);
+    store_ = std::make_unique<SqlUnitOfWork>(db_, audit_key_);
     ASSERT_TRUE(store_->run([&](Repositories& repos) -> Status {
       for (const char* code : {"RSSMRA85T10H501O", "BNCGLI72C45F205X"}) {
         Citizen c;

@@ -32,7 +32,7 @@ class StaffRepositoryStore : public StoreFixture {
 };
 
 TEST_F(StaffRepositoryStore, TheFullNameIsKeptWithTheAccountAndChangedByAnUpdate) {
-  SqlUnitOfWork store(db_);
+  SqlUnitOfWork store(db_, audit_key_);
   ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
     repos.staff().insert(account("bo.verdi", "Laura Verdi"));
     repos.staff().insert(account("bo.senza", ""));

@@ -47,7 +47,7 @@ TEST_F(Store, SqliteRunsInWalModeWithForeignKeysAndFullSync) {
 }
 
 TEST_F(Store, TheAuditLogRefusesUpdatesAndDeletes) {
-  SqlUnitOfWork store(db_);
+  SqlUnitOfWork store(db_, audit_key_);
   ASSERT_TRUE(store.run([](Repositories& repos) -> Status {
     repos.audit().append("system", "test", "citizen:1", "", from_unix(1000));
     return Ok{};
@@ -57,8 +57,45 @@ TEST_F(Store, TheAuditLogRefusesUpdatesAndDeletes) {
   EXPECT_THROW(lease.session() << "DELETE FROM audit_log", soci::soci_error);
 }
 
+TEST_F(Store, AuditRowsAreKeyedAndNameTheirScheme) {
+  SqlUnitOfWork store(db_, audit_key_);
+  std::optional<AuditEntry> head;
+  std::optional<std::int64_t> first_keyed;
+  ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
+    EXPECT_FALSE(repos.audit().head().has_value());
+    repos.audit().append("system", "one", "citizen:1", "", from_unix(1000));
+    repos.audit().append("system", "two", "citizen:1", "", from_unix(1001));
+    head = repos.audit().head();
+    first_keyed = repos.audit().first_keyed_seq();
+    return Ok{};
+  }).ok());
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->seq, 2);
+  EXPECT_EQ(head->action, "two");
+  EXPECT_EQ(head->scheme, AuditScheme::hmac_sha256);
+  EXPECT_EQ(head->hash, head->compute_link(*audit_key_));
+  EXPECT_NE(head->hash, head->compute_hash());
+  EXPECT_EQ(first_keyed, 1);
+}
+
+TEST_F(Store, AppendingAnAuditRowWithoutTheKeyFailsTheTransaction) {
+  SqlUnitOfWork keyless(db_);
+  Status appended = keyless.run([](Repositories& repos) -> Status {
+    repos.audit().append("system", "test", "citizen:1", "", from_unix(1000));
+    return Ok{};
+  });
+  ASSERT_FALSE(appended.ok());
+  EXPECT_EQ(appended.error().kind, ErrorKind::unavailable);
+  std::optional<AuditEntry> head;
+  ASSERT_TRUE(keyless.read([&](Repositories& repos) -> Status {
+    head = repos.audit().head();
+    return Ok{};
+  }).ok());
+  EXPECT_FALSE(head.has_value()) << "reads need no key; nothing was written";
+}
+
 TEST_F(Store, TheOutboxKeepsOneRowPerEventChannelAndRecipient) {
-  SqlUnitOfWork store(db_);
+  SqlUnitOfWork store(db_, audit_key_);
   std::vector<bool> written;
   ASSERT_TRUE(store.run([&](Repositories& repos) -> Status {
     written.push_back(repos.outbox().enqueue(message("e1")));
@@ -77,7 +114,7 @@ TEST_F(Store, TheOutboxKeepsOneRowPerEventChannelAndRecipient) {
 }
 
 TEST_F(Store, AnErrorResultRollsTheTransactionBack) {
-  SqlUnitOfWork store(db_);
+  SqlUnitOfWork store(db_, audit_key_);
   Status failed = store.run([&](Repositories& repos) -> Status {
     repos.outbox().enqueue(message("e1"));
     return Error::invalid("test", "stop here");
@@ -92,7 +129,7 @@ TEST_F(Store, AnErrorResultRollsTheTransactionBack) {
 }
 
 TEST_F(Store, ADriverErrorBecomesUnavailableAndRollsBack) {
-  SqlUnitOfWork store(db_);
+  SqlUnitOfWork store(db_, audit_key_);
   Status failed = store.run([&](Repositories& repos) -> Status {
     repos.outbox().enqueue(message("e1"));
     repos.credentials().add_pin_history(424242, "hash", from_unix(1));  // no such credential: foreign key
