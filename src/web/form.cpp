@@ -115,8 +115,11 @@ void problem_summary(PageData& values, const Texts& t, Language language, std::i
     rows.push_back(row);
   }
   values.set("has_problems", !problems.empty());
-  values.set("problem_count", problems.size() == 1 ? t.get(language, "form_summary_one")
-                                                   : std::to_string(problems.size()) + " " + t.get(language, "form_summary_many"));
+  // An allowance spent is nothing to correct: the person waits (issue 15).
+  const bool waiting = problems.size() == 1 && problems.front().kind == ErrorKind::limited;
+  values.set("problem_count", waiting                ? t.get(language, "form_summary_wait")
+                              : problems.size() == 1 ? t.get(language, "form_summary_one")
+                                                     : std::to_string(problems.size()) + " " + t.get(language, "form_summary_many"));
   values.set("problems", rows);
 }
 

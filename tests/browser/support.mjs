@@ -82,7 +82,13 @@ export async function startServer(ctl, server, extra = {}, port = 0) {
   return {
     url, folder, env,
     ctl: (...args) => execFileSync(ctl, args, { env, cwd: folder, encoding: 'utf8' }),
-    stop: () => { proc.kill('SIGTERM'); rmSync(folder, { recursive: true, force: true }); },
+    // The folder goes once the server has exited: on SIGTERM it still writes (the audit checkpoint).
+    stop: () => new Promise((done) => {
+      const remove = () => { rmSync(folder, { recursive: true, force: true }); done(); };
+      if (proc.exitCode !== null || proc.signalCode !== null) return remove();
+      proc.once('exit', remove);
+      proc.kill('SIGTERM');
+    }),
   };
 }
 
@@ -128,7 +134,7 @@ export async function atEveryWidth(server, js, steps) {
       }
     }
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

@@ -46,13 +46,7 @@ TEST_F(Allowances, ACodiceFiscaleMakesThreeOnlineRequestsADayWhetherOrNotItHolds
     refusals.push_back(fourth.error());
     EXPECT_EQ(outbox(ctx()).size(), messages) << "a refusal writes nothing";
   }
-  for (const Error& e : refusals) {
-    EXPECT_EQ(e.kind, ErrorKind::limited);
-    EXPECT_EQ(e.code, "too-many-requests");
-    EXPECT_EQ(e.field, "codice_fiscale");
-    EXPECT_EQ(e.retry_after, Hours{24});
-    EXPECT_EQ(e.message, refusals.front().message);
-  }
+  expect_alike_refusals(refusals, "too-many-requests", Hours{24});
   clock().advance(Hours{24});
   EXPECT_TRUE(RequestPinOnline(ctx()).run(stranger).ok());
 }

@@ -126,4 +126,16 @@ inline Status start_recovery(FlowContext& ctx, const RecoveryStart& input) {
   return started;
 }
 
+// Refusals of a spent allowance (issue 15) for several codes: each `limited` with `code` on the codice fiscale,
+// waiting `wait`, in the same words whoever the code belongs to.
+inline void expect_alike_refusals(const std::vector<Error>& refusals, const std::string& code, Seconds wait) {
+  for (const Error& e : refusals) {
+    EXPECT_EQ(e.kind, ErrorKind::limited);
+    EXPECT_EQ(e.code, code);
+    EXPECT_EQ(e.field, "codice_fiscale");
+    EXPECT_EQ(e.retry_after, wait);
+    EXPECT_EQ(e.message, refusals.front().message);
+  }
+}
+
 }  // namespace sportello::testing
