@@ -13,6 +13,7 @@
 #include "app/courier_service.h"
 #include "app/site_address.h"
 #include "flows/checkpoint_audit_log.h"
+#include "flows/purge_counters.h"
 #include "http/api/api.h"
 #include "http/security_headers.h"
 #include "http/server.h"
@@ -80,19 +81,6 @@ class Every {
   bool stopping_ = false;  // Guarded by mu_.
   std::thread thread_;
 };
-
-// Drops the lockout counts that no longer matter (LockoutPolicy::forgotten), and the allowances' windows that
-// ended. Only storage depends on it: a forgotten count answers as no count at all, whenever it is dropped.
-void purge_lockouts(FlowContext& ctx) {
-  (void)ctx.store.run([&](Repositories& repos) -> Status {
-    const Instant now = ctx.clock.now();
-    repos.lockouts().purge_forgotten(ctx.policies.lockout, now);
-    const FlowPolicies& p = ctx.policies;
-    repos.allowances().purge_ended(
-        std::max({p.requests_per_code.window, p.recoveries_per_code.window, p.renewals_per_code.window}), now);
-    return Ok{};
-  });
-}
 
 // Signs the audit log's head into the checkpoint file when it moved (issue 15).
 void checkpoint_audit_log(CheckpointAuditLog& checkpoint, spdlog::logger& log) {
@@ -199,7 +187,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   if (config.courier.run_in_server) (*courier)->start();
   CheckpointAuditLog checkpoint(ctx, (*app)->checkpoint_signer(), (*app)->checkpoint_file());
   {
-    Every maintenance(config.lockout.purge_every, [&] { purge_lockouts(ctx); });
+    Every maintenance(config.lockout.purge_every, [&] { (void)purge_counters(ctx); });
     Every checkpoints(config.audit.checkpoint_every, [&] { checkpoint_audit_log(checkpoint, *log); });
     server->run();
   }

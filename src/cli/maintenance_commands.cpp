@@ -1,6 +1,7 @@
 // sportelloctl demo seed | lockout purge
 #include "app/demo_seed.h"
 #include "cli/console.h"
+#include "flows/purge_counters.h"
 
 namespace sportello::cli {
 
@@ -27,17 +28,14 @@ void add_demo_commands(CLI::App& root, Console& console) {
 
 void add_lockout_commands(CLI::App& root, Console& console) {
   CLI::App* lockout = root.add_subcommand("lockout", "Wrong-PIN counters")->require_subcommand(1);
-  lockout->add_subcommand("purge", "Drop the counts a day without a wrong PIN has forgotten, for every code alike (SPEC §3)")->callback([&console] {
+  lockout->add_subcommand("purge", "Drop the counts a day without a wrong PIN has forgotten, and the allowances whose window ended, for every code alike (SPEC §3, issue 15)")->callback([&console] {
     App* app = console.app();
     if (!app) return;
-    int purged = 0;
-    FlowContext& ctx = app->context();
-    auto status = ctx.store.run([&](Repositories& repos) -> Status {
-      purged = repos.lockouts().purge_forgotten(ctx.policies.lockout, ctx.clock.now());
-      return Ok{};
-    });
-    if (!status) return console.refused(status.error());
-    console.done("Purged " + std::to_string(purged) + " counters.", {{"purged", purged}});
+    auto purged = purge_counters(app->context());
+    if (!purged) return console.refused(purged.error());
+    console.done("Purged " + std::to_string(purged->lockouts) + " counters and " + std::to_string(purged->allowances) +
+                     " allowances.",
+                 {{"purged", purged->lockouts}, {"allowances", purged->allowances}});
   });
 }
 

@@ -1,7 +1,8 @@
 // The allowances of issue 15 as people meet them, at 1280 and 390 px, with JavaScript and without: someone
 // who asks for a PIN recovery again and again for one codice fiscale is told, next to the field and in the
-// summary, that it was asked several times and how long to wait (429); a renewal and a request likewise say
-// how long. The answer of a codice fiscale without a PIN reads the same. axe-core on every page.
+// summary, that it was asked several times and how long to wait (429). The answer of a codice fiscale without a
+// PIN reads the same; the second try is typed by keyboard only, the code in lower case and in groups, and the
+// summary's link leads back to the field. axe-core on every page.
 // Usage: node limits_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,6 +35,21 @@ async function recover(page, server, who) {
   return answer;
 }
 
+// The same person again, in a hurry and by keyboard only: the code in lower case and in groups, Enter to send.
+async function recoverByKeyboard(page, server, who) {
+  await page.goto(server.url + '/pin-smarrito');
+  const code = who.codice_fiscale.toLowerCase();
+  await page.focus('#codice_fiscale');
+  await page.keyboard.type(`${code.slice(0, 6)} ${code.slice(6, 11)} ${code.slice(11)}`);
+  for (const id of ['mobile', 'email']) {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), id, `Tab reaches #${id}`);
+    await page.keyboard.type(who[id]);
+  }
+  const [answer] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  return answer;
+}
+
 for (const js of [true, false]) {
   test(`a recovery asked too often, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
     // One recovery a day per code here, so that the second try already meets the allowance.
@@ -47,7 +63,7 @@ for (const js of [true, false]) {
       assert.equal(first.status(), 200);
       assert.equal(new URL(page.url()).pathname, '/pin-smarrito/inviato');
 
-      const second = await recover(page, server, who);
+      const second = await recoverByKeyboard(page, server, who);
       assert.equal(second.status(), 429, 'the allowance is spent: 429');
       const error = await text(page, '[id="codice_fiscale-error"]');
       assert.match(error, /già stato chiesto diverse volte/);
@@ -55,6 +71,12 @@ for (const js of [true, false]) {
       assert.ok((await text(page, '#error-summary')).includes(error), 'the summary says it too');
       assert.match(await text(page, '#error-summary'), /Per ora non è possibile procedere/, 'nothing to correct: a wait');
       assert.equal(await page.inputValue('#email'), who.email, 'what was typed stays');
+      if (js) {  // the summary takes the focus, and its link leads to the field at fault
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'codice_fiscale');
+      }
       said.push(error);
       await look(page, `recovery-limited-${walk}`, js, width);
     });

@@ -5,6 +5,7 @@
 
 #include "flows/allowances.h"
 #include "flows/delivery.h"
+#include "flows/purge_counters.h"
 #include "flows/renew_pin.h"
 #include "scenario.h"
 
@@ -105,6 +106,21 @@ TEST_F(Allowances, APinIsRenewedOnlyAsOftenAsTheAllowanceSays) {
   EXPECT_EQ(refused.error().retry_after, Days{365} - Days{91});
   EXPECT_EQ(outbox(ctx()).size(), messages);
   EXPECT_EQ(credential_of(ctx(), who.codice_fiscale)->state, CredentialState::issued);
+}
+
+TEST_F(Allowances, ThePurgeDropsWindowsThatEndedAndForgottenLockoutsAndNothingThatStillCounts) {
+  const ApplicantInput who = mario(ctx().places);
+  ASSERT_TRUE(RecoverPin(ctx()).start({who.codice_fiscale, who.mobile, who.email, "", ""}).ok());
+  ASSERT_FALSE(Login(ctx()).run({giulia(ctx().places).codice_fiscale, Secret("WRONGPIN")}).ok());
+  auto early = purge_counters(ctx());
+  ASSERT_TRUE(early.ok());
+  EXPECT_EQ(early->lockouts, 0);
+  EXPECT_EQ(early->allowances, 0);
+  clock().advance(Days{31});  // past every window and the lockout's day
+  auto late = purge_counters(ctx());
+  ASSERT_TRUE(late.ok());
+  EXPECT_EQ(late->lockouts, 1);
+  EXPECT_EQ(late->allowances, 1);
 }
 
 }  // namespace
