@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include "core/civil_time.h"
+
 namespace sportello {
 
 FlowPolicies policies_from(const Config& c) {
@@ -59,6 +61,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<con
 
   const Argon2Params params{config.argon2.memory_kib, config.argon2.iterations, config.argon2.parallelism};
   if (auto valid = Argon2Hasher::validate(params); !valid) return valid.error();
+  if (auto zone = require_time_zone_data(); !zone) return zone.error();
   auto places = BelfioreRegistry::load(config.reference.data_dir);
   if (!places) return places.error();
   auto box = SecretBox::load_or_create_key_file(config.outbox.key_file);

@@ -1,40 +1,79 @@
 #include "core/civil_time.h"
 
+#include <date/tz.h>
+
 #include <cstdio>
+#include <stdexcept>
 
 namespace sportello {
 namespace {
 
 using namespace std::chrono;
 
-sys_seconds last_sunday_at_one_utc(year y, month m) {
-  const sys_days last_day = sys_days{y / m / last};
-  const weekday wd{last_day};
-  const sys_days sunday = last_day - days{wd.c_encoding()};  // c_encoding: Sunday = 0
-  return sunday + hours{1};
+const date::time_zone& rome_zone() {
+  static const date::time_zone* const zone = [] {
+    try {
+      return date::locate_zone("Europe/Rome");
+    } catch (const std::exception& e) {
+      throw std::runtime_error(std::string("the time-zone database has no Europe/Rome (") + e.what() +
+                               "): install Debian's tzdata package");
+    }
+  }();
+  return *zone;
 }
 
-bool is_summer_time(sys_seconds at) {
-  const year y = year_month_day{floor<days>(at)}.year();
-  return at >= last_sunday_at_one_utc(y, March) && at < last_sunday_at_one_utc(y, October);
+// tzdata's compiled files list each change up to 2037 and leave later years to a rule in their footer, which
+// date 3.0 does not read (it would keep the last winter offset for ever). Past the last listed year, an
+// instant is read in the year a multiple of 28 years earlier: the same weekdays and leap day (exact until
+// 2099), so the rule of the last listed years goes on (decision 0014).
+struct Horizon {
+  int last_year;
+};
+
+const Horizon& horizon() {
+  static const Horizon h = [] {
+    const auto last_change = rome_zone().get_info(sys_days{year{9999} / January / 1}).begin;
+    return Horizon{int(year_month_day{floor<days>(last_change)}.year())};
+  }();
+  return h;
+}
+
+// How far back to read a moment of year `y`: zero within the listed years.
+days shift_for_year(year y) {
+  const int last = horizon().last_year;
+  if (int(y) <= last) return days{0};
+  const int cycles = (int(y) - last + 27) / 28;
+  return sys_days{y / January / 1} - sys_days{(y - years{28 * cycles}) / January / 1};
 }
 
 }  // namespace
 
-seconds rome_utc_offset(Instant at) { return is_summer_time(at) ? hours{2} : hours{1}; }
+Status require_time_zone_data() {
+  try {
+    (void)horizon();
+    return {};
+  } catch (const std::exception& e) {
+    return Error{ErrorKind::unavailable, "time-zone-data", e.what(), {}, {}};
+  }
+}
+
+seconds rome_utc_offset(Instant at) {
+  const days shift = shift_for_year(year_month_day{floor<days>(at)}.year());
+  return rome_zone().get_info(at - shift).offset;
+}
 
 LocalTime to_rome(Instant at) {
   return LocalTime{at.time_since_epoch() + rome_utc_offset(at)};
 }
 
 Instant from_rome(LocalTime local) {
-  // Summer time first: in the autumn overlap the first occurrence is the summer-time one.
-  const Instant as_summer{local.time_since_epoch() - hours{2}};
-  if (to_rome(as_summer) == local) return as_summer;
-  const Instant as_winter{local.time_since_epoch() - hours{1}};
-  if (to_rome(as_winter) == local) return as_winter;
-  // In the spring gap: the wall clock jumped from 02:00 to 03:00; keep the distance past 02:00.
-  return as_winter;
+  const days shift = shift_for_year(year_month_day{floor<days>(local)}.year());
+  const date::local_seconds shifted{local.time_since_epoch() - shift};
+  // Unique: its offset. In the autumn overlap, the first occurrence (summer time, `first`). In the spring
+  // gap the clock jumped from 02:00 to 03:00: the offset before the jump keeps the distance past 02:00
+  // (02:30 is 03:30 summer time).
+  const date::local_info info = rome_zone().get_info(shifted);
+  return Instant{local.time_since_epoch() - info.first.offset};
 }
 
 Date rome_date(Instant at) { return Date{floor<days>(to_rome(at))}; }

@@ -3,17 +3,24 @@
 // date and "blocked until 14:32" are computed and shown in Italian local time, so a daylight-saving change
 // moves no deadline by an hour. Pure functions; thread-safe.
 //
-// libstdc++ 12 has no time-zone database (std::chrono::zoned_time arrived in GCC 14), so the zone's rule is
-// written here: CET (UTC+1), CEST (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of
-// October 01:00 UTC — the EU rule in force since 1996 and the only one sportello's instants need.
+// The zone's rules come from the system's tzdata (/usr/share/zoneinfo) through Howard Hinnant's date library
+// (libstdc++ 12 has no std::chrono::zoned_time), so a change of the rule is an update of tzdata, not of
+// sportello; Italy's history (summer time ending in September until 1995) comes with it. Decision 0014 says
+// how instants after the last change the compiled files list (2037) are read.
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/clock.h"
+#include "core/result.h"
 
 namespace sportello {
+
+// Loads Europe/Rome from tzdata; an `unavailable` error saying what to install when it is missing. App::open
+// calls it, so a machine without tzdata fails at start and not in a request (where the functions below
+// would throw std::runtime_error).
+Status require_time_zone_data();
 
 using Date = std::chrono::year_month_day;
 using LocalTime = std::chrono::local_seconds;

@@ -47,6 +47,68 @@ TEST(CivilTime, RomeIsOneHourAheadInWinterAndTwoInSummerSwitchingAtOneUtc) {
   for (const auto& c : cases) EXPECT_EQ(rome_utc_offset(c.at), c.offset) << c.name;
 }
 
+// The instant of a change under the EU rule (1996 onwards): the last Sunday of the month, 01:00 UTC. An
+// oracle independent of tzdata, for every change over a century of years.
+Instant eu_change(int y, unsigned m) {
+  const sys_days last_day{year{y} / month{m} / last};
+  return Instant{last_day - days{weekday{last_day}.c_encoding()}} + hours{1};
+}
+
+TEST(CivilTime, EveryChangeFrom1996To2099FallsOnTheLastSundayAtOneUtc) {
+  // tzdata's files list changes up to 2037; later years follow the same rule (decision 0014).
+  for (int y = 1996; y <= 2099; ++y) {
+    const Instant spring = eu_change(y, 3), autumn = eu_change(y, 10);
+    EXPECT_EQ(rome_utc_offset(spring - seconds{1}), hours{1}) << y;
+    EXPECT_EQ(rome_utc_offset(spring), hours{2}) << y;
+    EXPECT_EQ(rome_utc_offset(autumn - seconds{1}), hours{2}) << y;
+    EXPECT_EQ(rome_utc_offset(autumn), hours{1}) << y;
+    // The spring gap: 02:30 is 03:30 summer time; the autumn overlap: 02:30 is its first (summer) occurrence.
+    const local_days spring_day{year_month_day{floor<days>(spring)}};
+    const local_days autumn_day{year_month_day{floor<days>(autumn)}};
+    EXPECT_EQ(from_rome(LocalTime{spring_day} + hours{2} + minutes{30}), spring + minutes{30}) << y;
+    EXPECT_EQ(from_rome(LocalTime{autumn_day} + hours{2} + minutes{30}), autumn - minutes{30}) << y;
+    EXPECT_EQ(to_rome(spring), LocalTime{spring_day} + hours{3}) << y;
+    EXPECT_EQ(to_rome(autumn), LocalTime{autumn_day} + hours{2}) << y;
+  }
+}
+
+TEST(CivilTime, ItalysEarlierRulesComeFromTzdata) {
+  // Until 1995 summer time ended on the last Sunday of September; before 1980 the dates moved every year
+  // (figures from zdump -v Europe/Rome).
+  struct Case {
+    const char* name;
+    Instant at;
+    hours offset;
+  };
+  const Case cases[] = {
+      {"1995: ended 24 September", utc(1995, 9, 24, 0, 59, 59), hours{2}},
+      {"1995: winter from 24 September 01:00 UTC", utc(1995, 9, 24, 1), hours{1}},
+      {"1995: 1 October is winter (the EU rule would say summer)", utc(1995, 10, 1, 12), hours{1}},
+      {"1980: began 6 April 01:00 UTC", utc(1980, 4, 6, 1), hours{2}},
+      {"1980: 5 April is winter", utc(1980, 4, 5, 12), hours{1}},
+      {"1975: began 31 May 23:00 UTC", utc(1975, 5, 31, 23), hours{2}},
+      {"1975: ended 27 September 23:00 UTC", utc(1975, 9, 27, 23), hours{1}},
+      {"1966: 1 May is winter", utc(1966, 5, 1, 12), hours{1}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(rome_utc_offset(c.at), c.offset) << c.name;
+  EXPECT_EQ(rome_date(utc(1975, 5, 31, 23)), date(1975, 6, 1)) << "01:00 summer time on 1 June";
+}
+
+TEST(CivilTime, FromRomeUndoesToRomeEveryHourFor1970To2100) {
+  // The only instants that do not come back are the second occurrences of the autumn overlap's hour.
+  int overlaps = 0;
+  for (Instant at = utc(1970, 1, 1); at < utc(2100, 1, 1); at += hours{1}) {
+    const Instant back = from_rome(to_rome(at));
+    if (back == at) continue;
+    ++overlaps;
+    EXPECT_EQ(back, at - hours{1}) << format_utc_iso(at);
+    EXPECT_EQ(rome_utc_offset(at), hours{1}) << format_utc_iso(at);
+  }
+  EXPECT_EQ(overlaps, 2100 - 1970) << "one repeated hour a year (Italy has had summer time since 1966)";
+}
+
+TEST(CivilTime, TheTimeZoneDataIsPresent) { EXPECT_TRUE(require_time_zone_data()); }
+
 TEST(CivilTime, ToRomeAddsTheOffsetInForceAtTheInstant) {
   struct Case {
     const char* name;
