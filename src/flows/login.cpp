@@ -48,10 +48,12 @@ Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code,
   if (holder) right = ctx.hasher.verify(holder->credential.pin_hash, pin);
   else ctx.hasher.burn_dummy_verify(pin);
 
-  // A second step for every code: the reset after a right PIN, the holder's audit row after a wrong one.
+  // A second step for every code: the reset after a right PIN; after a wrong one an audit row, whether or not
+  // the code holds a PIN (naming the holder when it does: the reserved area's access list shows it), so a
+  // wrong PIN costs the same write for a holder and a stranger and its time tells nothing.
   auto settled = ctx.store.run([&](Repositories& repos) -> Status {
     if (right) repos.lockouts().reset(code);
-    else if (holder) repos.audit().append("anonymous", "pin.wrong", holder->subject(), "", now);
+    else repos.audit().append("anonymous", "pin.wrong", holder ? holder->subject() : "", "", now);
     return Ok{};
   });
   if (!settled) return settled.error();

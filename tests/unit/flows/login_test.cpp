@@ -122,6 +122,36 @@ TEST_F(LoginFlow, AHolderAndAStrangerShareOneCounterLifecycleWhateverThePurgeDoe
   EXPECT_EQ(holder_waits, (std::vector<Seconds>{Minutes{3}, Minutes{6}, Minutes{9}, Minutes{3}, Minutes{3}}));
 }
 
+// Issue 15: a holder's wrong PIN wrote an audit row a stranger's did not, a write whose time could tell who
+// holds a PIN. Now both write the same rows; only the holder's names a subject.
+TEST_F(LoginFlow, AWrongPinWritesTheSameRowsWhetherOrNotTheCodeHoldsAPin) {
+  const ApplicantInput known = mario(ctx().places);
+  active_holder(ctx(), known, "CASA2026");
+  const std::string stranger = giulia(ctx().places).codice_fiscale;
+  auto written = [&] {
+    std::vector<AuditEntry> rows;
+    EXPECT_TRUE(ctx().store.read([&](Repositories& repos) -> Status {
+      rows = repos.audit().read(1, 100000);
+      return Ok{};
+    }).ok());
+    return rows;
+  };
+  std::vector<std::string> subjects;
+  for (const std::string& code : {known.codice_fiscale, stranger}) {
+    const std::size_t before = written().size(), messages = outbox(ctx()).size();
+    ASSERT_EQ(try_login(code, "WRONG123").error().code, "wrong-pin");
+    const auto after = written();
+    EXPECT_EQ(outbox(ctx()).size(), messages) << "no message either way";
+    ASSERT_EQ(after.size(), before + 1) << code;
+    EXPECT_EQ(after.back().action, "pin.wrong");
+    EXPECT_EQ(after.back().actor, "anonymous");
+    EXPECT_EQ(lockout_of(code).consecutive_failures, 1) << code;
+    subjects.push_back(after.back().subject);
+  }
+  EXPECT_FALSE(subjects[0].empty()) << "the holder's row names the holder";
+  EXPECT_EQ(subjects[1], "") << "a stranger's names no one (and never the code typed)";
+}
+
 TEST_F(LoginFlow, ParallelWrongPinsAtOneCodeCheckOnePin) {
   const ApplicantInput who = mario(ctx().places);
   active_holder(ctx(), who, "CASA2026");
