@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include "store/postgres_url.h"
+
 namespace sportello {
 namespace {
 
@@ -55,6 +57,12 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, std::si
   const std::string path = sqlite ? url.substr(kSqlitePrefix.size()) : std::string();
   if (sqlite && (path.empty() || path == ":memory:"))
     return Error::invalid("invalid-database-url", "database.url needs a file path after sqlite:", "database.url");
+  std::string postgres_address;
+  if (postgres) {
+    auto keywords = postgres_keywords(url);
+    if (!keywords) return keywords.error();
+    postgres_address = *keywords;
+  }
   if (pool_size == 0) pool_size = 1;
   if (sqlite) configure_sqlite_once();
   std::shared_ptr<Database> db(new Database(sqlite ? Dialect::sqlite : Dialect::postgresql, pool_size));
@@ -65,7 +73,7 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, std::si
         sql.open(soci::sqlite3, "db=" + ensure_parent(path) + " timeout=" + std::to_string(kBusyTimeoutMs / 1000));
         prepare_sqlite(sql);
       } else {
-        sql.open(soci::postgresql, url);
+        sql.open(soci::postgresql, postgres_address);
       }
     }
   } catch (const std::exception& e) {
