@@ -147,6 +147,8 @@ void CourierService::loop() {
       auto batch = letters_->close_batch(courier_actor());
       if (auto log = spdlog::get("sportello"); log && batch && *batch)
         log->info(R"("msg":"letters","batch":"{}","letters":{})", (*batch)->batch, (*batch)->rows.size());
+      else if (log && !batch)
+        log->warn(R"("msg":"letters","error":"{}")", batch.error().message);
     }
     std::unique_lock lock(mu_);
     if (wake_.wait_for(lock, interval, [this] { return stopping_; })) return;

@@ -99,6 +99,10 @@ Result<std::string> PrintLetters::next_batch_name(Instant now) {
 }
 
 Result<std::optional<BatchSummary>> PrintLetters::close_batch(const Actor& actor) {
+  // One writer at a time (the server's courier, `sportelloctl letters close-batch`), from choosing the
+  // letters to recording their batch: no letter goes into two batches, and leftovers can be told apart.
+  auto lock = spool_.lock();
+  if (!lock) return lock.error();
   const Instant now = ctx_.clock.now();
   std::vector<OutboxMessage> waiting;
   Status read = ctx_.store.read([&](Repositories& repos) -> Status {
@@ -123,6 +127,10 @@ Result<std::optional<BatchSummary>> PrintLetters::close_batch(const Actor& actor
   if (waiting.empty()) return std::optional<BatchSummary>{};
   auto name = next_batch_name(now);
   if (!name) return name.error();
+  // The records do not know this name, so what the spool holds under it (a `.partial` folder, or a batch
+  // written but not recorded) was left by a writer killed before recording it; its letters are still waiting
+  // here. Removed, or every later batch of the day would stop at the name.
+  if (auto cleared = spool_.discard(*name); !cleared) return cleared.error();
   auto written = spool_.write_batch(*name, letters);
   if (!written) return written.error();
   Status recorded = ctx_.store.run([&](Repositories& repos) -> Status {

@@ -2,7 +2,9 @@
 // The letters channel's two steps (SPEC §4, §8). close_batch() takes the letters waiting in the outbox,
 // renders them with their unsealed PIN halves into a new print batch in the spool, and then, in one
 // transaction, records the batch and marks each letter sent into it with its secret erased; if that
-// transaction fails the batch is removed again, so a letter is never printed in two batches. A letter that
+// transaction fails the batch is removed again, so a letter is never printed in two batches. One writer at a
+// time holds the spool's lock throughout; what a writer killed before recording left under the new batch's name
+// is removed first (its letters are still waiting), so a SIGKILL never stops the batches. A letter that
 // cannot be printed (say, an address of too many lines) is set aside as failed and the others go on.
 // hand_over() records that the print house took a batch and deletes its PDFs, keeping the manifest.
 #include <optional>

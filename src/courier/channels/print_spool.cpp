@@ -5,6 +5,7 @@
 #include "courier/channels/print_spool.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -390,13 +391,33 @@ Status PrintSpool::hand_over(const std::string& batch) {
   return Ok{};
 }
 
+SpoolLock::~SpoolLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing the file releases the lock
+}
+
+Result<SpoolLock> PrintSpool::lock() {
+  if (auto made = ensure_root(root_); !made) return made.error();
+  const fs::path path = root_ / ".lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return io_error(path, "open", errno);
+  SpoolLock held(fd);
+  int locked;
+  do locked = ::flock(fd, LOCK_EX);
+  while (locked != 0 && errno == EINTR);
+  if (locked != 0) return io_error(path, "lock", errno);
+  return held;
+}
+
 Status PrintSpool::discard(const std::string& batch) {
   if (!is_safe_name(batch)) return invalid_batch_name();
   const fs::path folder = root_ / batch;
   const fs::path doomed = root_ / ("." + batch + ".discarded");  // out of sight at once, then deleted
+  const fs::path partial = root_ / ("." + batch + ".partial");
   std::error_code ec;
   fs::remove_all(doomed, ec);  // left by an earlier discard that failed half-way
   if (ec) return io_error(doomed, "delete", ec.value());
+  fs::remove_all(partial, ec);  // left by a writer killed half-way
+  if (ec) return io_error(partial, "delete", ec.value());
   if (::rename(folder.c_str(), doomed.c_str()) != 0) {
     if (errno == ENOENT) return Ok{};
     return io_error(folder, "move", errno);

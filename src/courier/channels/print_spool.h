@@ -10,6 +10,7 @@
 // Nothing here logs; error messages name files and batches, never a letter's content.
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -62,6 +63,21 @@ std::string render_letter_pdf(const Letter& letter, const LetterHead& head);
 // 100 characters. write_batch() refuses a batch holding a letter that fails this.
 Status check_letter(const Letter& letter);
 
+// The spool's writer lock, an flock(2) on `<spool>/.lock`: held while this lives, released when it is
+// destroyed or its process dies (SIGKILL included).
+class SpoolLock {
+ public:
+  explicit SpoolLock(int fd) : fd_(fd) {}
+  SpoolLock(SpoolLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  SpoolLock(const SpoolLock&) = delete;
+  SpoolLock& operator=(const SpoolLock&) = delete;
+  SpoolLock& operator=(SpoolLock&&) = delete;
+  ~SpoolLock();
+
+ private:
+  int fd_;
+};
+
 class PrintSpool {
  public:
   PrintSpool(std::filesystem::path root, LetterHead head);
@@ -76,8 +92,14 @@ class PrintSpool {
   // Deletes the batch's PDFs and keeps its manifest. Refuses an unknown batch; repeating it is harmless.
   Status hand_over(const std::string& batch);
 
-  // Removes a batch entirely (PDFs and manifest), for one that was written but could not be recorded.
-  // Removing a batch that is not there succeeds.
+  // Waits for the writer lock, creating the spool folder (0700) and the lock file (0600) when missing.
+  // Whoever closes batches holds it from choosing the letters to recording their batch, so that under it a
+  // folder of a batch the records do not know was left by a writer that died before recording it.
+  Result<SpoolLock> lock();
+
+  // Removes a batch entirely (PDFs and manifest), for one that was written but could not be recorded, and
+  // the `.<batch>.partial` folder that a writer killed half-way leaves. REQUIRES: lock() held (another
+  // writer's folders are not touched then). Removing a batch that is not there succeeds.
   Status discard(const std::string& batch);
 
   // The manifest rows of a batch, read back from its CSV (used to check and to list).

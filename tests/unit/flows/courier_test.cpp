@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "courier/message_catalog.h"
 #include "flows/deliver_messages.h"
@@ -248,6 +249,33 @@ TEST_F(LettersTest, ClosingABatchPrintsEveryWaitingLetterOnceAndErasesTheirSecre
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, "batch-not-found");
 }
+
+// Issue 15, crash safety: a writer killed (SIGKILL) while writing a batch, or between renaming it into place and
+// recording it, leaves a folder under a name the records do not know. The next batch takes that name: what was
+// left is removed and the letters, still waiting, are printed in it.
+class KilledWriterTest : public LettersTest {
+ protected:
+  void closes_over(const std::filesystem::path& left) {
+    const std::filesystem::path spool = dir_ / "letters";
+    std::filesystem::create_directories(spool / left / "letters");
+    std::ofstream(spool / left / "letters" / "L00000001.pdf") << "half-written";
+    ASSERT_TRUE(RequestPinOnline(ctx()).run(giulia(ctx().places)).ok());
+    ASSERT_TRUE(ReviewRequest(ctx()).confirm(kConsole, giulia(ctx().places).codice_fiscale).ok());
+    const OutboxMessage letter = last_message(ctx(), "pin_second_half_letter");
+    auto batch = letters().close_batch(kConsole);
+    ASSERT_TRUE(batch.ok()) << batch.error().message;
+    ASSERT_TRUE(batch->has_value());
+    EXPECT_EQ((*batch)->batch, "20260131-0001");
+    EXPECT_EQ((*batch)->rows.size(), 1u);
+    EXPECT_EQ(reread(letter.id).batch, "20260131-0001");
+    EXPECT_FALSE(std::filesystem::exists(spool / ".20260131-0001.partial"));
+    EXPECT_FALSE(std::filesystem::exists(spool / "20260131-0001" / "letters" / "L00000001.pdf"));
+  }
+};
+
+TEST_F(KilledWriterTest, APartialFolderLeftUnderTheNextNameIsRemoved) { closes_over(".20260131-0001.partial"); }
+
+TEST_F(KilledWriterTest, ABatchWrittenButNotRecordedUnderTheNextNameIsReplaced) { closes_over("20260131-0001"); }
 
 TEST(LetterTexts, TheDeadlineIsTheConfiguredActivationWindow) {
   auto catalog = MessageCatalog::builtin();
