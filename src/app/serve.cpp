@@ -186,6 +186,9 @@ int serve(Config config, const ServeOverrides& overrides) {
   }
   if (config.courier.run_in_server) (*courier)->start();
   CheckpointAuditLog checkpoint(ctx, (*app)->checkpoint_signer(), (*app)->checkpoint_file());
+  // The head as the server finds it: after a crash, the rows written since the last checkpoint are signed now,
+  // not one interval later (a server killed more often than that would otherwise never sign them).
+  checkpoint_audit_log(checkpoint, *log);
   {
     Every maintenance(config.lockout.purge_every, [&] { (void)purge_counters(ctx); });
     Every checkpoints(config.audit.checkpoint_every, [&] { checkpoint_audit_log(checkpoint, *log); });
