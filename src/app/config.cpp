@@ -449,6 +449,13 @@ Status apply_file(Config& config, const toml::table& root, const fs::path& base,
   return Ok{};
 }
 
+Error toml_error(const toml::parse_error& e, const std::string& source) {
+  const auto& at = e.source().begin;
+  return Error::invalid("invalid-config", source + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                                              ": " + std::string(e.description()),
+                        source);
+}
+
 Result<toml::table> read_toml(const fs::path& file) {
   std::error_code ec;
   bool exists = fs::exists(file, ec);
@@ -457,21 +464,29 @@ Result<toml::table> read_toml(const fs::path& file) {
     return Error{ErrorKind::not_found, "config-not-found", "configuration file " + file.string() + " does not exist",
                  file.string(), {}};
   }
-  auto failed = [&](const toml::parse_error& e) {
-    const auto& at = e.source().begin;
-    return Error::invalid("invalid-config", file.string() + ":" + std::to_string(at.line) + ":" +
-                                                std::to_string(at.column) + ": " + std::string(e.description()),
-                          file.string());
-  };
 #if TOML_EXCEPTIONS
   try {
     return toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
-    return failed(e);
+    return toml_error(e, file.string());
   }
 #else
   toml::parse_result parsed = toml::parse_file(file.string());
-  if (!parsed) return failed(parsed.error());
+  if (!parsed) return toml_error(parsed.error(), file.string());
+  return std::move(parsed).table();
+#endif
+}
+
+Result<toml::table> parse_toml(std::string_view text, const std::string& source) {
+#if TOML_EXCEPTIONS
+  try {
+    return toml::parse(text, std::string_view(source));
+  } catch (const toml::parse_error& e) {
+    return toml_error(e, source);
+  }
+#else
+  toml::parse_result parsed = toml::parse(text, std::string_view(source));
+  if (!parsed) return toml_error(parsed.error(), source);
   return std::move(parsed).table();
 #endif
 }
@@ -528,7 +543,8 @@ Status check_consistency(const Config& config) {
   return Ok{};
 }
 
-Result<Config> load_config(const fs::path& file, const std::map<std::string, std::string>& env) {
+// The defaults, then `root` (when given; its relative paths resolved against `base`), then `env`.
+Result<Config> configure(const toml::table* root, const fs::path& base, const std::map<std::string, std::string>& env) {
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
   if (ec) return Error::unavailable("cannot read the current directory: " + ec.message());
@@ -541,10 +557,8 @@ Result<Config> load_config(const fs::path& file, const std::map<std::string, std
   config.audit.checkpoint_file = resolve(config.audit.checkpoint_file, cwd);
   config.letters.spool_dir = resolve(config.letters.spool_dir, cwd);
   config.database.url = resolve_url(config.database.url, cwd);
-  if (!file.empty()) {
-    Result<toml::table> root = read_toml(file);
-    if (!root) return root.error();
-    Status s = apply_file(config, *root, (cwd / file).lexically_normal().parent_path(), table);
+  if (root) {
+    Status s = apply_file(config, *root, base, table);
     if (!s) return s.error();
   }
   if (Status s = apply_environment(config, env, cwd, table); !s) return s.error();
@@ -552,11 +566,32 @@ Result<Config> load_config(const fs::path& file, const std::map<std::string, std
   return config;
 }
 
+Result<Config> load_config(const fs::path& file, const std::map<std::string, std::string>& env) {
+  if (file.empty()) return configure(nullptr, {}, env);
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return Error::unavailable("cannot read the current directory: " + ec.message());
+  Result<toml::table> root = read_toml(file);
+  if (!root) return root.error();
+  return configure(&*root, (cwd / file).lexically_normal().parent_path(), env);
+}
+
 }  // namespace
 
 Result<Config> Config::load(const fs::path& file, const std::map<std::string, std::string>& env) {
   try {
     return load_config(file, env);
+  } catch (const std::exception& e) {  // only allocation or filesystem failures can get here
+    return Error::unavailable(std::string("cannot load the configuration: ") + e.what());
+  }
+}
+
+Result<Config> Config::from_toml(std::string_view text, const fs::path& base,
+                                 const std::map<std::string, std::string>& env) {
+  try {
+    Result<toml::table> root = parse_toml(text, "configuration text");
+    if (!root) return root.error();
+    return configure(&*root, base, env);
   } catch (const std::exception& e) {  // only allocation or filesystem failures can get here
     return Error::unavailable(std::string("cannot load the configuration: ") + e.what());
   }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 
@@ -162,6 +163,10 @@ struct Config {
   // Reads `file` (when non-empty; a missing file is an error) then applies environment overrides.
   // Environment names are SPORTELLO_<SECTION>_<KEY> in upper case, e.g. SPORTELLO_LOCKOUT_STEP=30s.
   static Result<Config> load(const std::filesystem::path& file, const std::map<std::string, std::string>& env);
+  // The same from TOML text rather than a file (tests, fuzzing): relative paths in it are resolved against
+  // `base`; errors cite "configuration text" with line and column.
+  static Result<Config> from_toml(std::string_view text, const std::filesystem::path& base,
+                                  const std::map<std::string, std::string>& env);
   // The process environment's SPORTELLO_* variables.
   static std::map<std::string, std::string> process_environment();
 };

@@ -13,13 +13,20 @@ Error cf_error(std::string code, std::string message) {
   return Error::invalid(std::move(code), std::move(message), kField);
 }
 
-// One byte per character as a person counts them, '?' standing for any character outside ASCII.
+// One byte per character as a person counts them, '?' standing for any character outside ASCII. A byte that
+// continues no character (a UTF-8 continuation byte without its lead) is a character of its own, so that no
+// byte outside ASCII can hide in a code that looks like 16 characters.
 std::string one_byte_per_character(std::string_view text) {
   std::string out;
+  int continuations = 0;  // still expected after the last lead byte
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80) out += c;
-    else if ((byte & 0xC0) != 0x80) out += '?';  // lead byte of a multi-byte character
+    if (continuations > 0 && (byte & 0xC0) == 0x80) {
+      --continuations;
+      continue;
+    }
+    continuations = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0;
+    out += byte < 0x80 ? c : '?';
   }
   return out;
 }

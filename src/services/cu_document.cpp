@@ -21,12 +21,14 @@ class ObjectReader {
     return std::string(trim_spaces(v->get_string()));
   }
 
+  // At most 15 digits, as in the CSV files (services/money.h): the sums the reserved area shows of a
+  // document's amounts (total_income, total_withheld) then cannot overflow.
   Cents cents(std::string_view key, bool required) {
+    constexpr Cents kLargest = 999'999'999'999'999;
     const json::value* v = find(key, required);
     if (!v) return 0;
-    if (v->is_int64()) return v->get_int64();
-    if (v->is_uint64() && v->get_uint64() <= std::uint64_t(std::numeric_limits<Cents>::max()))
-      return static_cast<Cents>(v->get_uint64());
+    if (v->is_int64() && v->get_int64() >= -kLargest && v->get_int64() <= kLargest) return v->get_int64();
+    if (v->is_int64() || v->is_uint64()) return fault(key, "Expected at most 15 digits of cents."), 0;
     return fault(key, "Expected a whole number of cents (e.g. 123456 for 1234.56 euro)."), 0;
   }
 

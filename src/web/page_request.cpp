@@ -86,20 +86,6 @@ http::Response redirect_to_login(const http::Request& request) {
   return redirect(request, std::string(login.buffer()));
 }
 
-std::optional<std::map<std::string, std::string>> form_fields(const http::Request& request) {
-  const std::string type = request.header(http::beast_http::field::content_type);
-  if (!type.starts_with("application/x-www-form-urlencoded")) return std::nullopt;
-  boost::urls::encoding_opts form_encoding;
-  form_encoding.space_as_plus = true;  // HTML forms write a space as '+'
-  try {
-    std::map<std::string, std::string> fields;
-    for (auto param : boost::urls::params_view(request.body(), form_encoding)) fields[param.key] = param.value;
-    return fields;
-  } catch (const std::exception&) {
-    return std::nullopt;  // not a valid urlencoded body
-  }
-}
-
 std::string form_token(const http::Request& request) {
   std::string token = cookie(request, kFormCookie);
   return token.size() == 43 ? token : random_token();

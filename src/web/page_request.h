@@ -9,6 +9,7 @@
 
 #include "flows/sessions.h"
 #include "http/message.h"
+#include "web/form_fields.h"
 #include "web/web.h"
 
 namespace sportello::web {
@@ -39,9 +40,6 @@ std::string safe_return_path(std::string_view wanted);
 // Sends a reader who must log in first to /accedi?torna=<this page> (GET; other methods to /accedi), so
 // that the login comes back here.
 http::Response redirect_to_login(const http::Request& request);
-
-// The fields of an application/x-www-form-urlencoded body (decoded); nullopt for another content type.
-std::optional<std::map<std::string, std::string>> form_fields(const http::Request& request);
 
 // The anonymous form token: the cookie's value when the reader has one, else a new one that `response`
 // must set with form_cookie().

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/api/api.h"
+#include "http/cookie.h"
 #include "http/message.h"
 
 namespace sportello::http {
@@ -23,9 +24,6 @@ enum class Confinement { only_without_required_action, also_with_required_action
 // Errors: session-unknown/-idle/-expired/-ended (401), csrf-refused (403), action-required (403).
 Result<Caller> authenticate(Api& api, const Request& request,
                             Confinement confinement = Confinement::only_without_required_action);
-
-// The value of cookie `name` in a Cookie header; empty when absent.
-std::string cookie_value(const std::string& header, std::string_view name);
 
 // The CSRF token of a session: derived from its token, so nothing more is stored.
 std::string csrf_token_for(const std::string& session_token);

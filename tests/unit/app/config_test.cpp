@@ -583,6 +583,23 @@ TEST(Config, ProcessEnvironmentHoldsOnlySportelloVariables) {
   for (const auto& [name, value] : env) EXPECT_TRUE(name.starts_with("SPORTELLO_")) << name;
 }
 
+// Config::from_toml (fuzz/config_fuzzer.cpp feeds it) reads text exactly as load() reads the same file.
+TEST(Config, TextLoadsAsTheSameFileWould) {
+  TempDir dir;
+  const std::string toml = "[lockout]\nstep = \"30s\"\n[outbox]\nkey_file = \"keys/outbox.key\"\n";
+  Result<Config> from_file = load_in(dir, toml, {{"SPORTELLO_PIN_HISTORY", "7"}});
+  Result<Config> from_text = Config::from_toml(toml, dir.path(), {{"SPORTELLO_PIN_HISTORY", "7"}});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().message;
+  ASSERT_TRUE(from_text.ok()) << from_text.error().message;
+  EXPECT_EQ(flatten(*from_text), flatten(*from_file));
+  EXPECT_EQ(from_text->outbox.key_file, dir / "keys" / "outbox.key");
+
+  Result<Config> broken = Config::from_toml("[lockout]\nstep = \"3m", dir.path(), {});
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().code, "invalid-config");
+  EXPECT_TRUE(broken.error().message.starts_with("configuration text:2:")) << broken.error().message;
+}
+
 // ---- the example file ---------------------------------------------------------------------------------------
 
 // The repository root: the parent of SPORTELLO_DATA_DIR (set by ctest), or of the compiled-in data folder.

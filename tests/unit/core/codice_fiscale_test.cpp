@@ -144,6 +144,12 @@ TEST(CodiceFiscale, RefusesEachFaultWithItsCodeAndAPlainMessage) {
       {"RSSMRA85T10A56ZS", "invalid-cf-format", "omocodia letters L M N P Q R S T U V"},
       {"RSSMRA85T10A5621", "invalid-cf-format", "Character 16"},
       {"RSSMRA85T10A562\xC5\x9A", "invalid-cf-format", "Character 16"},  // Ś: 16 characters, 17 bytes
+      // A byte that continues no character counts as one (fuzz/codice_fiscale_fuzzer: a valid code followed by
+      // stray continuation bytes was accepted with them, a different code() for the same person).
+      {"RSSMRA85T10A562S\x8C", "invalid-cf-length", "has 17"},
+      {"RSSMRA85T10A562S\x80\x80\x80", "invalid-cf-length", "has 19"},
+      {"RSSMRA85T10A562\xC5\x9A\x9A", "invalid-cf-length", "has 17"},
+      {"\x80SSMRA85T10A562S", "invalid-cf-format", "Character 1 of the codice fiscale should be a letter"},
       {"RSSMRA85F10A562S", "invalid-cf-month", "A B C D E H L M P R S T; it is F"},
       {"RSSMRA85F10A562X", "invalid-cf-month", "it is F"},  // the month is checked before the check character
       {"RSSMRA85T00A562S", "invalid-cf-day", "01–31 for men or 41–71 for women; it is 00"},

@@ -88,6 +88,11 @@ TEST(CuDocument, EachFaultyFieldIsOneProblemNamedByItsPath) {
       {"a missing percipiente", "", "percipiente", nullptr, "percipiente"},
       {"a missing IRPEF", "/ritenute", "irpef_centesimi", nullptr, "ritenute.irpef_centesimi"},
       {"a missing income amount", "/redditi/0", "importo_centesimi", nullptr, "redditi[0].importo_centesimi"},
+      // Amounts have at most 15 digits, as in the CSV files, so a document's totals cannot overflow (found by
+      // fuzz/records_import_fuzzer: two incomes of 2^62 cents summed past 64 bits).
+      {"an amount of 16 digits", "/redditi/0", "importo_centesimi", std::int64_t{1'000'000'000'000'000}, "redditi[0].importo_centesimi"},
+      {"an amount of 2^62", "/ritenute", "irpef_centesimi", std::int64_t{4611686018427387904}, "ritenute.irpef_centesimi"},
+      {"an amount past 64 bits", "/inps", "contributi_lavoratore_centesimi", std::uint64_t{18446744073709551615ull}, "inps.contributi_lavoratore_centesimi"},
   };
   for (const BadField& c : cases) {
     json::value doc = good_document();
@@ -99,6 +104,16 @@ TEST(CuDocument, EachFaultyFieldIsOneProblemNamedByItsPath) {
     ASSERT_EQ(problems.size(), 1u) << c.rule << ": " << (problems.empty() ? "" : problems[0].field);
     EXPECT_EQ(problems[0].field, c.field) << c.rule;
   }
+}
+
+TEST(CuDocument, AmountsMayHaveFifteenDigitsAndTheirTotalsFit) {
+  json::object doc = good_document();
+  doc["redditi"].as_array()[0].as_object()["importo_centesimi"] = 999'999'999'999'999;
+  doc["redditi"].as_array()[1].as_object()["importo_centesimi"] = 999'999'999'999'999;
+  CertificazioneUnica cu;
+  const auto problems = problems_of(json::serialize(doc), cu);
+  EXPECT_TRUE(problems.empty()) << problems[0].field << ": " << problems[0].message;
+  EXPECT_EQ(cu.total_income(), 1'999'999'999'999'998);
 }
 
 TEST(CuDocument, ALineThatIsNotAJsonObjectIsOneProblemOfTheWholeLine) {
