@@ -13,6 +13,7 @@
 #include "app/courier_service.h"
 #include "app/site_address.h"
 #include "flows/checkpoint_audit_log.h"
+#include "flows/intermediaries/mandates.h"
 #include "flows/purge_counters.h"
 #include "http/api/api.h"
 #include "http/security_headers.h"
@@ -190,7 +191,12 @@ int serve(Config config, const ServeOverrides& overrides) {
   // not one interval later (a server killed more often than that would otherwise never sign them).
   checkpoint_audit_log(checkpoint, *log);
   {
-    Every maintenance(config.lockout.purge_every, [&] { (void)purge_counters(ctx); });
+    // Forgotten counters leave storage; mandates past their last day are stored expired (they already count
+    // as expired when read).
+    Every maintenance(config.lockout.purge_every, [&] {
+      (void)purge_counters(ctx);
+      (void)Mandates(ctx).expire_due();
+    });
     Every checkpoints(config.audit.checkpoint_every, [&] { checkpoint_audit_log(checkpoint, *log); });
     server->run();
   }

@@ -43,6 +43,7 @@ boost::json::object error_json(const Error& error);
 void add_db_commands(CLI::App& root, Console& console);
 void add_cf_commands(CLI::App& root, Console& console);
 void add_staff_commands(CLI::App& root, Console& console);
+void add_org_commands(CLI::App& root, Console& console);
 void add_pin_commands(CLI::App& root, Console& console);
 void add_request_commands(CLI::App& root, Console& console);
 void add_dispositivo_commands(CLI::App& root, Console& console);

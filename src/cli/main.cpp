@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add_db_commands(root, console);
   add_cf_commands(root, console);
   add_staff_commands(root, console);
+  add_org_commands(root, console);
   add_pin_commands(root, console);
   add_request_commands(root, console);
   add_dispositivo_commands(root, console);

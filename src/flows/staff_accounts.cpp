@@ -5,6 +5,7 @@
 #include "core/digest.h"
 #include "core/random.h"
 #include "core/typed_code.h"
+#include "intermediaries/organisation.h"
 #include "staff/totp.h"
 
 namespace sportello {
@@ -45,13 +46,19 @@ Error refused(const LockoutPolicy& policy, const LockoutState& state, Instant no
 }  // namespace
 
 Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string& username, Role role,
-                                           const std::string& full_name) {
+                                           const std::string& full_name, const std::string& organisation_code) {
   if (auto allowed = actor.require({Role::admin}); !allowed) return allowed.error();
   if (!valid_username(username))
     return Error::invalid("invalid-username", "A username has 3 to 32 characters among a-z, 0-9, '.', '_' and '-'.",
                           "username");
   const auto name = full_name.empty() ? std::optional<std::string>("") : normalise_full_name(full_name);
   if (!name) return invalid_full_name();
+  if (role == Role::patronato && organisation_code.empty())
+    return Error::invalid("organisation-required", "A patronato operator works for an organisation: name its code.",
+                          "organisation");
+  if (role != Role::patronato && !organisation_code.empty())
+    return Error::invalid("organisation-not-for-role", "Only patronato operators belong to an organisation.",
+                          "organisation");
   const Instant now = ctx_.clock.now();
   NewStaffAccount created{0, Secret(random_string(kPasswordAlphabet, kOneTimePasswordLength)), {}, {}};
   const std::string totp_secret = new_totp_secret();
@@ -67,8 +74,18 @@ Result<NewStaffAccount> StaffAccounts::add(const Actor& actor, const std::string
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     if (repos.staff().find_by_username(username))
       return Error{ErrorKind::conflict, "username-taken", "That username is already in use.", "username", {}};
+    std::string detail = to_string(role);
+    if (role == Role::patronato) {
+      const auto code = normalise_organisation_code(organisation_code);
+      const auto organisation = code ? repos.organisations().find_by_code(*code) : std::nullopt;
+      if (!organisation || organisation->disabled)
+        return Error{ErrorKind::not_found, "organisation-not-found", "There is no enabled organisation with that code.",
+                     "organisation", {}};
+      account.organisation_id = organisation->id;
+      detail += "; organisation:" + organisation->code;
+    }
     created.id = repos.staff().insert(account);
-    repos.audit().append(actor.id, "staff.added", "staff:" + username, to_string(role), now);
+    repos.audit().append(actor.id, "staff.added", "staff:" + username, detail, now);
     return Ok{};
   });
   if (!status) return status.error();
@@ -139,6 +156,9 @@ Result<OpenedSession> StaffAccounts::login(const StaffLoginInput& input) {
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     auto fresh = repos.staff().find(account->id);
     if (!fresh || step <= fresh->totp_last_step) return wrong_credentials();  // the code was used meanwhile
+    if (fresh->organisation_id)
+      if (const auto organisation = repos.organisations().find(*fresh->organisation_id); !organisation || organisation->disabled)
+        return Error{ErrorKind::forbidden, "organisation-disabled", "Your organisation is disabled.", {}, {}};
     fresh->totp_last_step = step;
     repos.staff().update(*fresh);
     repos.lockouts().reset(key);

@@ -27,15 +27,17 @@ struct StaffLoginInput {
 class StaffAccounts {
  public:
   explicit StaffAccounts(FlowContext& ctx) : ctx_(ctx) {}
-  // Administrators. `full_name` ("Laura Verdi", what citizens see) may be left empty and set later.
-  // Errors: invalid-username (3–32 of a-z 0-9 . _ -), invalid-full-name (see normalise_full_name), username-taken.
+  // Administrators. `full_name` ("Laura Verdi", what citizens see) may be left empty and set later. A
+  // patronato operator names the code of its organisation (issue 11); other roles name none.
+  // Errors: invalid-username (3–32 of a-z 0-9 . _ -), invalid-full-name (see normalise_full_name), username-taken,
+  // organisation-required, organisation-not-for-role, organisation-not-found (unknown or disabled).
   Result<NewStaffAccount> add(const Actor& actor, const std::string& username, Role role,
-                              const std::string& full_name = "");
+                              const std::string& full_name = "", const std::string& organisation_code = "");
   // Administrators: the account's display name. Errors: invalid-full-name, staff-not-found.
   Status rename(const Actor& actor, const std::string& username, const std::string& full_name);
   // Errors: wrong-credentials (username, password or code; retry_after says how long the next try waits),
   // blocked (a try during that wait), staff-locked (policies.staff_lockout.lock_after failures in a row),
-  // account-disabled. Known and unknown usernames are counted and answered alike; every failure is audited.
+  // account-disabled, organisation-disabled (a patronato operator's, told only after the right credentials). Known and unknown usernames are counted and answered alike; every failure is audited.
   // A session opened with the one-time password carries the required action change_password.
   Result<OpenedSession> login(const StaffLoginInput& input);
   // Administrators: forgets the account's failed logins, lifting a lock. Errors: staff-not-found.

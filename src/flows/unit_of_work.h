@@ -13,6 +13,8 @@
 #include "credential/credential_repository.h"
 #include "identity/citizen_repository.h"
 #include "identity/contact_verification.h"
+#include "intermediaries/mandate_repository.h"
+#include "intermediaries/organisation_repository.h"
 #include "services/application_repository.h"
 #include "services/record_repositories.h"
 #include "session/session_repository.h"
@@ -41,6 +43,9 @@ class Repositories {
   virtual PensionSlipRepository& pension_slips() = 0;
   virtual ImportRepository& imports() = 0;
   virtual ApplicationRepository& applications() = 0;
+  // Patronati and the citizens' mandates (SPEC §6).
+  virtual OrganisationRepository& organisations() = 0;
+  virtual MandateRepository& mandates() = 0;
 };
 
 class UnitOfWork {

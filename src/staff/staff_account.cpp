@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/display_text.h"
+
 namespace sportello {
 namespace {
 
@@ -29,26 +31,7 @@ std::optional<Role> parse_role(std::string_view text) {
 }
 
 std::optional<std::string> normalise_full_name(std::string_view typed) {
-  std::string name;
-  std::size_t characters = 0;
-  bool space = false;
-  for (const char c : typed) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == ' ' || c == '\t') {
-      space = !name.empty();
-      continue;
-    }
-    if (byte < 0x20 || byte == 0x7f) return std::nullopt;
-    if (space) {
-      name += ' ';
-      ++characters;
-      space = false;
-    }
-    name += c;
-    if ((byte & 0xC0) != 0x80) ++characters;  // a UTF-8 continuation byte is part of the character before it
-  }
-  if (name.empty() || characters > kMaxFullName) return std::nullopt;
-  return name;
+  return normalise_display_text(typed, kMaxFullName);
 }
 
 }  // namespace sportello

@@ -25,6 +25,7 @@ struct StaffAccount {
   bool must_change_password = true;  // the one-time password from `staff add` works once, to set a new one
   Instant created_at{};
   std::string full_name;  // "Laura Verdi": how citizens see who acted on their data; empty for older accounts
+  std::optional<std::int64_t> organisation_id;  // role patronato: the patronato it works for (issue 11)
 };
 
 // A display name as typed: surrounding spaces dropped, inner runs of spaces made one; nullopt when it is

@@ -21,17 +21,20 @@ bool has_suffix(std::string_view s, std::string_view suffix) { return s.ends_wit
 
 // The migrations for a dialect, by version; a version may have a common part and a dialect part.
 std::map<int, Migration> migrations_for(Dialect dialect) {
+  // Within a version the files common to both dialects run first, then the dialect's own, each group in name
+  // order: a dialect file may rely on the tables its version's common file creates.
   std::map<int, Migration> out;
-  for (const MigrationFile& file : embedded_migrations()) {
-    const std::string name(file.name);
-    const bool dialect_file = has_suffix(name, ".sqlite.sql") || has_suffix(name, ".postgresql.sql");
-    if (dialect_file && !has_suffix(name, dialect_suffix(dialect))) continue;
-    const int version = std::stoi(name.substr(0, 4));
-    Migration& m = out[version];
-    m.version = version;
-    if (m.name.empty()) m.name = name.substr(5, name.find('.') - 5);
-    m.sql += std::string(file.sql) + "\n";
-  }
+  for (const bool dialect_pass : {false, true})
+    for (const MigrationFile& file : embedded_migrations()) {
+      const std::string name(file.name);
+      const bool dialect_file = has_suffix(name, ".sqlite.sql") || has_suffix(name, ".postgresql.sql");
+      if (dialect_file != dialect_pass || (dialect_file && !has_suffix(name, dialect_suffix(dialect)))) continue;
+      const int version = std::stoi(name.substr(0, 4));
+      Migration& m = out[version];
+      m.version = version;
+      if (m.name.empty()) m.name = name.substr(5, name.find('.') - 5);
+      m.sql += std::string(file.sql) + "\n";
+    }
   return out;
 }
 

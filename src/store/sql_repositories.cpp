@@ -18,6 +18,8 @@ SqlRepositories::SqlRepositories(soci::session& sql, const AuditKey* audit_key)
       certificazioni_(sql),
       pension_slips_(sql),
       imports_(sql),
-      applications_(sql) {}
+      applications_(sql),
+      organisations_(sql),
+      mandates_(sql) {}
 
 }  // namespace sportello

@@ -216,6 +216,37 @@ class SqlApplicationRepository final : public ApplicationRepository {
   soci::session& sql_;
 };
 
+class SqlOrganisationRepository final : public OrganisationRepository {
+ public:
+  explicit SqlOrganisationRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t insert(const Organisation& organisation) override;
+  void update(const Organisation& organisation) override;
+  std::optional<Organisation> find(std::int64_t id) override;
+  std::optional<Organisation> find_by_code(const std::string& code) override;
+  std::vector<Organisation> list() override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlMandateRepository final : public MandateRepository {
+ public:
+  explicit SqlMandateRepository(soci::session& sql) : sql_(sql) {}
+  std::int64_t insert(const Mandate& mandate, const std::string& document) override;
+  void update(const Mandate& mandate) override;
+  std::optional<Mandate> find_for_citizen(std::int64_t citizen_id, std::int64_t id) override;
+  std::optional<Mandate> find_for_organisation(std::int64_t organisation_id, std::int64_t id) override;
+  std::vector<Mandate> of_citizen(std::int64_t citizen_id) override;
+  std::vector<Mandate> of_organisation(std::int64_t organisation_id, int limit) override;
+  std::optional<Mandate> active(std::int64_t citizen_id, std::int64_t organisation_id) override;
+  std::vector<Mandate> past_last_day(Date today, int limit) override;
+  std::optional<std::string> document(std::int64_t mandate_id) override;
+
+ private:
+  std::optional<Mandate> find_one(const std::string& condition, long long a, long long b);
+  soci::session& sql_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   // `key` may be null for reads; append() then throws StoreFailure.
@@ -252,6 +283,8 @@ class SqlRepositories final : public Repositories {
   PensionSlipRepository& pension_slips() override { return pension_slips_; }
   ImportRepository& imports() override { return imports_; }
   ApplicationRepository& applications() override { return applications_; }
+  OrganisationRepository& organisations() override { return organisations_; }
+  MandateRepository& mandates() override { return mandates_; }
 
  private:
   SqlCitizenRepository citizens_;
@@ -270,6 +303,8 @@ class SqlRepositories final : public Repositories {
   SqlPensionSlipRepository pension_slips_;
   SqlImportRepository imports_;
   SqlApplicationRepository applications_;
+  SqlOrganisationRepository organisations_;
+  SqlMandateRepository mandates_;
 };
 
 }  // namespace sportello

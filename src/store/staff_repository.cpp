@@ -1,4 +1,5 @@
-// Every SQL statement about staff accounts.
+// Every SQL statement about staff accounts. organisation_id is null for every account but a patronato
+// operator's (migration 0013).
 #include <soci/soci.h>
 
 #include "store/sql_repositories.h"
@@ -8,7 +9,8 @@ namespace sportello {
 namespace {
 
 constexpr const char* kColumns =
-    "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at, full_name";
+    "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at, "
+    "full_name, organisation_id";
 
 StaffAccount account_from(const soci::row& r) {
   StaffAccount a;
@@ -22,8 +24,17 @@ StaffAccount account_from(const soci::row& r) {
   a.must_change_password = read_integer(r, "must_change_password") != 0;
   a.created_at = read_instant_column(r, "created_at");
   a.full_name = r.get<std::string>("full_name");
+  if (r.get_indicator("organisation_id") != soci::i_null) a.organisation_id = read_integer(r, "organisation_id");
   return a;
 }
+
+// The organisation a patronato operator works for, bound as a nullable BIGINT.
+struct OrganisationColumn {
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  explicit OrganisationColumn(const std::optional<std::int64_t>& organisation_id)
+      : id(organisation_id.value_or(0)), ind(organisation_id ? soci::i_ok : soci::i_null) {}
+};
 
 }  // namespace
 
@@ -48,14 +59,16 @@ std::int64_t SqlStaffRepository::insert(const StaffAccount& a) {
   long long id = 0, step = a.totp_last_step, created = to_unix(a.created_at);
   int disabled = a.disabled ? 1 : 0, must_change = a.must_change_password ? 1 : 0;
   const std::string role = to_string(a.role);
+  OrganisationColumn organisation(a.organisation_id);
   soci::statement st = (sql_.prepare << "INSERT INTO staff_accounts (username, role, password_hash, "
                                         "totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at, "
-                                        "full_name) VALUES (:username, :role, :hash, :totp, :step, :disabled, "
-                                        ":must_change, :created, :full_name) RETURNING id",
+                                        "full_name, organisation_id) VALUES (:username, :role, :hash, :totp, :step, "
+                                        ":disabled, :must_change, :created, :full_name, :organisation) RETURNING id",
                         soci::use(a.username, "username"), soci::use(role, "role"), soci::use(a.password_hash, "hash"),
                         soci::use(a.totp_secret_sealed, "totp"), soci::use(step, "step"),
                         soci::use(disabled, "disabled"), soci::use(must_change, "must_change"),
-                        soci::use(created, "created"), soci::use(a.full_name, "full_name"), soci::into(id));
+                        soci::use(created, "created"), soci::use(a.full_name, "full_name"),
+                        soci::use(organisation.id, organisation.ind, "organisation"), soci::into(id));
   st.execute(true);
   return id;
 }
@@ -64,12 +77,14 @@ void SqlStaffRepository::update(const StaffAccount& a) {
   long long id = a.id, step = a.totp_last_step;
   int disabled = a.disabled ? 1 : 0, must_change = a.must_change_password ? 1 : 0;
   const std::string role = to_string(a.role);
+  OrganisationColumn organisation(a.organisation_id);
   sql_ << "UPDATE staff_accounts SET role = :role, password_hash = :hash, totp_secret_sealed = :totp, "
-          "totp_last_step = :step, disabled = :disabled, must_change_password = :must_change, full_name = :full_name "
-          "WHERE id = :id",
+          "totp_last_step = :step, disabled = :disabled, must_change_password = :must_change, full_name = :full_name, "
+          "organisation_id = :organisation WHERE id = :id",
       soci::use(role, "role"), soci::use(a.password_hash, "hash"), soci::use(a.totp_secret_sealed, "totp"),
       soci::use(step, "step"), soci::use(disabled, "disabled"), soci::use(must_change, "must_change"),
-      soci::use(a.full_name, "full_name"), soci::use(id, "id");
+      soci::use(a.full_name, "full_name"), soci::use(organisation.id, organisation.ind, "organisation"),
+      soci::use(id, "id");
 }
 
 std::vector<StaffAccount> SqlStaffRepository::list() {

@@ -107,6 +107,34 @@ class SportelloctlTest(unittest.TestCase):
         names = [s["username"] for s in self.ctl.json("staff", "list")["staff"]]
         self.assertEqual(names, ["mrossi"])
 
+    def test_patronati_are_added_listed_disabled_and_their_operators_bound_to_them(self):
+        made = self.ctl.json("org", "add", "--code", "inca", "--name", " Patronato  INCA CGIL ",
+                             "--office", "Roma, via dei Frentani 4", "--office", "")
+        self.assertEqual(made["organisation"]["code"], "INCA")
+        self.assertEqual(made["organisation"]["name"], "Patronato INCA CGIL")
+        self.assertEqual(made["organisation"]["offices"], ["Roma, via dei Frentani 4"])
+        self.assertEqual(self.ctl.json("org", "add", "--code", "INCA", "--name", "Altro", expect=1)["error"]["code"],
+                         "organisation-code-taken")
+        self.assertEqual(self.ctl.json("org", "add", "--code", "1X", "--name", "Altro", expect=1)["error"]["code"],
+                         "invalid-organisation-code")
+        self.assertEqual(self.ctl.run("org", "add", "--name", "Senza codice")[0], 2)
+        self.assertEqual(self.ctl.json("staff", "add", "--username", "op.neri", "--role", "patronato", expect=1)
+                         ["error"]["code"], "organisation-required")
+        self.assertEqual(self.ctl.json("staff", "add", "--username", "bo.x", "--role", "back_office", "--org", "INCA",
+                                       expect=1)["error"]["code"], "organisation-not-for-role")
+        self.ctl.json("staff", "add", "--username", "op.neri", "--role", "patronato", "--org", "Inca")
+        listed = {s["username"]: s["organisation"] for s in self.ctl.json("staff", "list")["staff"]}
+        self.assertEqual(listed, {"op.neri": "INCA"})
+        self.assertEqual(self.ctl.json("org", "list")["organisations"][0]["operators"], 1)
+        disabled = self.ctl.json("org", "disable", "--code", "INCA")
+        self.assertEqual((disabled["disabled"], disabled["sessions_ended"]), (True, 0))
+        self.assertTrue(self.ctl.json("org", "show", "--code", "inca")["organisation"]["disabled"])
+        self.assertEqual(self.ctl.json("org", "disable", "--code", "NOPE", expect=1)["error"]["code"],
+                         "organisation-not-found")
+        updated = self.ctl.json("org", "update", "--code", "INCA", "--name", "INCA CGIL", "--office", "Milano")
+        self.assertEqual(updated["organisation"]["offices"], ["Milano"])
+        self.assertEqual(self.ctl.json("mandate", "expire")["expired"], 0)
+
     def test_staff_names_are_set_at_creation_or_later_and_listed(self):
         out = self.ctl.json("staff", "add", "--username", "bo.verdi", "--role", "back_office", "--name", "  Laura  Verdi ")
         self.assertEqual(out["username"], "bo.verdi")
@@ -204,7 +232,7 @@ class SportelloctlTest(unittest.TestCase):
         self.ctl.json("demo", "seed")
         good = self.ctl.json("audit", "verify")
         self.assertTrue(good["ok"])
-        self.assertEqual(good["rows"], 8)
+        self.assertEqual(good["rows"], 13)
         self.assertEqual(good["first_keyed_seq"], 1)
         self.assertEqual(self.codes(good), ["audit-no-checkpoint-file"], "a warning only")
         self.as_insider("UPDATE audit_log SET details = 'edited' WHERE seq = 4")
@@ -221,7 +249,7 @@ class SportelloctlTest(unittest.TestCase):
         self.ctl.json("demo", "seed")
         first = self.ctl.json("audit", "checkpoint")
         self.assertTrue(first["written"])
-        self.assertEqual(first["checkpoint"]["seq"], 8)
+        self.assertEqual(first["checkpoint"]["seq"], 13)
         self.assertFalse(self.ctl.json("audit", "checkpoint")["written"], "the head did not move")
         mode = os.stat(os.path.join(self.tmp.name, "audit-checkpoints.log")).st_mode & 0o777
         self.assertEqual(mode, 0o600)
@@ -233,14 +261,14 @@ class SportelloctlTest(unittest.TestCase):
         self.assertTrue(clean["ok"])
         self.assertEqual(clean["findings"], [])
         self.assertEqual(clean["checkpoints"], 1)
-        self.assertEqual(clean["last_checkpoint"]["seq"], 8)
+        self.assertEqual(clean["last_checkpoint"]["seq"], 13)
         code, out, _ = self.ctl.run("audit", "verify")
         self.assertEqual(code, 0)
-        self.assertIn("The audit chain holds: 8 rows checked", out)
+        self.assertIn("The audit chain holds: 13 rows checked", out)
 
         # A checkpoint line altered.
         lines = self.checkpoint_lines()
-        self.write_checkpoint_lines([lines[0].replace(" 8 ", " 7 ")])
+        self.write_checkpoint_lines([lines[0].replace(" 13 ", " 12 ")])
         bad = self.ctl.json("audit", "verify", expect=1)
         self.assertEqual(self.codes(bad), ["audit-checkpoint-bad-signature"])
         self.assertIn("checkpoint line 1 bad signature", bad["error"]["message"])
@@ -256,7 +284,7 @@ class SportelloctlTest(unittest.TestCase):
         self.as_insider("DELETE FROM audit_log WHERE seq > 6")
         gone = self.ctl.json("audit", "verify", expect=1)
         self.assertEqual(self.codes(gone), ["audit-rows-missing"])
-        self.assertIn("rows after 6 missing: checkpoint at " + first["checkpoint"]["at"] + " saw head 8",
+        self.assertIn("rows after 6 missing: checkpoint at " + first["checkpoint"]["at"] + " saw head 13",
                       gone["error"]["message"])
 
     def test_audit_chain_recomputed_with_plain_sha256_is_caught(self):

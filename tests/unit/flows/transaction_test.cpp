@@ -59,6 +59,8 @@ class WithFailingOutbox final : public Repositories {
   PensionSlipRepository& pension_slips() override { return real_.pension_slips(); }
   ImportRepository& imports() override { return real_.imports(); }
   ApplicationRepository& applications() override { return real_.applications(); }
+  OrganisationRepository& organisations() override { return real_.organisations(); }
+  MandateRepository& mandates() override { return real_.mandates(); }
 
  private:
   Repositories& real_;
