@@ -24,8 +24,14 @@ namespace {
 using namespace record_layout;
 
 constexpr const char* kTitle = "Ricevuta di presentazione della domanda";
-constexpr const char* kIntro = "L'Istituto attesta di aver ricevuto per via telematica la domanda descritta di seguito, "
-                               "presentata dal richiedente nella propria area riservata.";
+constexpr const char* kIntro = "L'Istituto attesta di aver ricevuto per via telematica la domanda descritta di seguito, ";
+constexpr const char* kByHolder = "presentata dal richiedente nella propria area riservata.";
+
+// Who filed it: the holder, or a patronato under mandate, or the contact centre for a caller (issue 11).
+std::string intro_for(const Application& application) {
+  if (application.filed_through.empty()) return std::string(kIntro) + kByHolder;
+  return std::string(kIntro) + "presentata per conto del richiedente tramite " + application.filed_through + ".";
+}
 constexpr const char* kClosing = "Conservi questa ricevuta: il numero di protocollo identifica la domanda. Lo stato è "
                                  "consultabile nell'area riservata, alla voce Le sue domande.";
 constexpr const char* kNoAttachments = "La domanda è stata presentata senza allegati.";
@@ -132,9 +138,9 @@ void draw_heading(PdfDocument& pdf, double y, const Heading& h) {
   pdf.text(kLeft + kPad, below, h.type, kTypeFont, kWidth - 2 * kPad);
 }
 
-void add_heading(PageFlow& flow, const PdfDocument& pdf, Heading heading) {
-  const double title = title_height(pdf, kTitle, kIntro);
-  flow.add(title, [](PdfDocument& p, double y) { draw_title(p, y, kTitle, kIntro); });
+void add_heading(PageFlow& flow, const PdfDocument& pdf, Heading heading, const std::string& intro) {
+  const double title = title_height(pdf, kTitle, intro);
+  flow.add(title, [intro](PdfDocument& p, double y) { draw_title(p, y, kTitle, intro); });
   const double height = heading_height(pdf, heading);
   flow.add(height, [heading = std::move(heading)](PdfDocument& p, double y) { draw_heading(p, y, heading); });
 }
@@ -236,7 +242,7 @@ std::string render_application_receipt(const Application& application, const Cit
   PdfDocument pdf(kPointsPerInch);
   PageFlow flow(kTop, kBottom);
   const std::string filed_at = filed_at_it(application.submitted_at);
-  add_heading(flow, pdf, {application.protocol, filed_at, application_type_label_it(application.type)});
+  add_heading(flow, pdf, {application.protocol, filed_at, application_type_label_it(application.type)}, intro_for(application));
   add_applicant(flow, pdf, applicant);
   add_data(flow, pdf, application);
   add_attachments(flow, pdf, application.attachments);

@@ -7,6 +7,17 @@
 namespace sportello {
 namespace {
 
+// "mandate 12" in an audit row's details (flows/intermediaries write it so), or nothing.
+std::optional<std::int64_t> mandate_named(const std::string& details) {
+  const auto at = details.find("mandate ");
+  if (at == std::string::npos || (at > 0 && details[at - 1] != ' ')) return std::nullopt;
+  std::int64_t id = 0;
+  std::size_t i = at + 8;
+  for (; i < details.size() && i < at + 26 && details[i] >= '0' && details[i] <= '9'; ++i) id = id * 10 + (details[i] - '0');
+  if (i == at + 8) return std::nullopt;
+  return id;
+}
+
 Error not_a(const char* who) {  // "citizens", "staff"
   return Error{ErrorKind::forbidden, std::string(who) + "-only", std::string("Only ") + who + " may do this.", {}, {}};
 }
@@ -55,15 +66,26 @@ Result<std::vector<Access>> Profile::accesses(const Session& session, int limit)
   std::vector<Access> rows;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     std::map<std::string, std::optional<StaffAccount>> staff;  // each username looked up once
+    std::map<std::int64_t, std::string> organisations;          // and each organisation
     for (const AuditEntry& e : repos.audit().about(holder, limit)) {
-      Access access{e.at, e.action, {}};
+      Access access{e.at, e.action, {}, mandate_named(e.details), e.details.starts_with("call;") ||
+                                                                      e.details.find("; call;") != std::string::npos,
+                    e.action.starts_with("application.") && e.details.starts_with("INPS.")
+                        ? e.details.substr(0, e.details.find_first_of(" ;"))
+                        : ""};
       if (e.actor == holder) {
         access.by.kind = AccessActor::Kind::holder;
       } else if (e.actor.starts_with("staff:")) {
         const std::string username = e.actor.substr(6);
         if (!staff.contains(username)) staff[username] = repos.staff().find_by_username(username);
-        if (const auto& account = staff[username])
-          access.by = {AccessActor::Kind::staff, account->full_name, account->role};
+        if (const auto& account = staff[username]) {
+          access.by = {AccessActor::Kind::staff, account->full_name, account->role, ""};
+          if (const auto id = account->organisation_id) {
+            if (!organisations.contains(*id))
+              if (const auto organisation = repos.organisations().find(*id)) organisations[*id] = organisation->name;
+            access.by.organisation = organisations[*id];
+          }
+        }
         else
           access.by.kind = AccessActor::Kind::operator_;
       } else if (e.actor.starts_with("console:")) {

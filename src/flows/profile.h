@@ -33,12 +33,18 @@ struct AccessActor {
   Kind kind = Kind::system;
   std::string full_name;
   std::optional<Role> role;
+  std::string organisation;  // a patronato operator's organisation, by name (issue 11)
 };
 
 struct Access {
   Instant at{};
   std::string action;  // "pin.login", "pin.request-confirmed" ...
   AccessActor by;
+  // What the row names (issue 11): the mandate a patronato acted under, a contact-centre call, an
+  // application's protocol.
+  std::optional<std::int64_t> mandate_id;
+  bool during_call = false;
+  std::string protocol;
 };
 
 class Profile {

@@ -47,6 +47,7 @@ struct Application {
   std::vector<ApplicationField> fields;
   std::vector<AttachmentInfo> attachments;
   std::string handler;                  // who took it in charge ("staff:<username>")
+  std::string filed_through;            // empty: by the holder; else "patronato <name>" or "Contact Center" (issue 11)
   std::vector<ApplicationEvent> events; // oldest first; the first is the filing
 
   // Errors (illegal_transition): application-not-pending, application-not-in-review; reason-required.

@@ -36,7 +36,7 @@ std::vector<ApplicationField> fields_from(const std::string& text) {
 }
 
 constexpr const char* kColumns =
-    "SELECT id, citizen_id, type, state, protocol, submitted_at, idempotency_key, handler FROM applications ";
+    "SELECT id, citizen_id, type, state, protocol, submitted_at, idempotency_key, handler, filed_through FROM applications ";
 
 Application header_from(const soci::row& r) {
   Application a;
@@ -48,6 +48,7 @@ Application header_from(const soci::row& r) {
   a.submitted_at = read_instant_column(r, "submitted_at");
   a.idempotency_key = r.get<std::string>("idempotency_key");
   a.handler = r.get<std::string>("handler");
+  a.filed_through = r.get<std::string>("filed_through");
   return a;
 }
 
@@ -71,12 +72,13 @@ std::int64_t SqlApplicationRepository::insert(const Application& a) {
   int year = static_cast<int>(rome_date(a.submitted_at).year());
   const std::string type = to_string(a.type), state = to_string(a.state), fields = fields_json(a.fields);
   soci::statement st = (sql_.prepare << "INSERT INTO applications (citizen_id, type, state, protocol, filed_year, "
-                                        "submitted_at, idempotency_key, fields, handler) VALUES (:citizen, :type, :state, "
-                                        ":protocol, :year, :submitted, :ikey, :fields, :handler) RETURNING id",
+                                        "submitted_at, idempotency_key, fields, handler, filed_through) VALUES (:citizen, :type, "
+                                        ":state, :protocol, :year, :submitted, :ikey, :fields, :handler, :through) "
+                                        "RETURNING id",
                         soci::use(citizen, "citizen"), soci::use(type, "type"), soci::use(state, "state"),
                         soci::use(a.protocol, "protocol"), soci::use(year, "year"), soci::use(submitted, "submitted"),
                         soci::use(a.idempotency_key, "ikey"), soci::use(fields, "fields"), soci::use(a.handler, "handler"),
-                        soci::into(id));
+                        soci::use(a.filed_through, "through"), soci::into(id));
   st.execute(true);
   Application stored = a;
   stored.id = id;

@@ -8,7 +8,8 @@ std::string access_actor_text(const Texts& t, Language language, const AccessAct
     case AccessActor::Kind::staff: {
       const std::string role = by.role ? t.get(language, std::string("access_role_") + to_string(*by.role)) : "";
       const std::string name = by.full_name.empty() ? t.get(language, "access_operator") : by.full_name;
-      return role.empty() ? name : name + ", " + role;
+      const std::string who = role.empty() ? name : name + ", " + role;
+      return by.organisation.empty() ? who : who + " (" + by.organisation + ")";
     }
     case AccessActor::Kind::operator_: return t.get(language, "access_operator");
     case AccessActor::Kind::system: return t.get(language, "access_system");
@@ -25,7 +26,11 @@ void put_accesses(const Texts& t, Language language, const std::vector<Access>& 
     PageData row{PageData::type::object};
     row.set("when", format_datetime(a.at, language));
     row.set("who", access_actor_text(t, language, a.by));
-    row.set("what", t.get(language, "action_" + a.action));
+    std::string what = t.get(language, "action_" + a.action);
+    if (!a.protocol.empty()) what += " " + a.protocol;
+    if (a.mandate_id) what += " (" + t.get(language, "access_under_mandate") + " " + std::to_string(*a.mandate_id) + ")";
+    if (a.during_call) what += " (" + t.get(language, "access_during_call") + ")";
+    row.set("what", what);
     rows.push_back(row);
   }
   values.set("accesses", rows);

@@ -74,9 +74,13 @@ ApplicantFacts facts_of(Repositories& repos, const Citizen& citizen) {
 
 Result<ApplicationForm> FileApplication::form(const Session& session, ApplicationType type) {
   if (session.subject_kind != SubjectKind::citizen) return citizens_only();
+  return form_for_citizen(session.subject_id, type);
+}
+
+Result<ApplicationForm> FileApplication::form_for_citizen(std::int64_t citizen_id, ApplicationType type) {
   std::optional<ApplicantFacts> facts;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    if (auto citizen = repos.citizens().find(session.subject_id)) facts = facts_of(repos, *citizen);
+    if (auto citizen = repos.citizens().find(citizen_id)) facts = facts_of(repos, *citizen);
     return Ok{};
   });
   if (!read) return read.error();
@@ -91,6 +95,17 @@ Result<FiledApplication> FileApplication::run(const Session& session, const Appl
   if (session.level != Level::dispositivo)
     return Error{ErrorKind::forbidden, "dispositivo-required",
                  "Filing an application needs a PIN of level dispositivo.", {}, {}};
+  return file(session.subject_id, draft, {"citizen:" + std::to_string(session.subject_id), "", "", nullptr}, problems);
+}
+
+Result<FiledApplication> FileApplication::run_on_behalf(std::int64_t citizen_id, const ApplicationDraft& draft,
+                                                        const OnBehalf& filer, std::vector<Error>& problems) {
+  problems.clear();
+  return file(citizen_id, draft, filer, problems);
+}
+
+Result<FiledApplication> FileApplication::file(std::int64_t citizen_id, const ApplicationDraft& draft,
+                                               const OnBehalf& filer, std::vector<Error>& problems) {
   if (!valid_key(draft.idempotency_key))
     return Error::invalid("idempotency-key-invalid", "The form's key is missing or malformed.", "idempotency_key");
   const Instant now = ctx_.clock.now();
@@ -100,14 +115,21 @@ Result<FiledApplication> FileApplication::run(const Session& session, const Appl
   ApplicantFacts facts;
   std::optional<Application> earlier;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    citizen = repos.citizens().find(session.subject_id);
+    citizen = repos.citizens().find(citizen_id);
     if (citizen) facts = facts_of(repos, *citizen);
     if (citizen) earlier = repos.applications().find_by_key(citizen->id, draft.idempotency_key);
     return Ok{};
   });
   if (!read) return read.error();
   if (!citizen) return no_such_holder();
-  if (earlier) return FiledApplication{std::move(*earlier), true};
+  if (earlier) {
+    // The same key is the same form sent again; a key used for another type is refused, so nobody learns
+    // through a key an application of a type they may not see (a patronato's mandate names types).
+    if (earlier->type != draft.type)
+      return Error{ErrorKind::conflict, "idempotency-key-reused", "This form's key was used for another application.",
+                   "idempotency_key", {}};
+    return FiledApplication{std::move(*earlier), true};
+  }
 
   const ApplicationForm form = form_for(draft.type, facts);
   auto fields = check_application(form, draft.values, facts, ctx_.places, today, problems);
@@ -122,11 +144,17 @@ Result<FiledApplication> FileApplication::run(const Session& session, const Appl
   application.submitted_at = now;
   application.idempotency_key = draft.idempotency_key;
   application.fields = std::move(*fields);
-  const std::string actor = "citizen:" + std::to_string(citizen->id);
+  application.filed_through = filer.through;
+  const std::string& actor = filer.actor;
   application.events.push_back({ApplicationState::inviata, now, actor, {}});
   bool repeated = false;
   auto written = ctx_.store.run([&](Repositories& repos) -> Status {
+    if (filer.still_allowed)
+      if (auto allowed = filer.still_allowed(repos); !allowed) return allowed;
     if (auto again = repos.applications().find_by_key(citizen->id, draft.idempotency_key)) {  // a concurrent double click
+      if (again->type != draft.type)
+        return Error{ErrorKind::conflict, "idempotency-key-reused", "This form's key was used for another application.",
+                     "idempotency_key", {}};
       application = std::move(*again);
       repeated = true;
       return Ok{};
@@ -138,7 +166,10 @@ Result<FiledApplication> FileApplication::run(const Session& session, const Appl
     for (std::size_t i = 0; i < infos.size(); ++i)
       infos[i].id = repos.applications().add_attachment(application.id, infos[i], draft.files[i].bytes);
     application.attachments = infos;
-    repos.audit().append(actor, "application.filed", actor, application.protocol + " " + to_string(application.type), now);
+    repos.audit().append(actor, "application.filed", "citizen:" + std::to_string(citizen->id),
+                         application.protocol + " " + to_string(application.type) +
+                             (filer.detail.empty() ? "" : "; " + filer.detail),
+                         now);
     queue_application_notice(repos, ctx_.box, *citizen, application, now);
     return Ok{};
   });
