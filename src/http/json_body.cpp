@@ -42,4 +42,22 @@ bool JsonBody::flag(std::string_view key) {
   return false;
 }
 
+std::vector<std::string> JsonBody::texts(std::string_view key) {
+  const boost::json::value* v = object_.if_contains(key);
+  std::vector<std::string> values;
+  if (!v || v->is_null()) return values;
+  if (v->is_string()) return {std::string(v->as_string())};
+  if (v->is_array()) {
+    for (const boost::json::value& item : v->as_array()) {
+      if (!item.is_string()) break;
+      values.emplace_back(item.as_string());
+    }
+    if (values.size() == v->as_array().size()) return values;
+  }
+  if (!type_problem_)
+    type_problem_ = problem_response(HttpStatus::bad_request, "invalid-json-field",
+                                     "The field " + std::string(key) + " must be a string or an array of strings.", version_);
+  return {};
+}
+
 }  // namespace sportello::http

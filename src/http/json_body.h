@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/message.h"
 
@@ -19,6 +20,9 @@ class JsonBody {
   // The string at `key` ("" when absent). A non-string value records a type problem.
   std::string text(std::string_view key);
   bool flag(std::string_view key);
+  // The strings at `key`: one string, or an array of strings (empty when absent). Anything else records a
+  // type problem.
+  std::vector<std::string> texts(std::string_view key);
   // Set once a field had the wrong type; handlers answer it before doing anything.
   const std::optional<Response>& type_problem() const { return type_problem_; }
 

@@ -368,12 +368,17 @@ class Server:
         p["codice_fiscale"] = self.compute_cf(p)
         return p
 
-    def staff(self, role):
-        """A staff session ready to work: created by sportelloctl, logged in with password and TOTP, one-time
-        password replaced (the same session goes on, its required action cleared). Returns the Bearer token."""
+    def staff(self, role, org=None):
+        """A staff session ready to work: created by sportelloctl (a patronato operator with its organisation's
+        code), logged in with password and TOTP, one-time password replaced (the same session goes on, its
+        required action cleared). Returns the Bearer token."""
         self._serial += 1
         username = "%s%d" % (role.replace("_", ""), self._serial)
-        account = self.ctl("staff", "add", "--username", username, "--role", role)
+        if role == "patronato" and not org:  # an operator always works for an organisation
+            org = "E2E"
+            if not any(o["code"] == org for o in self.ctl("org", "list")["organisations"]):
+                self.ctl("org", "add", "--code", org, "--name", "Patronato di prova")
+        account = self.ctl("staff", "add", "--username", username, "--role", role, *(("--org", org) if org else ()))
         c = self.client
         login = c.post(API + "/staff/sessions", {"username": username, "password": account["password"],
                                                  "totp": totp(account["totp_secret"])})

@@ -35,6 +35,9 @@ void add_operator_routes(Router& router, Api& api);
 void add_dispositivo_routes(Router& router, Api& api);
 void add_records_routes(Router& router, Api& api);
 void add_application_routes(Router& router, Api& api);
+void add_organisation_routes(Router& router, Api& api);
+void add_mandate_routes(Router& router, Api& api);
+void add_subject_routes(Router& router, Api& api);
 
 inline void add_api_routes(Router& router, Api& api) {
   add_health_routes(router, api);
@@ -45,6 +48,9 @@ inline void add_api_routes(Router& router, Api& api) {
   add_dispositivo_routes(router, api);
   add_records_routes(router, api);
   add_application_routes(router, api);
+  add_organisation_routes(router, api);
+  add_mandate_routes(router, api);
+  add_subject_routes(router, api);
 }
 
 }  // namespace sportello::http

@@ -13,6 +13,7 @@
 #include "http/api/api.h"
 #include "http/api/applications_json.h"
 #include "http/api/auth.h"
+#include "http/api/form_upload.h"
 #include "http/api/respond.h"
 #include "http/file_response.h"
 #include "http/json_body.h"
@@ -76,24 +77,9 @@ Response search(Api& api, Request& r) {
 Response submit(Api& api, Request& r) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
-  const auto boundary = multipart_boundary(r.header(beast_http::field::content_type));
-  if (!boundary)
-    return problem_response(HttpStatus::unsupported_media_type, "unsupported-media-type",
-                            "Send the application as multipart/form-data.", r.raw.version());
-  const auto parts = parse_multipart(r.body(), *boundary);
-  if (!parts) return problem_response(HttpStatus::bad_request, "malformed-multipart", "The form data is malformed.", r.raw.version());
-  ApplicationDraft draft;
-  draft.idempotency_key = r.header("Idempotency-Key");
-  std::string type;
-  for (const FormPart& p : *parts) {
-    if (p.name == "attachments") draft.files.push_back({p.filename, p.data});
-    else if (p.name == "type") type = p.data;
-    else if (p.name == "idempotency_key") draft.idempotency_key = p.data;
-    else draft.values.emplace(p.name, p.data);
-  }
-  const auto parsed = parse_application_type(type);
-  if (!parsed) return reply(r, Error::invalid("application-type-unknown", "Unknown application type.", "type"));
-  draft.type = *parsed;
+  auto upload = read_application_upload(r);
+  if (auto* problem = std::get_if<Response>(&upload)) return std::move(*problem);
+  const ApplicationDraft& draft = std::get<ApplicationUpload>(upload).draft;
   std::vector<Error> problems;
   auto filed = FileApplication(api.ctx).run(caller->session, draft, problems);
   if (!filed) return problem_response(filed.error(), problems, r.raw.version());
@@ -217,8 +203,7 @@ Response decide(Api& api, Request& r) {
 void add_application_routes(Router& router, Api& api) {
   const std::string me = std::string(kApi) + "/me";
   const std::string op = std::string(kApi) + "/operator/applications";
-  // Five files of the largest attachment, plus the form's fields and the multipart framing.
-  const std::uint64_t upload_limit = kMaxAttachments * api.ctx.policies.max_attachment_bytes + 256 * 1024;
+  const std::uint64_t upload_limit = application_upload_limit(api.ctx.policies);
   router.add({Verb::get, me + "/application-forms/{type}", [&api](Request& r) { return form(api, r); }});
   router.add({Verb::get, me + "/applications", [&api](Request& r) { return search(api, r); }});
   router.add({Verb::post, me + "/applications", [&api](Request& r) { return submit(api, r); }, true, upload_limit});

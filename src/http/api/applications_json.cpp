@@ -29,12 +29,14 @@ json::object summary_json(const Application& a) {
     if (!e.reason.empty()) event["reason"] = e.reason;
     events.push_back(event);
   }
-  return {{"id", a.id},
-          {"protocol", a.protocol},
-          {"type", to_string(a.type)},
-          {"state", to_string(a.state)},
-          {"submitted_at", format_utc_iso(a.submitted_at)},
-          {"events", events}};
+  json::object out{{"id", a.id},
+                   {"protocol", a.protocol},
+                   {"type", to_string(a.type)},
+                   {"state", to_string(a.state)},
+                   {"submitted_at", format_utc_iso(a.submitted_at)},
+                   {"events", events}};
+  if (!a.filed_through.empty()) out["filed_through"] = a.filed_through;  // a patronato's or the contact centre's
+  return out;
 }
 
 json::object to_json(const Application& a) {

@@ -66,6 +66,28 @@ Response me(Api& api, Request& r) {
   return reply(r, HttpStatus::ok, body);
 }
 
+// "Chi ha consultato i tuoi dati" (issue 11): every access and action on the citizen's data, newest first.
+Response accesses(Api& api, Request& r) {
+  auto caller = authenticate(api, r);
+  if (!caller) return reply(r, caller.error());
+  auto rows = Profile(api.ctx).accesses(caller->session, 200);
+  if (!rows) return reply(r, rows.error());
+  static constexpr const char* kKinds[] = {"holder", "staff", "operator", "system"};
+  boost::json::array out;
+  for (const Access& a : *rows) {
+    boost::json::object by{{"kind", kKinds[static_cast<int>(a.by.kind)]}};
+    if (!a.by.full_name.empty()) by["full_name"] = a.by.full_name;
+    if (a.by.role) by["role"] = to_string(*a.by.role);
+    if (!a.by.organisation.empty()) by["organisation"] = a.by.organisation;
+    boost::json::object row{{"at", format_utc_iso(a.at)}, {"action", a.action}, {"by", by}};
+    if (a.mandate_id) row["mandate_id"] = *a.mandate_id;
+    if (a.during_call) row["during_call"] = true;
+    if (!a.protocol.empty()) row["protocol"] = a.protocol;
+    out.push_back(row);
+  }
+  return reply(r, HttpStatus::ok, {{"accesses", out}});
+}
+
 Response logout(Api& api, Request& r) {
   auto caller = authenticate(api, r, Confinement::also_with_required_action);
   if (!caller) return reply(r, caller.error());
@@ -81,6 +103,7 @@ void add_citizen_session_routes(Router& router, Api& api) {
   const std::string base = kApi;
   router.add({Verb::post, base + "/sessions", [&api](Request& r) { return login(api, r); }, true});
   router.add({Verb::get, base + "/me", [&api](Request& r) { return me(api, r); }});
+  router.add({Verb::get, base + "/me/accesses", [&api](Request& r) { return accesses(api, r); }});
   router.add({Verb::delete_, base + "/sessions/current", [&api](Request& r) { return logout(api, r); }});
 }
 
