@@ -4,6 +4,7 @@
 
 #include "core/codice_fiscale.h"
 #include "flows/applicant.h"
+#include "intermediaries/mandate.h"
 #include "staff/totp.h"
 
 namespace sportello {
@@ -52,7 +53,30 @@ struct DemoStaff {
   std::string password;
   std::string totp_secret_base32;
   std::string full_name;
+  std::string organisation;  // a patronato operator's organisation code
 };
+
+// Two patronati (issue 11), each with an operator below; Giulia has given INCA a mandate for every service,
+// Mario has given ACLI one for his NASpI and family allowance applications.
+struct DemoOrganisation {
+  std::string code, name;
+  std::vector<std::string> offices;
+};
+
+std::vector<DemoOrganisation> demo_organisations() {
+  return {
+      {"INCA", "Patronato INCA CGIL", {"Roma, via dei Frentani 4", "Milano, corso di Porta Vittoria 43"}},
+      {"ACLI", "Patronato ACLI", {"Roma, via Giuseppe Marcora 18"}},
+  };
+}
+
+struct DemoMandate {
+  std::string codice_fiscale, organisation, scope;
+};
+
+std::vector<DemoMandate> demo_mandates() {
+  return {{"BNCGLI72C45F205W", "INCA", "all"}, {"RSSMRA85T10H501O", "ACLI", "naspi,assegno-nucleo-familiare"}};
+}
 
 std::vector<DemoStaff> demo_staff() {
   return {
@@ -60,7 +84,8 @@ std::vector<DemoStaff> demo_staff() {
       {"cc.rossi", Role::contact_center, "demo-contact-center", "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF", "Chiara Rossi"},
       {"sede.bianchi", Role::office, "demo-office-password", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", "Marco Bianchi"},
       {"bo.verdi", Role::back_office, "demo-back-office-pw", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "Laura Verdi"},
-      {"pat.neri", Role::patronato, "demo-patronato-pw", "ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE", "Paola Neri"},
+      {"pat.neri", Role::patronato, "demo-patronato-pw", "ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE", "Paola Neri", "INCA"},
+      {"pat.galli", Role::patronato, "demo-patronato-acli", "NBSWY3DPO5XXE3DEEBQW4ZBAMFXGIIDB", "Sergio Galli", "ACLI"},
   };
 }
 
@@ -104,9 +129,57 @@ Status seed_staff(App& app, const DemoStaff& demo, SeededItem& item) {
                        false, now, demo.full_name};  // demo passwords are published, so no forced change
   item = {"staff", demo.username, to_string(demo.role), demo.password, demo.totp_secret_base32, false};
   return ctx.store.run([&](Repositories& repos) -> Status {
-    if (repos.staff().find_by_username(demo.username)) return Ok{};
+    if (!demo.organisation.empty())
+      if (const auto organisation = repos.organisations().find_by_code(demo.organisation)) account.organisation_id = organisation->id;
+    if (auto existing = repos.staff().find_by_username(demo.username)) {
+      if (!existing->organisation_id && account.organisation_id) {  // seeded before patronati had organisations
+        existing->organisation_id = account.organisation_id;
+        repos.staff().update(*existing);
+      }
+      return Ok{};
+    }
     repos.staff().insert(account);
     repos.audit().append("system", "demo.seeded", "staff:" + demo.username, to_string(demo.role), now);
+    item.created = true;
+    return Ok{};
+  });
+}
+
+Status seed_organisation(App& app, const DemoOrganisation& demo, SeededItem& item) {
+  FlowContext& ctx = app.context();
+  const Instant now = ctx.clock.now();
+  item = {"organisation", demo.code, demo.name, "", "", false};
+  return ctx.store.run([&](Repositories& repos) -> Status {
+    if (repos.organisations().find_by_code(demo.code)) return Ok{};
+    repos.organisations().insert({0, demo.code, demo.name, demo.offices, false, now});
+    repos.audit().append("system", "demo.seeded", "organisation:" + demo.code, demo.name, now);
+    item.created = true;
+    return Ok{};
+  });
+}
+
+// A mandate granted online a month ago, for a year; once only.
+Status seed_mandate(App& app, const DemoMandate& demo, SeededItem& item) {
+  FlowContext& ctx = app.context();
+  const Instant now = ctx.clock.now();
+  item = {"mandate", demo.codice_fiscale.substr(0, 6) + "... -> " + demo.organisation, demo.scope, "", "", false};
+  return ctx.store.run([&](Repositories& repos) -> Status {
+    const auto citizen = repos.citizens().find_by_codice_fiscale(demo.codice_fiscale);
+    const auto organisation = repos.organisations().find_by_code(demo.organisation);
+    if (!citizen || !organisation) return Error::invalid("demo-mandate", "The demo mandate's citizen or patronato is missing.");
+    if (!repos.mandates().of_citizen(citizen->id).empty()) return Ok{};
+    Mandate mandate;
+    mandate.citizen_id = citizen->id;
+    mandate.organisation_id = organisation->id;
+    mandate.origin = MandateOrigin::online;
+    mandate.scope = *parse_mandate_scope(demo.scope);
+    mandate.starts_on = add_calendar_months(rome_date(now), -1);
+    mandate.ends_on = add_calendar_months(mandate.starts_on, kMaxMandateMonths);
+    mandate.created_at = now;
+    mandate.created_by = "citizen:" + std::to_string(citizen->id);
+    mandate.id = repos.mandates().insert(mandate, "");
+    repos.audit().append("system", "demo.seeded", "citizen:" + std::to_string(citizen->id),
+                         "mandate " + std::to_string(mandate.id) + "; organisation:" + organisation->code, now);
     item.created = true;
     return Ok{};
   });
@@ -116,6 +189,11 @@ Status seed_staff(App& app, const DemoStaff& demo, SeededItem& item) {
 
 Result<std::vector<SeededItem>> seed_demo_data(App& app) {
   std::vector<SeededItem> items;
+  for (const DemoOrganisation& demo : demo_organisations()) {
+    SeededItem item;
+    if (auto done = seed_organisation(app, demo, item); !done) return done.error();
+    items.push_back(item);
+  }
   for (const DemoCitizen& demo : demo_citizens()) {
     SeededItem item;
     if (auto done = seed_citizen(app, demo, item); !done) return done.error();
@@ -124,6 +202,11 @@ Result<std::vector<SeededItem>> seed_demo_data(App& app) {
   for (const DemoStaff& demo : demo_staff()) {
     SeededItem item;
     if (auto done = seed_staff(app, demo, item); !done) return done.error();
+    items.push_back(item);
+  }
+  for (const DemoMandate& demo : demo_mandates()) {
+    SeededItem item;
+    if (auto done = seed_mandate(app, demo, item); !done) return done.error();
     items.push_back(item);
   }
   return items;

@@ -18,8 +18,9 @@ void add_demo_commands(CLI::App& root, Console& console) {
       boost::json::object row{{"kind", i.kind}, {"name", i.name}, {"state", i.state}, {"secret", i.secret}, {"created", i.created}};
       if (!i.totp_secret.empty()) row["totp_secret"] = i.totp_secret;
       rows.push_back(row);
-      text += "  " + i.kind + " " + i.name + " (" + i.state + ")  " + (i.kind == "staff" ? "password " : "PIN ") +
-              i.secret + (i.totp_secret.empty() ? "" : "  TOTP " + i.totp_secret) +
+      text += "  " + i.kind + " " + i.name + " (" + i.state + ")" +
+              (i.secret.empty() ? "" : std::string("  ") + (i.kind == "staff" ? "password " : "PIN ") + i.secret) +
+              (i.totp_secret.empty() ? "" : "  TOTP " + i.totp_secret) +
               (i.created ? "  [created]" : "  [already there]") + "\n";
     }
     console.done(text, {{"items", rows}});
