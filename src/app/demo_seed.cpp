@@ -80,10 +80,10 @@ std::vector<DemoMandate> demo_mandates() {
 
 std::vector<DemoStaff> demo_staff() {
   return {
-      {"admin", Role::admin, "demo-admin-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "Giorgio Ferri"},
-      {"cc.rossi", Role::contact_center, "demo-contact-center", "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF", "Chiara Rossi"},
-      {"sede.bianchi", Role::office, "demo-office-password", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", "Marco Bianchi"},
-      {"bo.verdi", Role::back_office, "demo-back-office-pw", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "Laura Verdi"},
+      {"admin", Role::admin, "demo-admin-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "Giorgio Ferri", ""},
+      {"cc.rossi", Role::contact_center, "demo-contact-center", "KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF", "Chiara Rossi", ""},
+      {"sede.bianchi", Role::office, "demo-office-password", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", "Marco Bianchi", ""},
+      {"bo.verdi", Role::back_office, "demo-back-office-pw", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "Laura Verdi", ""},
       {"pat.neri", Role::patronato, "demo-patronato-pw", "ONSWG4TFOQQGC3TEEBZWK2LBNRUXUZLE", "Paola Neri", "INCA"},
       {"pat.galli", Role::patronato, "demo-patronato-acli", "NBSWY3DPO5XXE3DEEBQW4ZBAMFXGIIDB", "Sergio Galli", "ACLI"},
   };
@@ -126,7 +126,7 @@ Status seed_staff(App& app, const DemoStaff& demo, SeededItem& item) {
   const auto raw_totp = base32_decode(demo.totp_secret_base32);
   if (!raw_totp) return Error::invalid("demo-totp", "Bad demo TOTP secret.");
   StaffAccount account{0, demo.username, demo.role, ctx.hasher.hash(demo.password), ctx.box.seal(*raw_totp), 0, false,
-                       false, now, demo.full_name};  // demo passwords are published, so no forced change
+                       false, now, demo.full_name, std::nullopt};  // demo passwords are published: no forced change
   item = {"staff", demo.username, to_string(demo.role), demo.password, demo.totp_secret_base32, false};
   return ctx.store.run([&](Repositories& repos) -> Status {
     if (!demo.organisation.empty())

@@ -19,14 +19,16 @@ TEST(AccessList, StaffByNameAndRoleTheGoneAsAnOperatorTheHolderAsLei) {
   ASSERT_TRUE(texts.ok()) << texts.error().message;
   using Kind = AccessActor::Kind;
   const ActorCase cases[] = {
-      {{Kind::staff, "Laura Verdi", Role::back_office}, Language::it, "Laura Verdi, back office"},
-      {{Kind::staff, "Laura Verdi", Role::contact_center}, Language::it, "Laura Verdi, contact center"},
-      {{Kind::staff, "Laura Verdi", Role::contact_center}, Language::en, "Laura Verdi, contact centre"},
-      {{Kind::staff, "", Role::office}, Language::it, "Operatore dell'Istituto, operatore di sede"},
-      {{Kind::operator_, "", std::nullopt}, Language::it, "Operatore dell'Istituto"},
-      {{Kind::operator_, "", std::nullopt}, Language::en, "Institute operator"},
-      {{Kind::holder, "", std::nullopt}, Language::it, "Lei"},
-      {{Kind::system, "", std::nullopt}, Language::it, "Istituto (procedura automatica)"},
+      {{Kind::staff, "Laura Verdi", Role::back_office, ""}, Language::it, "Laura Verdi, back office"},
+      {{Kind::staff, "Laura Verdi", Role::contact_center, ""}, Language::it, "Laura Verdi, contact center"},
+      {{Kind::staff, "Laura Verdi", Role::contact_center, ""}, Language::en, "Laura Verdi, contact centre"},
+      {{Kind::staff, "", Role::office, ""}, Language::it, "Operatore dell'Istituto, operatore di sede"},
+      {{Kind::operator_, "", std::nullopt, ""}, Language::it, "Operatore dell'Istituto"},
+      {{Kind::operator_, "", std::nullopt, ""}, Language::en, "Institute operator"},
+      {{Kind::holder, "", std::nullopt, ""}, Language::it, "Lei"},
+      {{Kind::system, "", std::nullopt, ""}, Language::it, "Istituto (procedura automatica)"},
+      {{Kind::staff, "Paola Neri", Role::patronato, "Patronato INCA CGIL"}, Language::it,
+       "Paola Neri, patronato (Patronato INCA CGIL)"},
   };
   for (const ActorCase& c : cases) EXPECT_EQ(access_actor_text(**texts, c.language, c.by), c.expected);
 }
