@@ -11,8 +11,6 @@ Error outside_scope() {
   return Error{ErrorKind::forbidden, "outside-mandate-scope", "The citizen's mandate does not cover this.", {}, {}};
 }
 
-std::string citizen_subject(std::int64_t citizen_id) { return "citizen:" + std::to_string(citizen_id); }
-
 std::string under(const MandatedSubject& s) {
   return "mandate " + std::to_string(s.mandate.id) + "; organisation:" + s.organisation.code;
 }
@@ -49,7 +47,7 @@ Result<MandatedSubject> ActForCitizen::search(const Actor& actor, std::string_vi
     auto mandate = repos.mandates().active(citizen ? citizen->id : 0, organisation->id);
     if (citizen && mandate && mandate->active_at(now)) {
       found = MandatedSubject{std::move(*citizen), std::move(*mandate), std::move(*organisation)};
-      repos.audit().append(actor.id, "subject.searched", citizen_subject(found->citizen.id), under(*found), now);
+      repos.audit().append(actor.id, "subject.searched", Actor::citizen(found->citizen.id).id, under(*found), now);
     } else {
       repos.audit().append(actor.id, "subject.search-refused", "organisation:" + organisation->code,
                            "no subject under mandate", now);
@@ -118,7 +116,7 @@ Status ActForCitizen::audited_read(const Actor& actor, std::int64_t citizen_id, 
     if (!subject) return subject.error();
     std::string detail;
     if (auto done = read(repos, *subject, detail); !done) return done;
-    repos.audit().append(actor.id, action, citizen_subject(citizen_id), detail + under(*subject), now);
+    repos.audit().append(actor.id, action, Actor::citizen(citizen_id).id, detail + under(*subject), now);
     return Ok{};
   });
 }

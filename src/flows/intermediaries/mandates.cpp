@@ -12,10 +12,6 @@
 namespace sportello {
 namespace {
 
-Error patronato_only() {
-  return Error{ErrorKind::forbidden, "patronato-only", "Only a patronato's operators may do this.", {}, {}};
-}
-
 Error citizens_only() { return Error{ErrorKind::forbidden, "citizens-only", "Only citizens may do this.", {}, {}}; }
 
 Error already_active() {
@@ -23,8 +19,6 @@ Error already_active() {
                "There is already an active mandate to this patronato: revoke it first to give a new one.",
                "organisation", {}};
 }
-
-std::string citizen_subject(std::int64_t citizen_id) { return "citizen:" + std::to_string(citizen_id); }
 
 // What the audit row says of a mandate: which, to whom, what and until when.
 std::string mandate_detail(const Mandate& mandate, const Organisation& organisation) {
@@ -87,7 +81,7 @@ Result<Mandate> Mandates::grant(const Session& session, const GrantMandateInput&
   mandate.starts_on = rome_date(now);
   mandate.ends_on = input.ends_on;
   mandate.created_at = now;
-  mandate.created_by = citizen_subject(session.subject_id);
+  mandate.created_by = Actor::citizen(session.subject_id).id;
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     const auto organisation = code ? repos.organisations().find_by_code(*code) : std::nullopt;
     if (!organisation || organisation->disabled) {
@@ -129,7 +123,7 @@ Result<std::vector<CitizenMandate>> Mandates::of_citizen(const Session& session)
 Status Mandates::revoke(const Session& session, std::int64_t id) {
   if (session.subject_kind != SubjectKind::citizen) return citizens_only();
   const Instant now = ctx_.clock.now();
-  const std::string actor = citizen_subject(session.subject_id);
+  const std::string actor = Actor::citizen(session.subject_id).id;
   return ctx_.store.run([&](Repositories& repos) -> Status {
     auto mandate = repos.mandates().find_for_citizen(session.subject_id, id);
     if (!mandate) return mandate_not_found();
@@ -171,7 +165,7 @@ Result<Mandate> Mandates::record(const Actor& actor, const RecordMandateInput& i
     mandate.organisation_id = organisation.id;
     if (repos.mandates().active(citizen->id, organisation.id)) return already_active();
     mandate.id = repos.mandates().insert(mandate, input.document);
-    repos.audit().append(actor.id, "mandate.recorded", citizen_subject(citizen->id), mandate_detail(mandate, organisation), now);
+    repos.audit().append(actor.id, "mandate.recorded", Actor::citizen(citizen->id).id, mandate_detail(mandate, organisation), now);
     queue_message(repos, ctx_.box,
                   {"mandate:" + std::to_string(mandate.id) + ":recorded", notice_route(*citizen), "mandate_recorded",
                    {{"name", citizen->data.name}, {"organisation", organisation.name},
@@ -229,7 +223,7 @@ Status Mandates::revoke_recorded(const Actor& actor, std::int64_t id) {
     if (!mandate || mandate->origin != MandateOrigin::recorded) return mandate_not_found();
     if (auto revoked = mandate->revoke(actor.id, now); !revoked) return revoked;
     repos.mandates().update(*mandate);
-    repos.audit().append(actor.id, "mandate.revoked", citizen_subject(mandate->citizen_id),
+    repos.audit().append(actor.id, "mandate.revoked", Actor::citizen(mandate->citizen_id).id,
                          mandate_detail(*mandate, *organisation), now);
     return Ok{};
   });
@@ -268,7 +262,7 @@ Result<int> Mandates::expire_due(int limit) {
       if (!mandate.expire(now)) continue;
       repos.mandates().update(mandate);
       const auto organisation = repos.organisations().find(mandate.organisation_id);
-      repos.audit().append("system", "mandate.expired", citizen_subject(mandate.citizen_id),
+      repos.audit().append("system", "mandate.expired", Actor::citizen(mandate.citizen_id).id,
                            mandate_detail(mandate, organisation.value_or(Organisation{})), now);
       ++expired;
     }

@@ -34,6 +34,10 @@ std::string offices_detail(const Organisation& organisation) {
 
 }  // namespace
 
+Error patronato_only() {
+  return Error{ErrorKind::forbidden, "patronato-only", "Only a patronato's operators may do this.", {}, {}};
+}
+
 Error organisation_not_found() {
   return Error{ErrorKind::not_found, "organisation-not-found", "There is no organisation with that code.", "code", {}};
 }
@@ -132,12 +136,11 @@ Result<Organisation> Organisations::get(const Actor& actor, const std::string& c
 }
 
 Result<Organisation> operator_organisation(Repositories& repos, const Actor& actor) {
-  const Error patronato_only{ErrorKind::forbidden, "patronato-only", "Only a patronato's operators may do this.", {}, {}};
-  if (actor.console || actor.role != Role::patronato || actor.id.rfind("staff:", 0) != 0) return patronato_only;
+  if (actor.console || actor.role != Role::patronato || actor.id.rfind("staff:", 0) != 0) return patronato_only();
   const auto account = repos.staff().find_by_username(actor.id.substr(6));
-  if (!account || account->disabled || !account->organisation_id) return patronato_only;
+  if (!account || account->disabled || !account->organisation_id) return patronato_only();
   auto organisation = repos.organisations().find(*account->organisation_id);
-  if (!organisation) return patronato_only;
+  if (!organisation) return patronato_only();
   if (organisation->disabled)
     return Error{ErrorKind::forbidden, "organisation-disabled", "Your organisation is disabled.", {}, {}};
   return std::move(*organisation);

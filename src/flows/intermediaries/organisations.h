@@ -49,5 +49,6 @@ class Organisations {
 Result<Organisation> operator_organisation(Repositories& repos, const Actor& actor);
 
 Error organisation_not_found();
+Error patronato_only();
 
 }  // namespace sportello
