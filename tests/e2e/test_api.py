@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import http.client
 import json
+import math
 import os
 import re
 import signal
@@ -1011,12 +1012,36 @@ class LockoutLifecycleTest(ServerTestCase):
     STEP, DAY = 1, 5
     settings = {"lockout_step": "%ds" % STEP, "lockout_reset_after": "%ds" % DAY, "lockout_purge_every": "1s"}
 
-    def attempt_both(self, codes, expect):
-        replies = [self.login(cf, "AAAABBBBCCCCDDDD", expect=expect) for cf in codes]
+    def same_answers(self, replies):
         bodies = [dict(r.json(), detail=CLOCK_TIME.sub("HH:MM", r.json()["detail"])) for r in replies]
         self.assertEqual(bodies[0], bodies[1], "a holder and a stranger must read the same answer")
         self.assertEqual(len(replies[0].body), len(replies[1].body))
-        return [r.header("Retry-After") for r in replies], time.monotonic()
+        return [r.header("Retry-After") for r in replies]
+
+    def attempt_both(self, codes, expect):
+        replies = [self.login(cf, "AAAABBBBCCCCDDDD", expect=expect) for cf in codes]
+        return self.same_answers(replies), time.monotonic()
+
+    def both_at_once(self, codes, expect):
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(codes)) as pool:
+            replies = list(pool.map(lambda cf: self.server.client.post(
+                API + "/sessions", {"codice_fiscale": cf, "pin": "AAAABBBBCCCCDDDD"}), codes))
+        for reply in replies:
+            self.assertEqual(reply.status, expect, reply)
+        return replies
+
+    def wrong_then_blocked_both(self, codes):
+        """A wrong PIN at both codes at once, then another try at both while blocked. The server's clock counts
+        whole seconds, so a wait depends on where the second boundaries fall: the wrong PINs are sent just after a
+        whole second of the wall clock (the server's, on this machine) and the blocked tries in the middle of the
+        next second, so both remaining waits are exactly one second shorter than the block."""
+        time.sleep(math.ceil(time.time()) - time.time() + 0.02)
+        second = math.floor(time.time())
+        wrong = self.both_at_once(codes, 401)
+        self.assertLess(time.time(), second + 1.4, "a wrong PIN must be answered within the next second")
+        time.sleep(max(0.0, second + 1.5 - time.time()))
+        blocked = self.both_at_once(codes, 423)
+        return self.same_answers(wrong), self.same_answers(blocked), time.monotonic()
 
     def test_a_holder_and_a_stranger_get_identical_answers_through_the_whole_cycle(self):
         who, _ = self.office_holder()
@@ -1028,10 +1053,9 @@ class LockoutLifecycleTest(ServerTestCase):
         sequence.append(after)
         # Past the block and past a purge of the server, well within the day: the second blocks two steps.
         time.sleep(max(0.0, at + self.STEP + 1.5 - time.monotonic()))
-        after, at = self.attempt_both(codes, 401)
+        after, blocked, at = self.wrong_then_blocked_both(codes)
         sequence.append(after)
-        blocked, _ = self.attempt_both(codes, 423)
-        self.assertEqual(blocked[0], blocked[1])
+        self.assertEqual(blocked, [str(2 * self.STEP - 1)] * 2)
         # A day (here 5 s) without a wrong PIN after the block: both counts are forgotten, one step again.
         time.sleep(max(0.0, at + 2 * self.STEP + self.DAY + 1.2 - time.monotonic()))
         after, _ = self.attempt_both(codes, 401)
