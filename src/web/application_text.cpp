@@ -76,17 +76,7 @@ const char* state_badge(ApplicationState state) {
 std::string application_path(std::int64_t id) { return std::string(kApplicationsPath) + "/" + std::to_string(id); }
 
 PageData applications_values(const SignedIn& who, const ApplicationsText& text, const std::string& title, bool in_list) {
-  PageData values = signed_in_values(who);
-  PageData crumbs{PageData::type::list};
-  if (!in_list) {
-    PageData list{PageData::type::object};
-    list.set("href", kApplicationsPath);
-    list.set("text", text("app_list_title"));
-    crumbs.push_back(list);
-  }
-  values.set("crumbs", crumbs);
-  values.set("crumb", title);
-  return values;
+  return reserved_page_values(who, title, in_list ? std::nullopt : std::optional<Crumb>(Crumb{kApplicationsPath, text("app_list_title")}));
 }
 
 void put_holder(const ApplicationsText& text, const Citizen& c, PageData& values) {

@@ -113,14 +113,14 @@ std::optional<SignedIn> signed_in(Web& web, const http::Request& request) {
   const std::string token = cookie(request, http::kSessionCookie);
   if (token.empty()) return std::nullopt;
   auto session = Sessions(web.api.ctx).authenticate(token);
-  if (!session) return std::nullopt;
+  // The citizen's cookie carries a citizen's session only: a staff token put there opens no citizen page.
+  if (!session || session->subject_kind != SubjectKind::citizen) return std::nullopt;
   return SignedIn{*session, token};
 }
 
 std::optional<SignedIn> signed_in_holder(Web& web, const http::Request& request) {
   auto who = signed_in(web, request);
-  if (!who || who->session.required_action != RequiredAction::none || who->session.subject_kind != SubjectKind::citizen)
-    return std::nullopt;
+  if (!who || who->session.required_action != RequiredAction::none) return std::nullopt;
   return who;
 }
 
@@ -128,6 +128,20 @@ PageData signed_in_values(const SignedIn& who) {
   PageData values{PageData::type::object};
   values.set("signed_in", true);
   values.set("csrf", http::csrf_token_for(who.token));
+  return values;
+}
+
+PageData reserved_page_values(const SignedIn& who, const std::string& title, const std::optional<Crumb>& parent) {
+  PageData values = signed_in_values(who);
+  PageData crumbs{PageData::type::list};
+  if (parent) {
+    PageData crumb{PageData::type::object};
+    crumb.set("href", parent->href);
+    crumb.set("text", parent->text);
+    crumbs.push_back(crumb);
+  }
+  values.set("crumbs", crumbs);
+  values.set("crumb", title);
   return values;
 }
 

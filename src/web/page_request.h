@@ -55,12 +55,19 @@ struct SignedIn {
   Session session;
   std::string token;
 };
-// The live session of the cookie, or nullopt.
+// The live citizen session of the citizen's cookie, or nullopt (none, ended, or not a citizen's).
 std::optional<SignedIn> signed_in(Web& web, const http::Request& request);
 // A citizen's live session without a required action: what the reserved area's own pages need.
 std::optional<SignedIn> signed_in_holder(Web& web, const http::Request& request);
 // The values every signed-in page starts from: signed_in and the session's CSRF token.
 PageData signed_in_values(const SignedIn& who);
+// A reserved-area page's values: signed_in_values and the breadcrumb (templates/_app_breadcrumb.mustache):
+// the reserved area, then `parent` when given, then `title` (crumbs, crumb).
+struct Crumb {
+  std::string href;
+  std::string text;
+};
+PageData reserved_page_values(const SignedIn& who, const std::string& title, const std::optional<Crumb>& parent = std::nullopt);
 // A POST of a signed-in form is genuine when it comes from this site and carries the session's token.
 bool genuine_session_post(const http::Request& request, const SignedIn& who, const std::map<std::string, std::string>& fields);
 
