@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer as start, atEveryWidth, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
+import { startServer as start, atEveryWidth, PageChecks, totp, DEMO_STAFF, withoutJavaScript, smallPdf } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'applications-');
@@ -29,22 +29,7 @@ const texts = async (locator) => (await locator.allTextContents()).map((t) => t.
 
 // ---- Files a citizen attaches: a small valid PDF (with its text) and a 1x1 PNG. ----
 
-function pdf(line) {
-  const stream = `BT /F1 14 Tf 40 100 Td (${line}) Tj ET`;
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+const pdf = smallPdf;
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const file = (name, buffer, mimeType) => ({ name, buffer, mimeType });
 
@@ -94,15 +79,7 @@ async function staffLogin(page, url) {
   assert.equal(path(page), '/operatori');
 }
 
-// Screenshot and axe (PageChecks), and nothing wider than the screen: wide tables scroll in their box.
-async function look(page, name, js, width) {
-  await checks.check(page, `${name}-${width}`, js);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-responsive'))
-    .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 5));
-  assert.ok(overflow <= 0, `${name} at ${width} px: the page is ${overflow} px wider than the screen (${wide.join(', ')})`);
-}
+const look = (page, name, js, width) => checks.look(page, name, js, width);
 
 async function cookies(page) {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');

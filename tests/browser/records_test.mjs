@@ -54,15 +54,7 @@ async function logout(page) {
   assert.equal(path(page), '/');
 }
 
-// Screenshot and axe (via PageChecks), and nothing wider than the screen: wide tables scroll in their box.
-async function look(page, name, js, width) {
-  await checks.check(page, `${name}-${width}`, js);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-responsive'))
-    .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 5));
-  assert.ok(overflow <= 0, `${name} at ${width} px: the page is ${overflow} px wider than the screen (${wide.join(', ')})`);
-}
+const look = (page, name, js, width) => checks.look(page, name, js, width);
 
 // GET `url` with the browser's cookies (playwright's own request context leaves out the Secure session
 // cookie on plain http), without following redirects.

@@ -162,6 +162,17 @@ export class PageChecks {
     assert.deepEqual(grave.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`), [], `${name}: axe`);
   }
 
+  // check() at `width` (the name gets "-<width>"), and nothing wider than the screen: wide tables scroll in
+  // their box.
+  async look(page, name, javaScriptEnabled, width) {
+    await this.check(page, `${name}-${width}`, javaScriptEnabled);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-responsive'))
+      .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 5));
+    assert.ok(overflow <= 0, `${name} at ${width} px: the page is ${overflow} px wider than the screen (${wide.join(', ')})`);
+  }
+
   save() {
     writeFileSync(join(this.out, `${this.prefix}axe-summary.json`), JSON.stringify(this.summary, null, 2));
   }
@@ -174,6 +185,24 @@ function base32Decode(text) {
   const bytes = [];
   for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
   return Buffer.from(bytes);
+}
+
+// A small valid one-page PDF whose text is `line`, as a citizen attaches or a scanner makes of a signed form.
+export function smallPdf(line) {
+  const stream = `BT /F1 14 Tf 40 100 Td (${line}) Tj ET`;
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }
 
 // The RFC 6238 code (SHA-1, 6 digits, 30 s) of a base32 secret at `seconds` (now by default).
