@@ -27,6 +27,10 @@ void add_records_pages(http::Router& router, Web& web);
 void add_console_pages(http::Router& router, Web& web);
 void add_application_pages(http::Router& router, Web& web);
 void add_console_application_pages(http::Router& router, Web& web);
+// Issue 11. The citizen's mandates to patronati (mandate_pages.cpp) and the page of who touched their data
+// (access_pages.cpp).
+void add_mandate_pages(http::Router& router, Web& web);
+void add_access_pages(http::Router& router, Web& web);
 // The footer's pages: privacy notice, legal notes, accessibility statement (AgID's model). legal_pages.cpp
 void add_legal_pages(http::Router& router, Web& web);
 
@@ -42,6 +46,8 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_console_pages(router, web);
   add_application_pages(router, web);
   add_console_application_pages(router, web);
+  add_mandate_pages(router, web);
+  add_access_pages(router, web);
   add_legal_pages(router, web);
 }
 
