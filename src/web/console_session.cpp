@@ -22,6 +22,8 @@ constexpr Role kDesk[] = {Role::contact_center, Role::office};
 constexpr Role kOffice[] = {Role::office};
 constexpr Role kBackOffice[] = {Role::back_office};
 constexpr Role kReview[] = {Role::back_office, Role::admin};
+constexpr Role kPatronato[] = {Role::patronato};
+constexpr Role kContactCenter[] = {Role::contact_center};
 const Section kSections[] = {
     {"/operatori/richieste", "console_nav_queue", kDesk},
     {"/operatori/richiesta-telefonica", "console_nav_phone", kDesk},
@@ -29,6 +31,9 @@ const Section kSections[] = {
     {"/operatori/revoca", "console_nav_revoke", kDesk},
     {"/operatori/dispositivo", "console_nav_dispositivo", kBackOffice},
     {"/operatori/domande", "console_nav_applications", kReview},
+    // Issue 11: a patronato acting under mandates, the contact centre filing for a caller.
+    {"/operatori/patronato", "console_nav_patronato", kPatronato},
+    {"/operatori/domanda-telefonica", "console_nav_caller", kContactCenter},
 };
 
 bool within(const std::string& path, const std::string& section) {
