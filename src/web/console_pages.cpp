@@ -34,7 +34,8 @@ std::string refused_login_text(Web& web, const Request& r, const Error& e) {
   const Texts& t = web.pages.texts();
   const Language language = language_of(r);
   const Instant now = web.api.ctx.clock.now();
-  if (e.code == "account-disabled" || e.code == "staff-locked") return t.get(language, "error_" + e.code);
+  if (e.code == "account-disabled" || e.code == "organisation-disabled" || e.code == "staff-locked")
+    return t.get(language, "error_" + e.code);
   if (e.retry_after <= Seconds{0}) return t.get(language, "error_wrong-credentials");
   return wait_text(t, language, e.code == "blocked" ? "console_blocked_wait" : "console_wrong_wait", e.retry_after, now);
 }
@@ -51,7 +52,7 @@ Response login(Web& web, Request& r) {
   const std::string username = value_of(*fields, "username");
   if (http::throttled(web.api, r)) return login_page(web, r, username, "error_throttled", http::HttpStatus::too_many_requests);
   auto opened = StaffAccounts(web.api.ctx).login({username, Secret(value_of(*fields, "password")), value_of(*fields, "totp")});
-  // account-disabled is told only after every factor was right.
+  // account-disabled (and organisation-disabled) is told only after every factor was right.
   if (!opened) return login_page(web, r, username, refused_login_text(web, r, opened.error()), http::HttpStatus::ok);
   const bool must_change = opened->session.required_action == RequiredAction::change_password;
   Response response = redirect(r, must_change ? kConsolePassword : "/operatori");

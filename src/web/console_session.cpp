@@ -24,6 +24,7 @@ constexpr Role kBackOffice[] = {Role::back_office};
 constexpr Role kReview[] = {Role::back_office, Role::admin};
 constexpr Role kPatronato[] = {Role::patronato};
 constexpr Role kContactCenter[] = {Role::contact_center};
+constexpr Role kAdmin[] = {Role::admin};
 const Section kSections[] = {
     {"/operatori/richieste", "console_nav_queue", kDesk},
     {"/operatori/richiesta-telefonica", "console_nav_phone", kDesk},
@@ -31,9 +32,10 @@ const Section kSections[] = {
     {"/operatori/revoca", "console_nav_revoke", kDesk},
     {"/operatori/dispositivo", "console_nav_dispositivo", kBackOffice},
     {"/operatori/domande", "console_nav_applications", kReview},
-    // Issue 11: a patronato acting under mandates, the contact centre filing for a caller.
+    // Issue 11: a patronato acting under mandates, the contact centre filing for a caller, the patronati.
     {"/operatori/patronato", "console_nav_patronato", kPatronato},
     {"/operatori/domanda-telefonica", "console_nav_caller", kContactCenter},
+    {"/operatori/organizzazioni", "console_nav_organisations", kAdmin},
 };
 
 bool within(const std::string& path, const std::string& section) {

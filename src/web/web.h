@@ -28,12 +28,13 @@ void add_console_pages(http::Router& router, Web& web);
 void add_application_pages(http::Router& router, Web& web);
 void add_console_application_pages(http::Router& router, Web& web);
 // Issue 11. The citizen's mandates to patronati (mandate_pages.cpp) and the page of who touched their data
-// (access_pages.cpp); the console's patronato section (console_patronato*.cpp), and the contact centre's filing
-// for a caller (console_caller.cpp).
+// (access_pages.cpp); the console's patronato section (console_patronato*.cpp), the contact centre's filing for
+// a caller (console_caller.cpp), the administrators' patronati (console_organisations.cpp).
 void add_mandate_pages(http::Router& router, Web& web);
 void add_access_pages(http::Router& router, Web& web);
 void add_console_patronato_pages(http::Router& router, Web& web);
 void add_console_caller_pages(http::Router& router, Web& web);
+void add_console_organisation_pages(http::Router& router, Web& web);
 // The footer's pages: privacy notice, legal notes, accessibility statement (AgID's model). legal_pages.cpp
 void add_legal_pages(http::Router& router, Web& web);
 
@@ -53,6 +54,7 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_access_pages(router, web);
   add_console_patronato_pages(router, web);
   add_console_caller_pages(router, web);
+  add_console_organisation_pages(router, web);
   add_legal_pages(router, web);
 }
 
