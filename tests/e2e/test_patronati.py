@@ -184,6 +184,23 @@ class PatronatiTest(ServerTestCase):
         self.assertProblem(self.c.post(API + "/operator/caller-applications", raw=body, content_type=content_type,
                                        token=self.inca), 403, "role-forbidden")
 
+    def test_a_role_the_route_is_not_for_is_refused_before_its_body_is_read(self):
+        cc = self.server.staff("contact_center")
+        empty_form, content_type = form_parts([])
+        for token, route, body, code in (
+                (cc, "/patronato/subject-search", {}, "patronato-only"),
+                (cc, "/patronato/subjects/1", None, "patronato-only"),
+                (self.inca, "/operator/caller-application-forms", {}, "role-forbidden"),
+                (self.inca, "/operator/caller-applications", "", "role-forbidden"),
+                (cc, "/patronato/mandates", "", "patronato-only")):
+            if body is None:
+                reply = self.c.get(API + route, token=token)
+            elif body == "":
+                reply = self.c.post(API + route, raw=empty_form, content_type=content_type, token=token)
+            else:
+                reply = self.c.post(API + route, body, token=token)
+            self.assertProblem(reply, 403, code)
+
     def test_an_administrator_disables_an_organisation_and_its_operators_are_out_at_once(self):
         admin = self.server.staff("admin")
         made = self.c.post(API + "/admin/organisations", {"code": "epasa", "name": "Patronato EPASA-ITACO",

@@ -5,6 +5,7 @@
 // /patronato/mandates/{id}/revocation, GET /patronato/mandates/{id}/signed-form.pdf.
 #include "core/typed_date.h"
 #include "flows/intermediaries/mandates.h"
+#include "flows/intermediaries/organisations.h"
 #include "http/api/as_staff.h"
 #include "http/api/form_upload.h"
 #include "http/api/mandates_json.h"
@@ -91,7 +92,7 @@ Response organisation_list(Api& api, Request& r) {
 }
 
 Response record(Api& api, Request& r) {
-  return as_staff(api, r, [&](const Actor& actor) {
+  return as_staff(api, r, {Role::patronato}, patronato_only(), [&](const Actor& actor) {
     auto parts = read_form_upload(r, "the signed mandate");
     if (auto* problem = std::get_if<Response>(&parts)) return std::move(*problem);
     RecordMandateInput input;

@@ -6,6 +6,7 @@
 // (repeated), then the application) and POST /operator/caller-application-forms ({codice_fiscale, type}).
 #include "flows/intermediaries/act_for_citizen.h"
 #include "flows/intermediaries/file_for_caller.h"
+#include "flows/intermediaries/organisations.h"
 #include "flows/services/application_notices.h"
 #include "http/api/applications_json.h"
 #include "http/api/as_staff.h"
@@ -37,7 +38,7 @@ json::object subject_json(const MandatedSubject& s, bool with_personal_data) {
 // The subject's id from the path, or the answer a citizen without a mandate gets.
 template <typename Then>
 Response for_subject(Api& api, Request& r, Then then) {
-  return as_staff(api, r, [&](const Actor& actor) {
+  return as_staff(api, r, {Role::patronato}, patronato_only(), [&](const Actor& actor) {
     const auto id = id_param(r);
     if (!id) return reply(r, subject_not_found());
     return then(actor, *id);
@@ -46,7 +47,7 @@ Response for_subject(Api& api, Request& r, Then then) {
 
 Response search(Api& api, Request& r) {
   return as_staff_with_body<std::string>(
-      api, r, [](JsonBody& b) { return b.text("codice_fiscale"); },
+      api, r, {Role::patronato}, patronato_only(), [](JsonBody& b) { return b.text("codice_fiscale"); },
       [&](const Actor& actor, const std::string& code) {
         auto found = ActForCitizen(api.ctx).search(actor, code);
         if (!found) return reply(r, found.error());
@@ -116,7 +117,7 @@ Response caller_form(Api& api, Request& r) {
     std::string code, type;
   };
   return as_staff_with_body<Fields>(
-      api, r, [](JsonBody& b) { return Fields{b.text("codice_fiscale"), b.text("type")}; },
+      api, r, {Role::contact_center}, std::nullopt, [](JsonBody& b) { return Fields{b.text("codice_fiscale"), b.text("type")}; },
       [&](const Actor& actor, const Fields& f) {
         const auto type = parse_application_type(f.type);
         if (!type) return reply(r, Error::invalid("application-type-unknown", "Unknown application type.", "type"));
@@ -127,7 +128,7 @@ Response caller_form(Api& api, Request& r) {
 }
 
 Response caller_file(Api& api, Request& r) {
-  return as_staff(api, r, [&](const Actor& actor) {
+  return as_staff(api, r, {Role::contact_center}, std::nullopt, [&](const Actor& actor) {
     auto upload = read_application_upload(r, {"codice_fiscale", "identity_questions"});
     if (auto* problem = std::get_if<Response>(&upload)) return std::move(*problem);
     auto& u = std::get<ApplicationUpload>(upload);
