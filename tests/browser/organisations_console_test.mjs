@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, atEveryWidth, browse, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
+import { startServer as start, atEveryWidth, browse, PageChecks, DEMO_STAFF, withoutJavaScript, freshCode, stepUnused } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'organisations-');
@@ -24,24 +24,6 @@ const query = (page, name) => new URL(page.url()).searchParams.get(name);
 const text = async (page, selector) => (await page.textContent(selector)).trim();
 
 const look = (page, name, js, width) => checks.look(page, name, js, width);
-
-// A TOTP code is refused once used: a second sign-in of an account within 30 s takes the next step's code, which
-// the server accepts one step ahead of now at most (further ahead, the test waits for it). Steps are counted per
-// server (each has its own accounts).
-const lastStep = new Map();
-const stepNow = () => Math.floor(Date.now() / 30000);
-async function freshCode(server, account) {
-  const key = `${server.url} ${account.username}`;
-  const step = Math.max(stepNow(), (lastStep.get(key) ?? -1) + 1);
-  while (step > stepNow() + 1) await new Promise((done) => setTimeout(done, 500));
-  lastStep.set(key, step);
-  return totp(account.totp, step * 30);
-}
-// A sign-in refused after every factor was right did not use its code's step: the next may take it again.
-function stepUnused(server, account) {
-  const key = `${server.url} ${account.username}`;
-  lastStep.set(key, lastStep.get(key) - 1);
-}
 
 async function signIn(page, server, account) {
   await page.goto(server.url + '/operatori/accedi');

@@ -12,7 +12,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, atEveryWidth, PageChecks, totp, DEMO_STAFF, withoutJavaScript, smallPdf } from './support.mjs';
+import { startServer as start, atEveryWidth, PageChecks, DEMO_STAFF, withoutJavaScript, smallPdf, freshCode } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'patronato-');
@@ -57,16 +57,11 @@ function codiceFiscale(server, surname, name, sex, birthDate) {
 
 // ---- Signing in and looking. ----
 
-// TOTP codes are single use: each sign-in of an account uses a later step than its last one (the server
-// accepts one step either side).
-const lastStep = {};
-async function staffLogin(page, url, account) {
-  const step = Math.max(Math.floor(Date.now() / 30000) - 1, (lastStep[account.username] ?? -Infinity) + 1);
-  lastStep[account.username] = step;
-  await page.goto(url + '/operatori/accedi');
+async function staffLogin(page, server, account) {
+  await page.goto(server.url + '/operatori/accedi');
   await page.fill('#username', account.username);
   await page.fill('#password', account.password);
-  await page.fill('#totp', totp(account.totp, step * 30));
+  await page.fill('#totp', await freshCode(server, account));
   await page.click('main button[type=submit]');
   assert.equal(path(page), '/operatori', `${account.username} signed in`);
 }
@@ -310,7 +305,7 @@ async function recordAndRevoke(page, js, width) {
 }
 
 async function patronato(page, server, js, width, stranger) {
-  await staffLogin(page, server.url, DEMO_STAFF.patronato);
+  await staffLogin(page, server, DEMO_STAFF.patronato);
   const nav = await text(page, 'nav[aria-label="Sezioni della console"]');
   assert.match(nav, /Patronato/);
   assert.doesNotMatch(nav, /Domanda telefonica|Richieste da confermare/, 'only the patronato section');
@@ -335,7 +330,7 @@ async function patronato(page, server, js, width, stranger) {
 // ---- The contact centre. ----
 
 async function caller(page, server, js, width, stranger) {
-  await staffLogin(page, server.url, DEMO_STAFF.contact_center);
+  await staffLogin(page, server, DEMO_STAFF.contact_center);
   const forbidden = await page.goto(server.url + '/operatori/patronato');
   assert.equal(forbidden.status(), 403);
   await page.goto(server.url + '/operatori');

@@ -187,6 +187,25 @@ function base32Decode(text) {
   return Buffer.from(bytes);
 }
 
+// A TOTP code is refused once used: a second sign-in of an account within 30 s takes the next step's code, which
+// the server accepts one step ahead of now at most (further ahead, this waits for it). Steps are counted per
+// server (each has its own accounts). A code taken at the current step stays valid when a step boundary passes
+// before the server checks it (one step either side).
+const lastTotpStep = new Map();
+const totpStepNow = () => Math.floor(Date.now() / 30000);
+export async function freshCode(server, account) {
+  const key = `${server.url} ${account.username}`;
+  const step = Math.max(totpStepNow(), (lastTotpStep.get(key) ?? -1) + 1);
+  while (step > totpStepNow() + 1) await new Promise((done) => setTimeout(done, 500));
+  lastTotpStep.set(key, step);
+  return totp(account.totp, step * 30);
+}
+// A sign-in refused after every factor was right did not use its code's step: the next may take it again.
+export function stepUnused(server, account) {
+  const key = `${server.url} ${account.username}`;
+  lastTotpStep.set(key, lastTotpStep.get(key) - 1);
+}
+
 // A small valid one-page PDF whose text is `line`, as a citizen attaches or a scanner makes of a signed form.
 export function smallPdf(line) {
   const stream = `BT /F1 14 Tf 40 100 Td (${line}) Tj ET`;
