@@ -26,4 +26,10 @@ std::optional<std::string> normalise_display_text(std::string_view typed, std::s
   return text;
 }
 
+bool has_control_character(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 || c == 0x7F) return true;
+  return false;
+}
+
 }  // namespace sportello

@@ -12,4 +12,7 @@ namespace sportello {
 // holds a control character (a line break included).
 std::optional<std::string> normalise_display_text(std::string_view typed, std::size_t max_characters);
 
+// True when `text` holds an ASCII control character (U+0000–U+001F or DEL), a line break included.
+bool has_control_character(std::string_view text);
+
 }  // namespace sportello

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/typed_code.h"
 #include "core/typed_date.h"
 
 namespace sportello {
@@ -9,13 +10,6 @@ namespace {
 
 constexpr std::string_view kIssuerPrefix = "80380";
 constexpr std::size_t kDigits = 20;
-
-std::string without_separators(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    if (c != ' ' && c != '-') out.push_back(c);
-  return out;
-}
 
 }  // namespace
 

@@ -4,14 +4,10 @@
 #include <array>
 #include <charconv>
 
+#include "core/typed_code.h"
+
 namespace sportello {
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool all_digits(std::string_view part) {
   return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
@@ -38,7 +34,7 @@ unsigned number(std::string_view digits) {
 }  // namespace
 
 std::optional<Date> parse_typed_date(std::string_view text) {
-  text = trimmed(text);
+  text = without_surrounding_spaces(text);
   std::array<std::string_view, 3> parts;
   if (!split_three(text, parts)) return std::nullopt;
   if (parts[0].size() == 4 && text[4] == '-') return parse_date(text);  // ISO: yyyy-mm-dd

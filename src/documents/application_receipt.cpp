@@ -23,7 +23,7 @@ namespace {
 
 using namespace record_layout;
 
-constexpr const char* kTitle = "Ricevuta di presentazione della domanda";
+constexpr const char* kReceiptTitle = "Ricevuta di presentazione della domanda";
 constexpr const char* kIntro = "L'Istituto attesta di aver ricevuto per via telematica la domanda descritta di seguito, ";
 constexpr const char* kByHolder = "presentata dal richiedente nella propria area riservata.";
 
@@ -35,8 +35,6 @@ std::string intro_for(const Application& application) {
 constexpr const char* kClosing = "Conservi questa ricevuta: il numero di protocollo identifica la domanda. Lo stato è "
                                  "consultabile nell'area riservata, alla voce Le sue domande.";
 constexpr const char* kNoAttachments = "La domanda è stata presentata senza allegati.";
-constexpr const char* kCellFont = "DejaVu Sans 9";
-constexpr const char* kHeaderFont = "DejaVu Sans Bold 8";
 constexpr const char* kProtocolFont = "DejaVu Sans Mono Bold 16";
 constexpr const char* kFiledAtFont = "DejaVu Sans Bold 12";
 constexpr const char* kTypeFont = "DejaVu Sans Bold 11";
@@ -87,18 +85,6 @@ void add_text(PageFlow& flow, const PdfDocument& pdf, std::string text, const ch
   flow.add(height, [text = std::move(text), font](PdfDocument& p, double y) { p.text(kLeft, y, text, font, kWidth); });
 }
 
-void add_band(PageFlow& flow, const PdfDocument& pdf, std::string title) {
-  flow.gap(10);
-  const double height = band_height(pdf, title);
-  flow.add(height, [title = std::move(title)](PdfDocument& p, double y) { draw_band(p, y, title); }, true);
-}
-
-void add_boxes(PageFlow& flow, const PdfDocument& pdf, std::vector<FieldBox> boxes, bool keep_with_next = false) {
-  const double height = field_row_height(pdf, boxes);
-  flow.add(height, [boxes = std::move(boxes), height](PdfDocument& p, double y) { draw_field_row(p, y, boxes, height); },
-           keep_with_next);
-}
-
 // The framed block at the top: protocol and date-time side by side, the type of application under them.
 struct Heading {
   std::string protocol, filed_at, type;
@@ -139,14 +125,14 @@ void draw_heading(PdfDocument& pdf, double y, const Heading& h) {
 }
 
 void add_heading(PageFlow& flow, const PdfDocument& pdf, Heading heading, const std::string& intro) {
-  const double title = title_height(pdf, kTitle, intro);
-  flow.add(title, [intro](PdfDocument& p, double y) { draw_title(p, y, kTitle, intro); });
+  const double title = title_height(pdf, kReceiptTitle, intro);
+  flow.add(title, [intro](PdfDocument& p, double y) { draw_title(p, y, kReceiptTitle, intro); });
   const double height = heading_height(pdf, heading);
   flow.add(height, [heading = std::move(heading)](PdfDocument& p, double y) { draw_heading(p, y, heading); });
 }
 
 void add_applicant(PageFlow& flow, const PdfDocument& pdf, const Citizen& applicant) {
-  add_band(flow, pdf, "Richiedente");
+  add_band(flow, pdf, "Richiedente", 10);
   const Date born = applicant.data.birth_date;
   add_boxes(flow, pdf, {{"Cognome", applicant.data.surname, 150},
                         {"Nome", applicant.data.name, 150},
@@ -168,9 +154,9 @@ std::string field_value_it(const ApplicationForm& form, const ApplicationField& 
 }
 
 void add_data(PageFlow& flow, const PdfDocument& pdf, const Application& application) {
-  add_band(flow, pdf, "Dati dichiarati nella domanda");
+  add_band(flow, pdf, "Dati dichiarati nella domanda", 10);
   const std::vector<TableColumn> columns{{"Dato", 220, false, true}, {"Valore", kWidth - 220, false, true}};
-  auto table = std::make_shared<PdfTable>(pdf, columns, kLeft, kCellFont, kHeaderFont);
+  auto table = std::make_shared<PdfTable>(pdf, columns, kLeft, kTableCellFont, kTableHeaderFont);
   flow.add_section_heading(table->header_height(), [table](PdfDocument& p, double y) { table->draw_header(p, y); });
   const ApplicationForm form = form_for(application.type, {});
   for (const ApplicationField& field : application.fields) {
@@ -202,9 +188,9 @@ void add_attachments(PageFlow& flow, const PdfDocument& pdf, const std::vector<A
   const std::string title = "Documenti allegati (" + std::to_string(attachments.size()) + ")";
   flow.add_section_heading(band_height(pdf, title), [title](PdfDocument& p, double y) { draw_band(p, y, title); });
   if (attachments.empty()) {
-    const double height = pdf.text_height(kNoAttachments, kCellFont, kWidth) + 4;
+    const double height = pdf.text_height(kNoAttachments, kTableCellFont, kWidth) + 4;
     flow.add(height, [](PdfDocument& p, double y) {
-      p.text(kLeft + kBoxPad, y + 4, kNoAttachments, kCellFont, kWidth - kBoxPad);
+      p.text(kLeft + kBoxPad, y + 4, kNoAttachments, kTableCellFont, kWidth - kBoxPad);
     });
   }
   for (std::size_t i = 0; i < attachments.size(); ++i) {

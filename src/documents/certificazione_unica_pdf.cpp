@@ -27,27 +27,16 @@ FieldBox amount(std::string label, Cents cents, double width) {
   return {std::move(label), format_euro_it(cents), width, true};
 }
 
-void add_boxes(PageFlow& flow, const PdfDocument& pdf, std::vector<FieldBox> boxes) {
-  const double height = field_row_height(pdf, boxes);
-  flow.add(height, [boxes = std::move(boxes), height](PdfDocument& p, double y) { draw_field_row(p, y, boxes, height); });
-}
-
-void add_band(PageFlow& flow, const PdfDocument& pdf, std::string title) {
-  flow.gap(8);
-  const double height = band_height(pdf, title);
-  flow.add(height, [title = std::move(title)](PdfDocument& p, double y) { draw_band(p, y, title); }, true);
-}
-
 void add_parties(PageFlow& flow, const PdfDocument& pdf, const CertificazioneUnica& cu) {
   const CuSostituto& s = cu.sostituto;
-  add_band(flow, pdf, "Dati relativi al sostituto d'imposta (datore di lavoro, ente pensionistico)");
+  add_band(flow, pdf, "Dati relativi al sostituto d'imposta (datore di lavoro, ente pensionistico)", 8);
   add_boxes(flow, pdf, row({{"Codice fiscale", s.codice_fiscale, 120},
                             {"Cognome o denominazione", s.denominazione, 300},
                             {"Codice attività", s.codice_attivita, 0}}));
   add_boxes(flow, pdf, row({{"Comune", s.comune, 170}, {"Prov.", s.provincia, 40}, {"Cap", s.cap, 50},
                             {"Indirizzo", s.indirizzo, 0}}));
   const CuPercipiente& r = cu.percipiente;
-  add_band(flow, pdf, "Dati relativi al dipendente, pensionato o altro percettore delle somme");
+  add_band(flow, pdf, "Dati relativi al dipendente, pensionato o altro percettore delle somme", 8);
   add_boxes(flow, pdf, row({{"Codice fiscale", r.codice_fiscale, 130}, {"Cognome", r.cognome, 195}, {"Nome", r.nome, 0}}));
   add_boxes(flow, pdf, row({{"Domicilio fiscale: comune", r.comune_residenza, 300},
                             {"Prov.", r.provincia_residenza, 0}}));
@@ -62,7 +51,7 @@ std::vector<FieldBox> income_boxes(const CertificazioneUnica& cu, CuIncomeKind k
 }
 
 void add_fiscal_data(PageFlow& flow, const PdfDocument& pdf, const CertificazioneUnica& cu) {
-  add_band(flow, pdf, "Dati fiscali (importi in euro)");
+  add_band(flow, pdf, "Dati fiscali (importi in euro)", 8);
   std::vector<FieldBox> incomes = income_boxes(cu, CuIncomeKind::lavoro_dipendente, "Giorni di lavoro dipendente");
   for (FieldBox& box : income_boxes(cu, CuIncomeKind::pensione, "Giorni di pensione")) incomes.push_back(box);
   add_boxes(flow, pdf, row(std::move(incomes)));
@@ -82,7 +71,7 @@ void add_fiscal_data(PageFlow& flow, const PdfDocument& pdf, const Certificazion
 }
 
 void add_inps_section(PageFlow& flow, const PdfDocument& pdf, const CuInpsSection& inps) {
-  add_band(flow, pdf, "Dati previdenziali e assistenziali INPS (importi in euro)");
+  add_band(flow, pdf, "Dati previdenziali e assistenziali INPS (importi in euro)", 8);
   add_boxes(flow, pdf, row({{"Matricola", inps.matricola, 150},
                             amount("Imponibile previdenziale", inps.imponibile_previdenziale, 180),
                             amount("Contributi a carico del lavoratore trattenuti", inps.contributi_lavoratore, 0)}));

@@ -17,10 +17,10 @@ namespace {
 
 using namespace record_layout;
 
-constexpr const char* kTitle = "Estratto conto contributivo";
-constexpr const char* kCellFont = "DejaVu Sans 7";
-constexpr const char* kHeaderFont = "DejaVu Sans Bold 6.5";
-constexpr const char* kTotalFont = "DejaVu Sans Bold 7";
+constexpr const char* kStatementTitle = "Estratto conto contributivo";
+constexpr const char* kPeriodFont = "DejaVu Sans 7";
+constexpr const char* kPeriodHeaderFont = "DejaVu Sans Bold 6.5";
+constexpr const char* kPeriodTotalFont = "DejaVu Sans Bold 7";
 
 std::vector<TableColumn> period_columns() {
   // The employer's column holds a long company name on one line, its matricola on the next.
@@ -70,8 +70,8 @@ void add_row(PageFlow& flow, const PdfDocument& pdf, std::shared_ptr<PdfTable> t
 
 void add_holder(PageFlow& flow, const PdfDocument& pdf, const Citizen& holder, Instant now) {
   const std::string subtitle = "Contributi registrati negli archivi dell'Istituto al " + format_date_it(rome_date(now));
-  const double title = title_height(pdf, kTitle, subtitle);
-  flow.add(title, [subtitle](PdfDocument& p, double y) { draw_title(p, y, kTitle, subtitle); });
+  const double title = title_height(pdf, kStatementTitle, subtitle);
+  flow.add(title, [subtitle](PdfDocument& p, double y) { draw_title(p, y, kStatementTitle, subtitle); });
   const Date born = holder.data.birth_date;
   std::vector<FieldBox> boxes{{"Cognome", holder.data.surname, 150},
                               {"Nome", holder.data.name, 150},
@@ -85,7 +85,7 @@ void add_holder(PageFlow& flow, const PdfDocument& pdf, const Citizen& holder, I
 void add_summary(PageFlow& flow, const PdfDocument& pdf, const ContributionRecord& record) {
   const double band = band_height(pdf, "Riepilogo");
   flow.add(band, [](PdfDocument& p, double y) { draw_band(p, y, "Riepilogo"); }, true);
-  auto table = std::make_shared<PdfTable>(pdf, summary_columns(), kLeft, kCellFont, kHeaderFont);
+  auto table = std::make_shared<PdfTable>(pdf, summary_columns(), kLeft, kPeriodFont, kPeriodHeaderFont);
   flow.add(table->header_height(), [table](PdfDocument& p, double y) { table->draw_header(p, y); }, true);
   for (const GestioneRecord& g : record.gestioni)
     add_row(flow, pdf, table, {gestione_label_it(g.gestione), years_of(g), count_it(periods_of(g)),
@@ -93,12 +93,12 @@ void add_summary(PageFlow& flow, const PdfDocument& pdf, const ContributionRecor
   add_table_band(flow, pdf, table,
                  "Totale settimane utili al diritto, tutte le gestioni: " + count_it(record.total_weeks_for_right) +
                      " (" + weeks_as_years_it(record.total_weeks_for_right) + ")",
-                 kTotalFont, 0.93, false);
+                 kPeriodTotalFont, 0.93, false);
   flow.gap(16);
 }
 
 void add_gestione(PageFlow& flow, const PdfDocument& pdf, const GestioneRecord& g) {
-  auto table = std::make_shared<PdfTable>(pdf, period_columns(), kLeft, kCellFont, kHeaderFont);
+  auto table = std::make_shared<PdfTable>(pdf, period_columns(), kLeft, kPeriodFont, kPeriodHeaderFont);
   const std::string label = gestione_label_it(g.gestione);
   const double band = band_height(pdf, label);
   // The heading is drawn first where the section begins, then again on each page it continues on.
@@ -109,7 +109,7 @@ void add_gestione(PageFlow& flow, const PdfDocument& pdf, const GestioneRecord& 
                              first = false;
                            });
   for (const ContributionYear& year : g.years) {
-    add_table_band(flow, pdf, table, "Anno " + std::to_string(year.year), kTotalFont, 0.94, true);
+    add_table_band(flow, pdf, table, "Anno " + std::to_string(year.year), kPeriodTotalFont, 0.94, true);
     // A year's last row stays with its total, and the last year's total with the gestione's: no page opens
     // with totals alone.
     for (const ContributionPeriod& period : year.periods)
@@ -117,7 +117,7 @@ void add_gestione(PageFlow& flow, const PdfDocument& pdf, const GestioneRecord& 
     add_table_band(flow, pdf, table,
                    "Totale " + std::to_string(year.year) + ": " + count_it(year.weeks_for_right) +
                        " settimane utili al diritto · retribuzione " + format_euro_it(year.pay) + " €",
-                   kTotalFont, 0, &year == &g.years.back());
+                   kPeriodTotalFont, 0, &year == &g.years.back());
   }
   flow.end_section();
   add_table_band(flow, pdf, table,
@@ -151,7 +151,7 @@ std::string render_contribution_statement(const Citizen& holder, const Contribut
   if (!record.empty()) add_summary(flow, pdf, record);
   for (const GestioneRecord& g : record.gestioni) add_gestione(flow, pdf, g);
   add_closing(flow, pdf, record);
-  const std::string header = std::string(kTitle) + " · " + holder.codice_fiscale;
+  const std::string header = std::string(kStatementTitle) + " · " + holder.codice_fiscale;
   const std::string note = "Prodotto il " + format_date_it(rome_date(now)) + " alle ore " + format_rome_time(now) +
                            " (ora italiana)";
   flow.render(pdf, [&](PdfDocument& p, int page, int pages) { draw_page_frame(p, header, note, page, pages); });

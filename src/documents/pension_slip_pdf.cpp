@@ -17,9 +17,6 @@ namespace {
 
 using namespace record_layout;
 
-constexpr const char* kCellFont = "DejaVu Sans 9";
-constexpr const char* kHeaderFont = "DejaVu Sans Bold 8";
-
 std::vector<TableColumn> columns() {
   return {{"Voce", kWidth - 240}, {"Importi a credito (€)", 120, true}, {"Trattenute (€)", 120, true}};
 }
@@ -60,7 +57,7 @@ void add_holder(PageFlow& flow, const PdfDocument& pdf, const Citizen& holder, c
 }
 
 void add_amounts(PageFlow& flow, const PdfDocument& pdf, const PensionSlip& s) {
-  auto table = std::make_shared<PdfTable>(pdf, columns(), kLeft, kCellFont, kHeaderFont);
+  auto table = std::make_shared<PdfTable>(pdf, columns(), kLeft, kTableCellFont, kTableHeaderFont);
   flow.add(table->header_height(), [table](PdfDocument& p, double y) { table->draw_header(p, y); }, true);
   Cents credits = 0, debits = 0;
   for (const Line& line : lines_of(s)) {

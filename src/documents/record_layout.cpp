@@ -70,4 +70,16 @@ void draw_field_row(PdfDocument& pdf, double y, const std::vector<FieldBox>& box
   }
 }
 
+void add_band(PageFlow& flow, const PdfDocument& pdf, std::string title, double gap) {
+  flow.gap(gap);
+  const double height = band_height(pdf, title);
+  flow.add(height, [title = std::move(title)](PdfDocument& p, double y) { draw_band(p, y, title); }, true);
+}
+
+void add_boxes(PageFlow& flow, const PdfDocument& pdf, std::vector<FieldBox> boxes, bool keep_with_next) {
+  const double height = field_row_height(pdf, boxes);
+  flow.add(height, [boxes = std::move(boxes), height](PdfDocument& p, double y) { draw_field_row(p, y, boxes, height); },
+           keep_with_next);
+}
+
 }  // namespace sportello::record_layout

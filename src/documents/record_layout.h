@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "documents/page_flow.h"
 #include "documents/pdf_page.h"
 
 namespace sportello::record_layout {
@@ -21,6 +22,8 @@ constexpr const char* kInstitute = "Istituto Nazionale della Previdenza Sociale"
 constexpr const char* kBandFont = "DejaVu Sans Bold 9";
 constexpr const char* kLabelFont = "DejaVu Sans 6.5";
 constexpr const char* kValueFont = "DejaVu Sans 9";
+constexpr const char* kTableCellFont = "DejaVu Sans 9";
+constexpr const char* kTableHeaderFont = "DejaVu Sans Bold 8";
 
 // The header (institute, `title` on the right) and the footer (`note` on the left, "Pagina N di M").
 void draw_page_frame(PdfDocument& pdf, const std::string& title, const std::string& note, int page, int pages);
@@ -44,5 +47,10 @@ struct FieldBox {
 double field_row_height(const PdfDocument& pdf, const std::vector<FieldBox>& boxes);
 // Draws the boxes side by side from kLeft, all `height` tall.
 void draw_field_row(PdfDocument& pdf, double y, const std::vector<FieldBox>& boxes, double height);
+
+// The same blocks laid into a flow: a band `gap` points below what precedes it, kept with what follows; a
+// row of boxes, kept with the next block when asked.
+void add_band(PageFlow& flow, const PdfDocument& pdf, std::string title, double gap);
+void add_boxes(PageFlow& flow, const PdfDocument& pdf, std::vector<FieldBox> boxes, bool keep_with_next = false);
 
 }  // namespace sportello::record_layout

@@ -30,4 +30,7 @@ struct Actor {
   }
 };
 
+// What a citizen's own service answers anyone else who asks for it.
+inline Error citizens_only() { return Error{ErrorKind::forbidden, "citizens-only", "Only citizens may do this.", {}, {}}; }
+
 }  // namespace sportello

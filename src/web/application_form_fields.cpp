@@ -99,6 +99,11 @@ PageData summary_rows(const ApplicationsText& text, const ApplicationForm& form,
 
 }  // namespace
 
+std::optional<ApplicationType> application_type_param(const http::Request& r) {
+  const auto found = r.params.find("type");
+  return found == r.params.end() ? std::nullopt : parse_application_type(found->second);
+}
+
 TypedApplication fresh_application() { return TypedApplication{{}, {}, random_token(), {}, {}}; }
 
 std::optional<TypedApplication> typed_application(const http::Request& r, const ApplicationForm& form,

@@ -29,6 +29,9 @@ struct TypedApplication {
   std::multimap<std::string, std::string> carried;
 };
 
+// The route's {type} as an application type; nullopt when it names none.
+std::optional<ApplicationType> application_type_param(const http::Request& r);
+
 // An empty form with a new one-time key.
 TypedApplication fresh_application();
 

@@ -17,11 +17,6 @@ using http::Request;
 using http::Response;
 
 // The path's type, or nullopt for anything that is not one of the five.
-std::optional<ApplicationType> type_param(const Request& r) {
-  const auto found = r.params.find("type");
-  return found == r.params.end() ? std::nullopt : parse_application_type(found->second);
-}
-
 std::string form_path(ApplicationType type) { return std::string(kApplicationsPath) + "/nuova/" + to_string(type); }
 
 struct FormState {
@@ -56,7 +51,7 @@ Response dispositivo_needed(Web& web, Request& r, const SignedIn& who, Applicati
 Response new_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
-  const auto type = type_param(r);
+  const auto type = application_type_param(r);
   if (!type) return application_not_found(web, r, *who);
   if (who->session.level != Level::dispositivo) return dispositivo_needed(web, r, *who, *type, http::HttpStatus::ok);
   auto profile = Profile(web.api.ctx).citizen(who->session);
@@ -70,7 +65,7 @@ Response new_form(Web& web, Request& r) {
 Response file(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
-  const auto type = type_param(r);
+  const auto type = application_type_param(r);
   if (!type) return application_not_found(web, r, *who);
   FileApplication filing(web.api.ctx);
   auto form = filing.form(who->session, *type);

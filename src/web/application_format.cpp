@@ -5,11 +5,10 @@
 #include "core/civil_time.h"
 #include "core/iban.h"
 #include "services/money.h"
+#include "web/euro_text.h"
 
 namespace sportello::web {
 namespace {
-
-constexpr const char* kNoBreakSpace = "\u00a0";
 
 std::string_view trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r");
@@ -33,9 +32,7 @@ std::string display_value(FieldKind kind, const std::string& stored, Language la
         return language == Language::it ? format_date_it(*date) : sportello::format_date(*date);
       return stored;
     case FieldKind::money:
-      // A no-break space keeps "€" on the amount's line, as on the records' pages.
-      if (const auto cents = parse_cents(stored))
-        return language == Language::it ? format_euro_it(*cents) + kNoBreakSpace + "€" : "€" + format_euro_en(*cents);
+      if (const auto cents = parse_cents(stored)) return euro_text(*cents, language);
       return stored;
     case FieldKind::iban:
       return stored.size() == 27 ? format_iban(stored) : stored;

@@ -14,6 +14,7 @@
 #include "flows/intermediaries/mandates.h"
 #include "http/api/respond.h"
 #include "web/console_session.h"
+#include "web/mandate_format.h"
 
 namespace sportello::web {
 namespace {
@@ -24,15 +25,6 @@ using http::Response;
 constexpr Flash kSearchFlashes[] = {{"delega-registrata", true}, {"delega-revocata", true},
                                     {"delega-non-attiva", false}, {"delega-non-trovata", false},
                                     {"delega-del-cittadino", false}};
-
-const char* state_badge(MandateState state) {
-  switch (state) {
-    case MandateState::active: return "bg-success";
-    case MandateState::revoked: return "bg-secondary";
-    case MandateState::expired: return "bg-dark";
-  }
-  return "bg-secondary";
-}
 
 PageData mandate_rows(const ApplicationsText& text, const std::vector<OrganisationMandate>& mandates) {
   PageData rows{PageData::type::list};
@@ -45,10 +37,10 @@ PageData mandate_rows(const ApplicationsText& text, const std::vector<Organisati
     row.set("citizen", m.surname + " " + m.name);
     row.set("codice_fiscale", m.codice_fiscale);
     row.set("href", active ? PageData(subject_path(m.mandate.citizen_id)) : PageData(false));
-    row.set("scope", scope_text(text, m.mandate.scope));
+    row.set("scope", mandate_scope_text(text, m.mandate.scope, "patronato_scope_all"));
     row.set("ends_on", format_date(m.mandate.ends_on, text.language()));
     row.set("state", text(std::string("patronato_mandate_state_") + to_string(m.state)));
-    row.set("badge", state_badge(m.state));
+    row.set("badge", mandate_state_badge(m.state));
     row.set("origin", text(std::string("patronato_mandate_origin_") + to_string(m.mandate.origin)));
     row.set("revoke", active && recorded ? PageData(std::string(kPatronatoPath) + "/deleghe/" + id + "/revoca") : PageData(false));
     row.set("document", recorded ? PageData(std::string(kPatronatoPath) + "/deleghe/" + id + "/modulo.pdf") : PageData(false));
@@ -103,13 +95,6 @@ std::string intermediary_error(const Texts& t, Language language, const Error& e
   const std::string key = "patronato_error_" + error.code;
   const std::string own = t.get(language, key);
   return own != key ? own : error_text(t, language, error);
-}
-
-std::string scope_text(const ApplicationsText& text, const MandateScope& scope) {
-  if (scope.every_service) return text("patronato_scope_all");
-  std::string names;
-  for (ApplicationType type : scope.types) names += (names.empty() ? "" : ", ") + text.type_name(type);
-  return names;
 }
 
 Response intermediary_problem(Web& web, const Request& r, const SignedInStaff& who, const Error& error) {

@@ -25,9 +25,6 @@ std::string intermediary_error(const Texts& t, Language language, const Error& e
 // The console's problem page (403, 404) with the section's words for `error`; others as console_problem.
 http::Response intermediary_problem(Web& web, const http::Request& r, const SignedInStaff& who, const Error& error);
 
-// "Tutti i servizi" or the types' names joined with ", ".
-std::string scope_text(const ApplicationsText& text, const MandateScope& scope);
-
 // True when `text` holds nothing but spaces.
 bool blank(const std::string& text);
 // The error of a codice fiscale left empty (field codice_fiscale): "Scriva il codice fiscale."

@@ -15,6 +15,7 @@
 #include "http/file_response.h"
 #include "http/multipart.h"
 #include "web/console_patronato.h"
+#include "web/mandate_format.h"
 
 namespace sportello::web {
 namespace {
@@ -167,7 +168,7 @@ std::optional<OrganisationMandate> find_mandate(const std::vector<OrganisationMa
   return std::nullopt;
 }
 
-Response revoke_form(Web& web, Request& r) {
+Response mandate_revoke_form(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) {
     const ApplicationsText text(web.pages.texts(), language_of(r));
     const auto id = http::id_param(r);
@@ -184,13 +185,13 @@ Response revoke_form(Web& web, Request& r) {
     values.set("action", mandate_path(*id) + "/revoca");
     values.set("citizen", found->name + " " + found->surname);
     values.set("codice_fiscale", found->codice_fiscale);
-    values.set("scope", scope_text(text, found->mandate.scope));
+    values.set("scope", mandate_scope_text(text, found->mandate.scope, "patronato_scope_all"));
     values.set("ends_on", format_date(found->mandate.ends_on, text.language()));
     return render_page(web, r, "console_patronato_revoke", values);
   });
 }
 
-Response revoke(Web& web, Request& r) {
+Response revoke_mandate(Web& web, Request& r) {
   return as_staff_posting(web, r, kPatronatoPath, [&](const SignedInStaff& who, const Fields&) {
     if (!section_allowed(who.actor, r.path)) return console_problem(web, r, who, role_forbidden());
     const auto id = http::id_param(r);
@@ -204,7 +205,7 @@ Response revoke(Web& web, Request& r) {
   });
 }
 
-Response document(Web& web, Request& r) {
+Response mandate_form_pdf(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) {
     const auto id = http::id_param(r);
     if (!id) return intermediary_problem(web, r, who, mandate_not_found());
@@ -221,9 +222,9 @@ void add_patronato_mandate_pages(http::Router& router, Web& web) {
   const std::string one = std::string(kPatronatoPath) + "/deleghe/{id}";
   router.add({Verb::get, kRecordPath, [&web](Request& r) { return record_form(web, r); }});
   router.add({Verb::post, kRecordPath, [&web](Request& r) { return record(web, r); }, false, kRecordBodyLimit});
-  router.add({Verb::get, one + "/revoca", [&web](Request& r) { return revoke_form(web, r); }});
-  router.add({Verb::post, one + "/revoca", [&web](Request& r) { return revoke(web, r); }});
-  router.add({Verb::get, one + "/modulo.pdf", [&web](Request& r) { return document(web, r); }});
+  router.add({Verb::get, one + "/revoca", [&web](Request& r) { return mandate_revoke_form(web, r); }});
+  router.add({Verb::post, one + "/revoca", [&web](Request& r) { return revoke_mandate(web, r); }});
+  router.add({Verb::get, one + "/modulo.pdf", [&web](Request& r) { return mandate_form_pdf(web, r); }});
 }
 
 }  // namespace sportello::web

@@ -11,6 +11,7 @@
 #include "http/api/respond.h"
 #include "web/application_form_fields.h"
 #include "web/console_patronato.h"
+#include "web/mandate_format.h"
 
 namespace sportello::web {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 using http::Request;
 using http::Response;
 
-constexpr Flash kApplicationFlashes[] = {{"presentata-per-conto", true}};
+constexpr Flash kFiledFlashes[] = {{"presentata-per-conto", true}};
 
 std::string application_page(std::int64_t citizen_id, std::int64_t id) {
   return subject_path(citizen_id) + "/domande/" + std::to_string(id);
@@ -31,7 +32,7 @@ std::string filing_path(std::int64_t citizen_id, ApplicationType type) {
 void put_subject(const ApplicationsText& text, const MandatedSubject& s, PageData& values) {
   put_holder(text, s.citizen, values);
   values.set("subject_path", subject_path(s.citizen.id));
-  values.set("mandate_scope", scope_text(text, s.mandate.scope));
+  values.set("mandate_scope", mandate_scope_text(text, s.mandate.scope, "patronato_scope_all"));
   values.set("mandate_ends_on", format_date(s.mandate.ends_on, text.language()));
   values.set("mandate_starts_on", format_date(s.mandate.starts_on, text.language()));
   values.set("mandate_origin", text(std::string("patronato_mandate_origin_") + to_string(s.mandate.origin)));
@@ -142,7 +143,7 @@ Response application(Web& web, Request& r) {
     values.set("through", through(text, *a));
     values.set("data", data_rows(text, *a));
     values.set("timeline", timeline_rows(text, *a));
-    put_flash(web, r, kApplicationFlashes, values);
+    put_flash(web, r, kFiledFlashes, values);
     return render_page(web, r, "console_patronato_application", values);
   });
 }
@@ -166,19 +167,14 @@ Response form_page(Web& web, const Request& r, const SignedInStaff& who, const F
   return render_page(web, r, "console_patronato_form", values, status);
 }
 
-std::optional<ApplicationType> type_param(const Request& r) {
-  const auto found = r.params.find("type");
-  return found == r.params.end() ? std::nullopt : parse_application_type(found->second);
-}
-
 Error no_such_type() {
   return Error{ErrorKind::not_found, "application-type-unknown", "No such application type.", "type", {}};
 }
 
-Response new_form(Web& web, Request& r) {
+Response subject_form(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) {
     const auto id = http::id_param(r);
-    const auto type = type_param(r);
+    const auto type = application_type_param(r);
     if (!id) return intermediary_problem(web, r, who, subject_not_found());
     if (!type) return intermediary_problem(web, r, who, no_such_type());
     ActForCitizen act(web.api.ctx);
@@ -191,10 +187,10 @@ Response new_form(Web& web, Request& r) {
   });
 }
 
-Response file(Web& web, Request& r) {
+Response file_for_subject(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) {
     const auto id = http::id_param(r);
-    const auto type = type_param(r);
+    const auto type = application_type_param(r);
     if (!id) return intermediary_problem(web, r, who, subject_not_found());
     if (!type) return intermediary_problem(web, r, who, no_such_type());
     ActForCitizen act(web.api.ctx);
@@ -221,8 +217,8 @@ void add_patronato_subject_pages(http::Router& router, Web& web) {
   const std::string one = std::string(kPatronatoPath) + "/soggetti/{id}";
   router.add({Verb::get, one, [&web](Request& r) { return subject(web, r); }});
   router.add({Verb::get, one + "/domande/{application}", [&web](Request& r) { return application(web, r); }});
-  router.add({Verb::get, one + "/domande/nuova/{type}", [&web](Request& r) { return new_form(web, r); }});
-  router.add({Verb::post, one + "/domande/nuova/{type}", [&web](Request& r) { return file(web, r); }, true,
+  router.add({Verb::get, one + "/domande/nuova/{type}", [&web](Request& r) { return subject_form(web, r); }});
+  router.add({Verb::post, one + "/domande/nuova/{type}", [&web](Request& r) { return file_for_subject(web, r); }, true,
               filing_body_limit(web)});
 }
 

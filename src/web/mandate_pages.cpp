@@ -9,10 +9,12 @@
 #include "core/civil_time.h"
 #include "core/typed_date.h"
 #include "flows/intermediaries/mandates.h"
+#include "http/api/respond.h"
 #include "http/file_response.h"
 #include "web/applications_pages.h"
 #include "web/form.h"
 #include "web/form_fields.h"
+#include "web/mandate_format.h"
 
 namespace sportello::web {
 namespace {
@@ -26,16 +28,8 @@ constexpr const char* kNewPath = "/area-riservata/deleghe/nuova";
 constexpr const char* kScopeAll = "tutti";
 constexpr const char* kScopeSome = "alcuni";
 
-std::string mandate_path(std::int64_t id) { return std::string(kMandatesPath) + "/" + std::to_string(id); }
+std::string own_mandate_path(std::int64_t id) { return std::string(kMandatesPath) + "/" + std::to_string(id); }
 std::string type_field(ApplicationType type) { return std::string("tipo_") + to_string(type); }
-
-std::optional<std::int64_t> id_param(const Request& r) {
-  const auto found = r.params.find("id");
-  if (found == r.params.end() || found->second.empty() || found->second.size() > 18 ||
-      found->second.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(found->second);
-}
 
 // The page's values with the breadcrumb: the reserved area, then the list unless this is it.
 PageData mandate_values(const SignedIn& who, const ApplicationsText& text, const std::string& title, bool in_list) {
@@ -45,37 +39,21 @@ PageData mandate_values(const SignedIn& who, const ApplicationsText& text, const
   return values;
 }
 
-std::string scope_text(const ApplicationsText& text, const MandateScope& scope) {
-  if (scope.every_service) return text("mandates_scope_every_service");
-  std::string names;
-  for (ApplicationType t : scope.types) names += (names.empty() ? "" : "; ") + text.type_name(t);
-  return names;
-}
-
-const char* state_badge(MandateState state) {
-  switch (state) {
-    case MandateState::active: return "bg-success";
-    case MandateState::revoked: return "bg-secondary";
-    case MandateState::expired: return "bg-secondary";
-  }
-  return "bg-secondary";
-}
-
 PageData mandate_row(const ApplicationsText& text, const CitizenMandate& m) {
   PageData row{PageData::type::object};
   const Mandate& mandate = m.mandate;
   row.set("id", std::to_string(mandate.id));
   row.set("patronato", m.organisation_name);
-  row.set("scope", scope_text(text, mandate.scope));
+  row.set("scope", mandate_scope_text(text, mandate.scope, "mandates_scope_every_service"));
   row.set("starts_on", format_date(mandate.starts_on, text.language()));
   row.set("ends_on", format_date(mandate.ends_on, text.language()));
   row.set("state", text(std::string("mandates_state_") + to_string(m.state)));
-  row.set("badge", state_badge(m.state));
+  row.set("badge", mandate_state_badge(m.state));
   row.set("origin", text(std::string("mandates_origin_") + to_string(mandate.origin)));
   row.set("active", m.state == MandateState::active);
   if (mandate.ended_at) row.set("ended_at", format_date(rome_date(*mandate.ended_at), text.language()));
-  row.set("revoke_href", mandate_path(mandate.id) + "/revoca");
-  if (mandate.origin == MandateOrigin::recorded) row.set("form_href", mandate_path(mandate.id) + "/modulo.pdf");
+  row.set("revoke_href", own_mandate_path(mandate.id) + "/revoca");
+  if (mandate.origin == MandateOrigin::recorded) row.set("form_href", own_mandate_path(mandate.id) + "/modulo.pdf");
   return row;
 }
 
@@ -89,7 +67,7 @@ Response problem_page(Web& web, const Request& r, const SignedIn& who, const Err
                      missing ? http::HttpStatus::not_found : http::HttpStatus::service_unavailable);
 }
 
-Response list(Web& web, Request& r) {
+Response mandate_list(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
   const ApplicationsText text(web.pages.texts(), language_of(r));
@@ -249,26 +227,26 @@ Response revocation_page(Web& web, const Request& r, const SignedIn& who, std::i
   if (mandate->state != MandateState::active) return redirect(r, kMandatesPath);
   PageData values = mandate_values(who, text, text("mandates_revoke_title"), false);
   values.set("mandate", mandate_row(text, *mandate));
-  values.set("action", mandate_path(id) + "/revoca");
+  values.set("action", own_mandate_path(id) + "/revoca");
   if (error) values.set("error", error_text(web.pages.texts(), text.language(), *error));
   return render_page(web, r, "mandates_revoke", values, status);
 }
 
-Response revocation_form(Web& web, Request& r) {
+Response mandate_revocation_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
-  const auto id = id_param(r);
+  const auto id = http::id_param(r);
   if (!id) return problem_page(web, r, *who, mandate_not_found());
   return revocation_page(web, r, *who, *id);
 }
 
-Response revoke(Web& web, Request& r) {
+Response revoke_own_mandate(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
-  const auto id = id_param(r);
+  const auto id = http::id_param(r);
   if (!id) return problem_page(web, r, *who, mandate_not_found());
   const auto fields = form_fields(r);
-  if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, mandate_path(*id) + "/revoca");
+  if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, own_mandate_path(*id) + "/revoca");
   const Status revoked = Mandates(web.api.ctx).revoke(who->session, *id);
   if (!revoked) {
     // Revoked meanwhile (another tab) or expired at midnight: the list says how it stands.
@@ -282,7 +260,7 @@ Response revoke(Web& web, Request& r) {
 Response signed_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
-  const auto id = id_param(r);
+  const auto id = http::id_param(r);
   if (!id) return problem_page(web, r, *who, mandate_not_found());
   auto bytes = Mandates(web.api.ctx).document(who->session, *id);
   if (!bytes) return problem_page(web, r, *who, bytes.error());
@@ -294,12 +272,12 @@ Response signed_form(Web& web, Request& r) {
 void add_mandate_pages(http::Router& router, Web& web) {
   using http::Verb;
   const std::string base = kMandatesPath;
-  router.add({Verb::get, base, [&web](Request& r) { return list(web, r); }});
+  router.add({Verb::get, base, [&web](Request& r) { return mandate_list(web, r); }});
   // Before the routes with an id: "nuova" is not one.
   router.add({Verb::get, kNewPath, [&web](Request& r) { return grant_form(web, r); }});
   router.add({Verb::post, kNewPath, [&web](Request& r) { return grant(web, r); }});
-  router.add({Verb::get, base + "/{id}/revoca", [&web](Request& r) { return revocation_form(web, r); }});
-  router.add({Verb::post, base + "/{id}/revoca", [&web](Request& r) { return revoke(web, r); }});
+  router.add({Verb::get, base + "/{id}/revoca", [&web](Request& r) { return mandate_revocation_form(web, r); }});
+  router.add({Verb::post, base + "/{id}/revoca", [&web](Request& r) { return revoke_own_mandate(web, r); }});
   router.add({Verb::get, base + "/{id}/modulo.pdf", [&web](Request& r) { return signed_form(web, r); }});
 }
 

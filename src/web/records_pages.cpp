@@ -6,6 +6,7 @@
 
 #include "flows/services/consult_records.h"
 #include "http/api/auth.h"
+#include "web/euro_text.h"
 #include "web/form.h"
 #include "web/records_pages.h"
 #include "web/svg_chart.h"
@@ -15,14 +16,7 @@ namespace sportello::web {
 using http::Request;
 using http::Response;
 
-namespace {
-constexpr const char* kNoBreakSpace = "\u00a0";
-}  // namespace
-
-std::string RecordsText::euro(Cents amount) const {
-  // A no-break space keeps "€" on the amount's line in narrow table cells.
-  return language_ == Language::it ? format_euro_it(amount) + kNoBreakSpace + "€" : "€" + format_euro_en(amount);
-}
+std::string RecordsText::euro(Cents amount) const { return euro_text(amount, language_); }
 
 std::string RecordsText::whole_euro(double euros) const {
   // Ticks are round: the cents (",00" / ".00") are left out.

@@ -123,7 +123,7 @@ async function marioGrantsAndRevokes(page, server, js, width) {
   await page.click('#mandates a');
   assert.equal(path(page), '/area-riservata/deleghe');
   const acli = page.locator('#active-mandates li', { hasText: 'Patronato ACLI' });
-  assert.match(await acli.textContent(), /NASpI[^;]*; Assegno/);
+  assert.match(await acli.textContent(), /NASpI[^,]*, Assegno/);
   assert.match(await acli.textContent(), /Conferita da Lei online/);
   assert.equal(await acli.locator('text=Modulo firmato').count(), 0, 'a mandate given online has no signed form');
   await look(page, 'm01-list', js, width);

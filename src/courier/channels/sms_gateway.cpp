@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/display_text.h"
 #include "courier/channels/curl_handle.h"
 
 namespace sportello {
@@ -26,14 +27,7 @@ bool is_e164(std::string_view number) {
   return true;
 }
 
-bool has_control_character(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
-
-Status check_envelope(const Envelope& envelope) {
+Status check_sms_envelope(const Envelope& envelope) {
   if (!is_e164(envelope.to))
     return Error::invalid("invalid-phone-number", "the recipient is not a phone number in E.164 form", "to");
   if (envelope.text.empty()) return Error::invalid("empty-text", "an SMS needs a text", "text");
@@ -64,7 +58,7 @@ bool build_headers(CurlList& headers, const SmsSettings& settings, const Envelop
 size_t discard(char*, size_t size, size_t count, void*) { return size * count; }
 
 // 408 (time-out) and 429 (slow down) are the client errors that a later try can cure.
-Status outcome(CURLcode code, const CurlHandle& curl) {
+Status gateway_outcome(CURLcode code, const CurlHandle& curl) {
   if (code != CURLE_OK) return Error::unavailable("sms gateway: " + curl.describe(code));
   long status = curl.response_code();
   if (status >= 200 && status < 300) return Ok{};
@@ -97,7 +91,7 @@ struct SmsGateway::Impl {
     curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, discard);
     curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
-    Status result = outcome(curl_easy_perform(handle), curl);
+    Status result = gateway_outcome(curl_easy_perform(handle), curl);
     curl.clear_options();  // drop the pointers into this request before its buffers go; the connection stays
     return result;
   }
@@ -110,7 +104,7 @@ SmsGateway::~SmsGateway() = default;
 Status SmsGateway::send(const Envelope& envelope) {
   if (has_control_character(impl_->settings.token))
     return Error::unavailable("sms gateway: the configured token holds a control character");
-  if (Status well_formed = check_envelope(envelope); !well_formed.ok()) return well_formed;
+  if (Status well_formed = check_sms_envelope(envelope); !well_formed.ok()) return well_formed;
   return impl_->deliver(envelope);
 }
 

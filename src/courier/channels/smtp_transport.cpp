@@ -17,19 +17,13 @@
 #include <utility>
 
 #include "core/crypto_init.h"
+#include "core/display_text.h"
 #include "courier/channels/curl_handle.h"
 
 namespace sportello {
 namespace {
 
 // ---- what may go on the wire ----------------------------------------------------------------------------
-
-bool has_control_character(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
 
 bool is_printable_ascii(std::string_view text) {
   for (unsigned char c : text) {
@@ -58,7 +52,7 @@ std::string_view without_brackets(std::string_view message_id) {
 
 std::string bracketed(std::string_view message_id) { return "<" + std::string(without_brackets(message_id)) + ">"; }
 
-Status check_envelope(const Envelope& envelope) {
+Status check_email_envelope(const Envelope& envelope) {
   if (!is_plausible_address(envelope.to))
     return Error::invalid("invalid-recipient", "the recipient is not an e-mail address", "to");
   if (envelope.text.empty()) return Error::invalid("empty-text", "an e-mail needs a plain-text body", "text");
@@ -206,7 +200,7 @@ bool is_authentication_reply(long reply) { return reply == 530 || reply == 535 |
 
 // A 5xx to MAIL FROM, RCPT TO or the data is the server's final word on this message. A refused login (or
 // "authentication required") is our configuration's fault, not the message's: retrying after a fix helps.
-Status outcome(CURLcode code, const CurlHandle& curl) {
+Status smtp_outcome(CURLcode code, const CurlHandle& curl) {
   if (code == CURLE_OK) return Ok{};
   long reply = curl.response_code();
   std::string what = "smtp: " + curl.describe(code) + " (reply " + std::to_string(reply) + ")";
@@ -266,7 +260,7 @@ struct SmtpTransport::Impl {
     curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(handle, CURLOPT_MIMEPOST, body.get());
     CURLcode code = curl_easy_perform(handle);
-    Status result = outcome(code, curl);
+    Status result = smtp_outcome(code, curl);
     curl.clear_options();  // drop the pointers into this message before its buffers go; the connection stays
     return result;
   }
@@ -278,7 +272,7 @@ SmtpTransport::~SmtpTransport() = default;
 
 Status SmtpTransport::send(const Envelope& envelope) {
   if (Status sender = check_sender(impl_->settings); !sender.ok()) return sender;
-  if (Status well_formed = check_envelope(envelope); !well_formed.ok()) return well_formed;
+  if (Status well_formed = check_email_envelope(envelope); !well_formed.ok()) return well_formed;
   return impl_->deliver(envelope);
 }
 

@@ -12,8 +12,6 @@
 namespace sportello {
 namespace {
 
-Error citizens_only() { return Error{ErrorKind::forbidden, "citizens-only", "Only citizens may do this.", {}, {}}; }
-
 Error already_active() {
   return Error{ErrorKind::conflict, "mandate-already-active",
                "There is already an active mandate to this patronato: revoke it first to give a new one.",

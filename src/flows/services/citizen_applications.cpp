@@ -1,13 +1,9 @@
 #include "flows/services/citizen_applications.h"
 
+#include "flows/actor.h"
 #include "flows/services/application_notices.h"
 
 namespace sportello {
-namespace {
-
-Error citizens_only() { return Error{ErrorKind::forbidden, "citizens-only", "Only citizens may do this.", {}, {}}; }
-
-}  // namespace
 
 Result<std::vector<Application>> CitizenApplications::search(const Session& session, std::optional<ApplicationType> type,
                                                              std::optional<ApplicationState> state, std::optional<int> year) {

@@ -1,11 +1,9 @@
 #include "flows/services/consult_records.h"
 
+#include "flows/actor.h"
+
 namespace sportello {
 namespace {
-
-Error citizens_only() {
-  return Error{ErrorKind::forbidden, "citizens-only", "Only citizens may do this.", {}, {}};
-}
 
 Error not_found(const char* code, const char* message) { return Error{ErrorKind::not_found, code, message, {}, {}}; }
 

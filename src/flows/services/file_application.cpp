@@ -5,13 +5,12 @@
 
 #include "core/digest.h"
 #include "core/media_type.h"
+#include "flows/actor.h"
 #include "flows/citizen_lookup.h"
 #include "flows/services/application_notices.h"
 
 namespace sportello {
 namespace {
-
-Error citizens_only() { return Error{ErrorKind::forbidden, "citizens-only", "Only citizens may do this.", {}, {}}; }
 
 bool valid_key(const std::string& key) {
   return key.size() >= 16 && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {

@@ -5,8 +5,12 @@
 #include <optional>
 #include <string>
 
+#include "support/dates.h"
+
 namespace sportello {
 namespace {
+
+using testing::ymd;
 
 using namespace std::chrono;
 
@@ -17,8 +21,6 @@ Instant utc(int y, unsigned m, unsigned d, int h = 0, int min = 0, int s = 0) {
 LocalTime rome(int y, unsigned m, unsigned d, int h = 0, int min = 0, int s = 0) {
   return LocalTime{local_days{year{y} / month{m} / day{d}}} + hours{h} + minutes{min} + seconds{s};
 }
-
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
 
 TEST(CivilTime, RomeIsOneHourAheadInWinterAndTwoInSummerSwitchingAtOneUtc) {
   struct Case {
@@ -91,7 +93,7 @@ TEST(CivilTime, ItalysEarlierRulesComeFromTzdata) {
       {"1966: 1 May is winter", utc(1966, 5, 1, 12), hours{1}},
   };
   for (const auto& c : cases) EXPECT_EQ(rome_utc_offset(c.at), c.offset) << c.name;
-  EXPECT_EQ(rome_date(utc(1975, 5, 31, 23)), date(1975, 6, 1)) << "01:00 summer time on 1 June";
+  EXPECT_EQ(rome_date(utc(1975, 5, 31, 23)), ymd(1975, 6, 1)) << "01:00 summer time on 1 June";
 }
 
 TEST(CivilTime, FromRomeUndoesToRomeEveryHourFor1970To2100) {
@@ -161,10 +163,10 @@ TEST(CivilTime, RomeDateIsTheLocalCalendarDay) {
     Date expected;
   };
   const Case cases[] = {
-      {utc(2026, 1, 31, 22, 59, 59), date(2026, 1, 31)},
-      {utc(2026, 1, 31, 23), date(2026, 2, 1)},
-      {utc(2026, 6, 30, 21, 59, 59), date(2026, 6, 30)},
-      {utc(2026, 6, 30, 22), date(2026, 7, 1)},
+      {utc(2026, 1, 31, 22, 59, 59), ymd(2026, 1, 31)},
+      {utc(2026, 1, 31, 23), ymd(2026, 2, 1)},
+      {utc(2026, 6, 30, 21, 59, 59), ymd(2026, 6, 30)},
+      {utc(2026, 6, 30, 22), ymd(2026, 7, 1)},
   };
   for (const auto& c : cases) EXPECT_EQ(rome_date(c.at), c.expected) << format_utc_iso(c.at);
 }
@@ -176,16 +178,16 @@ TEST(CivilTime, AddingCalendarMonthsToADateClampsToTheMonthsLastDay) {
     Date expected;
   };
   const Case cases[] = {
-      {date(2026, 1, 31), 3, date(2026, 4, 30)},
-      {date(2026, 1, 31), 1, date(2026, 2, 28)},
-      {date(2028, 1, 31), 1, date(2028, 2, 29)},
-      {date(2026, 11, 30), 3, date(2027, 2, 28)},
-      {date(2027, 11, 30), 3, date(2028, 2, 29)},
-      {date(2026, 12, 15), 1, date(2027, 1, 15)},
-      {date(2026, 3, 31), -1, date(2026, 2, 28)},
-      {date(2026, 5, 31), 12, date(2027, 5, 31)},
-      {date(2028, 2, 29), 12, date(2029, 2, 28)},
-      {date(2026, 1, 15), 0, date(2026, 1, 15)},
+      {ymd(2026, 1, 31), 3, ymd(2026, 4, 30)},
+      {ymd(2026, 1, 31), 1, ymd(2026, 2, 28)},
+      {ymd(2028, 1, 31), 1, ymd(2028, 2, 29)},
+      {ymd(2026, 11, 30), 3, ymd(2027, 2, 28)},
+      {ymd(2027, 11, 30), 3, ymd(2028, 2, 29)},
+      {ymd(2026, 12, 15), 1, ymd(2027, 1, 15)},
+      {ymd(2026, 3, 31), -1, ymd(2026, 2, 28)},
+      {ymd(2026, 5, 31), 12, ymd(2027, 5, 31)},
+      {ymd(2028, 2, 29), 12, ymd(2029, 2, 28)},
+      {ymd(2026, 1, 15), 0, ymd(2026, 1, 15)},
   };
   for (const auto& c : cases)
     EXPECT_EQ(add_calendar_months(c.from, c.months), c.expected) << format_date(c.from) << " + " << c.months;
@@ -221,10 +223,10 @@ TEST(CivilTime, ParseDateAcceptsOnlyRealDatesWrittenYyyyMmDd) {
     std::optional<Date> expected;
   };
   const Case cases[] = {
-      {"2024-02-29", date(2024, 2, 29)},
-      {"2000-02-29", date(2000, 2, 29)},
-      {"2026-12-31", date(2026, 12, 31)},
-      {"1950-01-01", date(1950, 1, 1)},
+      {"2024-02-29", ymd(2024, 2, 29)},
+      {"2000-02-29", ymd(2000, 2, 29)},
+      {"2026-12-31", ymd(2026, 12, 31)},
+      {"1950-01-01", ymd(1950, 1, 1)},
       {"2023-02-29", std::nullopt},
       {"1900-02-29", std::nullopt},
       {"2024-04-31", std::nullopt},
@@ -255,9 +257,9 @@ TEST(CivilTime, DatesFormatWithLeadingZeros) {
     const char* italian;
   };
   const Case cases[] = {
-      {date(2026, 3, 5), "2026-03-05", "05/03/2026"},
-      {date(2026, 12, 31), "2026-12-31", "31/12/2026"},
-      {date(1950, 1, 1), "1950-01-01", "01/01/1950"},
+      {ymd(2026, 3, 5), "2026-03-05", "05/03/2026"},
+      {ymd(2026, 12, 31), "2026-12-31", "31/12/2026"},
+      {ymd(1950, 1, 1), "1950-01-01", "01/01/1950"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(format_date(c.d), c.iso);
@@ -296,15 +298,15 @@ TEST(CivilTime, YearsBetweenCountsOnlyCompletedYears) {
     int years;
   };
   const Case cases[] = {
-      {date(2000, 5, 10), date(2026, 5, 9), 25},
-      {date(2000, 5, 10), date(2026, 5, 10), 26},
-      {date(2000, 5, 10), date(2026, 4, 30), 25},
-      {date(2000, 5, 10), date(2026, 6, 1), 26},
-      {date(2000, 2, 29), date(2026, 2, 28), 25},
-      {date(2000, 2, 29), date(2026, 3, 1), 26},
-      {date(2008, 12, 31), date(2026, 12, 31), 18},
-      {date(2008, 12, 31), date(2026, 12, 30), 17},
-      {date(2026, 1, 1), date(2026, 1, 1), 0},
+      {ymd(2000, 5, 10), ymd(2026, 5, 9), 25},
+      {ymd(2000, 5, 10), ymd(2026, 5, 10), 26},
+      {ymd(2000, 5, 10), ymd(2026, 4, 30), 25},
+      {ymd(2000, 5, 10), ymd(2026, 6, 1), 26},
+      {ymd(2000, 2, 29), ymd(2026, 2, 28), 25},
+      {ymd(2000, 2, 29), ymd(2026, 3, 1), 26},
+      {ymd(2008, 12, 31), ymd(2026, 12, 31), 18},
+      {ymd(2008, 12, 31), ymd(2026, 12, 30), 17},
+      {ymd(2026, 1, 1), ymd(2026, 1, 1), 0},
   };
   for (const auto& c : cases)
     EXPECT_EQ(years_between(c.born, c.on), c.years) << format_date(c.born) << " .. " << format_date(c.on);

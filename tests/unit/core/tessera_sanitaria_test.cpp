@@ -4,12 +4,14 @@
 
 #include <string>
 
+#include "support/dates.h"
+
 namespace sportello {
 namespace {
 
-using namespace std::chrono;
+using testing::ymd;
 
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
+using namespace std::chrono;
 
 constexpr const char* kNumber = "80380000301234567890";  // 20 digits, issuer prefix 80380
 
@@ -29,7 +31,7 @@ TEST(TesseraSanitaria, TwentyDigitsBeginning80380AreAcceptedIgnoringSpacesAndDas
     const auto card = TesseraSanitaria::parse(c.typed, "2030-06-30");
     ASSERT_TRUE(card.ok()) << c.typed << ": " << card.error().code;
     EXPECT_EQ(card->number(), c.number) << c.typed;
-    EXPECT_EQ(card->expiry(), date(2030, 6, 30)) << c.typed;
+    EXPECT_EQ(card->expiry(), ymd(2030, 6, 30)) << c.typed;
   }
 }
 
@@ -69,7 +71,7 @@ TEST(TesseraSanitaria, TheExpiryIsReadAsPrintedOnTheCard) {
   for (const char* expiry : {"30/06/2030", "30.06.2030", " 30/6/2030 ", "2030-06-30"}) {
     const auto card = TesseraSanitaria::parse(kNumber, expiry);
     ASSERT_TRUE(card.ok()) << '"' << expiry << '"';
-    EXPECT_EQ(card->expiry(), date(2030, 6, 30)) << expiry;
+    EXPECT_EQ(card->expiry(), ymd(2030, 6, 30)) << expiry;
   }
 }
 
@@ -80,17 +82,17 @@ TEST(TesseraSanitaria, ABadNumberIsReportedBeforeABadExpiry) {
 }
 
 TEST(TesseraSanitaria, ACardIsValidUpToAndIncludingItsExpiryDay) {
-  const TesseraSanitaria card{kNumber, date(2026, 3, 31)};
+  const TesseraSanitaria card{kNumber, ymd(2026, 3, 31)};
   struct Case {
     Date today;
     bool valid;
   };
   const Case cases[] = {
-      {date(2020, 1, 1), true},
-      {date(2026, 3, 30), true},
-      {date(2026, 3, 31), true},   // the expiry day itself
-      {date(2026, 4, 1), false},   // the day after
-      {date(2027, 1, 1), false},
+      {ymd(2020, 1, 1), true},
+      {ymd(2026, 3, 30), true},
+      {ymd(2026, 3, 31), true},   // the expiry day itself
+      {ymd(2026, 4, 1), false},   // the day after
+      {ymd(2027, 1, 1), false},
   };
   for (const auto& c : cases) {
     const Status status = card.check_valid_on(c.today);
@@ -103,8 +105,8 @@ TEST(TesseraSanitaria, ACardIsValidUpToAndIncludingItsExpiryDay) {
 }
 
 TEST(TesseraSanitaria, TheExpiredMessageNamesTheExpiryDate) {
-  const TesseraSanitaria card{kNumber, date(2026, 3, 31)};
-  const Status status = card.check_valid_on(date(2026, 4, 1));
+  const TesseraSanitaria card{kNumber, ymd(2026, 3, 31)};
+  const Status status = card.check_valid_on(ymd(2026, 4, 1));
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.error().message.find("31/03/2026"), std::string::npos) << status.error().message;
 }

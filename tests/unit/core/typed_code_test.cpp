@@ -8,7 +8,7 @@
 namespace sportello {
 namespace {
 
-struct Row {
+struct TypedCodeRow {
   const char* typed;
   const char* without_spaces;
   const char* without_separators;
@@ -16,7 +16,7 @@ struct Row {
 };
 
 TEST(TypedCode, SpacesAndDashesOfEveryKindAreDroppedAndNothingElse) {
-  const Row rows[] = {
+  const TypedCodeRow rows[] = {
       {"ABCD1234", "ABCD1234", "ABCD1234", "ABCD1234"},
       {"abcd efgh", "abcdefgh", "abcdefgh", "ABCDEFGH"},
       {"abcd-efgh", "abcd-efgh", "abcdefgh", "ABCDEFGH"},
@@ -34,7 +34,7 @@ TEST(TypedCode, SpacesAndDashesOfEveryKindAreDroppedAndNothingElse) {
       {"AB\xE2\x80", "AB\xE2\x80", "AB\xE2\x80", "AB\xE2\x80"},
       {"", "", "", ""},
   };
-  for (const Row& row : rows) {
+  for (const TypedCodeRow& row : rows) {
     EXPECT_EQ(without_spaces(row.typed), row.without_spaces) << '"' << row.typed << '"';
     EXPECT_EQ(without_separators(row.typed), row.without_separators) << '"' << row.typed << '"';
     EXPECT_EQ(normalise_typed_code(row.typed), row.normalised) << '"' << row.typed << '"';

@@ -3,12 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/dates.h"
+
 namespace sportello {
 namespace {
 
-using namespace std::chrono;
+using testing::ymd;
 
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
+using namespace std::chrono;
 
 TEST(TypedDate, ItalianAndIsoWritingsOfOneDateAllGiveIt) {
   const char* const writings[] = {"05/03/1972", "5/3/1972", "05-03-1972", "5-3-1972", "05.03.1972",
@@ -16,13 +18,13 @@ TEST(TypedDate, ItalianAndIsoWritingsOfOneDateAllGiveIt) {
   for (const char* typed : writings) {
     const auto parsed = parse_typed_date(typed);
     ASSERT_TRUE(parsed) << typed;
-    EXPECT_EQ(*parsed, date(1972, 3, 5)) << typed;
+    EXPECT_EQ(*parsed, ymd(1972, 3, 5)) << typed;
   }
 }
 
 TEST(TypedDate, DayComesFirstInTheItalianWriting) {
-  EXPECT_EQ(parse_typed_date("12/01/2000"), date(2000, 1, 12));
-  EXPECT_EQ(parse_typed_date("29/02/2024"), date(2024, 2, 29));
+  EXPECT_EQ(parse_typed_date("12/01/2000"), ymd(2000, 1, 12));
+  EXPECT_EQ(parse_typed_date("29/02/2024"), ymd(2024, 2, 29));
 }
 
 TEST(TypedDate, ImpossibleAmbiguousOrMalformedWritingsGiveNothing) {

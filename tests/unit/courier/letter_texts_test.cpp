@@ -9,7 +9,7 @@
 namespace sportello {
 namespace {
 
-const std::map<std::string, std::string> kParams = {
+const std::map<std::string, std::string> kLetterParams = {
     {"name", "Anna"}, {"reason", "dati diversi"}, {"secret", "AB12CD34"}, {"protocol", "INPS.0001"},
     {"minutes", "30"}, {"site", "https://pin.example.it"}, {"in_letter", "1"}, {"activation_days", "90"}};
 
@@ -28,7 +28,7 @@ TEST(LetterTexts, LettersThatStartAPinStateThe90DayDeadline) {
       {"pin_renewed_first_half", "it", "entro 90 giorni"}, {"pin_renewed_first_half", "en", "within 90 days"},
   };
   for (const DeadlineRow& row : rows) {
-    auto rendered = (*catalog)->render(row.name, row.language, kParams);
+    auto rendered = (*catalog)->render(row.name, row.language, kLetterParams);
     ASSERT_TRUE(rendered.ok()) << row.name;
     EXPECT_NE(rendered->text.find(row.deadline), std::string::npos) << row.name << " " << row.language;
   }
@@ -40,7 +40,7 @@ TEST(LetterTexts, ItalianMessagesUseLeiNeverTu) {
   const std::regex tu(R"((^|[^\wàèéìòù])(hai|puoi|vuoi|devi|sei|tuo|tua|tuoi|tue|ti|inserisci|scegli|ricevi|riceverai|accedi|controlla|clicca)([^\wàèéìòù]|$))",
                       std::regex::icase);
   for (const std::string& name : (*catalog)->template_names("it")) {
-    auto rendered = (*catalog)->render(name, "it", kParams);
+    auto rendered = (*catalog)->render(name, "it", kLetterParams);
     ASSERT_TRUE(rendered.ok()) << name;
     std::string all = rendered->subject + "\n" + rendered->text + "\n" + rendered->sms;
     for (const auto& step : rendered->instructions) all += "\n" + step;

@@ -19,7 +19,7 @@ std::shared_ptr<const MessageCatalog> builtin() {
   return catalog.ok() ? *catalog : nullptr;
 }
 
-const std::map<std::string, std::string> kParams = {
+const std::map<std::string, std::string> kMessageParams = {
     {"name", "Niccolò"}, {"reason", "dati non <corrispondenti>"}, {"secret", "AB12CD34"},
     {"site", "https://pin.example.it"}, {"in_letter", "0"}};
 
@@ -30,7 +30,7 @@ TEST(MessageCatalog, HasEveryFlowTemplateInItalianAndEnglishWithSubjectTextAndSm
     for (const char* name : kFlowTemplates) {
       const auto names = catalog->template_names(language);
       EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << language << " lacks " << name;
-      auto rendered = catalog->render(name, language, kParams);
+      auto rendered = catalog->render(name, language, kMessageParams);
       ASSERT_TRUE(rendered.ok()) << name;
       EXPECT_FALSE(rendered->subject.empty()) << name;
       EXPECT_FALSE(rendered->text.empty()) << name;
@@ -44,7 +44,7 @@ TEST(MessageCatalog, TextsCarryingAPinHalfShowItOnceInEveryForm) {
   auto catalog = builtin();
   ASSERT_TRUE(catalog);
   for (const char* name : {"pin_first_half", "pin_second_half_letter", "recovery_first_half", "pin_renewed_second_half"}) {
-    auto rendered = catalog->render(name, "it", kParams);
+    auto rendered = catalog->render(name, "it", kMessageParams);
     ASSERT_TRUE(rendered.ok());
     EXPECT_NE(rendered->text.find("AB12CD34"), std::string::npos) << name;
     EXPECT_NE(rendered->sms.find("AB12CD34"), std::string::npos) << name;
@@ -55,7 +55,7 @@ TEST(MessageCatalog, TextsCarryingAPinHalfShowItOnceInEveryForm) {
 TEST(MessageCatalog, OnPaperTheSecretIsLeftToTheBox) {
   auto catalog = builtin();
   ASSERT_TRUE(catalog);
-  auto params = kParams;
+  auto params = kMessageParams;
   params["in_letter"] = "1";
   auto rendered = catalog->render("pin_second_half_letter", "it", params);
   ASSERT_TRUE(rendered.ok());
@@ -69,7 +69,7 @@ TEST(MessageCatalog, OnPaperTheSecretIsLeftToTheBox) {
 TEST(MessageCatalog, TheRecoveryLinkCarriesTheTokenAndTheCodeApart) {
   auto catalog = builtin();
   ASSERT_TRUE(catalog);
-  auto params = kParams;
+  auto params = kMessageParams;
   params["secret"] = "tok_EN-123 987654";
   auto rendered = catalog->render("recovery_link", "it", params);
   ASSERT_TRUE(rendered.ok());
@@ -80,7 +80,7 @@ TEST(MessageCatalog, TheRecoveryLinkCarriesTheTokenAndTheCodeApart) {
 TEST(MessageCatalog, TheHtmlPartEscapesValuesAndKeepsParagraphs) {
   auto catalog = builtin();
   ASSERT_TRUE(catalog);
-  auto rendered = catalog->render("pin_request_rejected", "it", kParams);
+  auto rendered = catalog->render("pin_request_rejected", "it", kMessageParams);
   ASSERT_TRUE(rendered.ok());
   EXPECT_NE(rendered->text.find("dati non <corrispondenti>"), std::string::npos) << "plain text is not escaped";
   EXPECT_NE(rendered->html.find("dati non &lt;corrispondenti&gt;"), std::string::npos);
@@ -92,8 +92,8 @@ TEST(MessageCatalog, TheHtmlPartEscapesValuesAndKeepsParagraphs) {
 TEST(MessageCatalog, EnglishIsChosenByLanguageAndAnUnknownLanguageFallsBackToItalian) {
   auto catalog = builtin();
   ASSERT_TRUE(catalog);
-  auto en = catalog->render("pin_revoked", "en", kParams);
-  auto de = catalog->render("pin_revoked", "de", kParams);
+  auto en = catalog->render("pin_revoked", "en", kMessageParams);
+  auto de = catalog->render("pin_revoked", "de", kMessageParams);
   ASSERT_TRUE(en.ok());
   ASSERT_TRUE(de.ok());
   EXPECT_EQ(en->subject, "Your PIN has been revoked");
@@ -103,7 +103,7 @@ TEST(MessageCatalog, EnglishIsChosenByLanguageAndAnUnknownLanguageFallsBackToIta
 TEST(MessageCatalog, AnUnknownTemplateIsAnErrorNotAnEmptyMessage) {
   auto catalog = builtin();
   ASSERT_TRUE(catalog);
-  auto missing = catalog->render("no_such_message", "it", kParams);
+  auto missing = catalog->render("no_such_message", "it", kMessageParams);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, "unknown-message-template");
 }

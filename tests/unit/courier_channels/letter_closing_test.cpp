@@ -11,16 +11,13 @@
 #include <vector>
 
 #include "courier/channels/print_spool.h"
-#include "support/command.h"
+#include "support/pdf_words.h"
 #include "support/temp_dir.h"
 
 namespace sportello {
 namespace {
 
-struct Word {
-  double x_min, y_min;
-  std::string text;
-};
+using Word = testing::PdfWord;
 
 Letter letter_with_steps() {
   Letter letter;
@@ -44,15 +41,10 @@ class LetterClosingTest : public ::testing::Test {
     return file.string();
   }
   std::string text(const Letter& letter, const LetterHead& head = {}) {
-    return testing::command_output("pdftotext -enc UTF-8 '" + pdf(letter, head) + "' -");
+    return testing::pdf_text(pdf(letter, head));
   }
   std::vector<Word> words(const Letter& letter, const LetterHead& head = {}) {
-    const std::string html = testing::command_output("pdftotext -bbox -enc UTF-8 '" + pdf(letter, head) + "' -");
-    const std::regex word(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>)re");
-    std::vector<Word> out;
-    for (std::sregex_iterator it(html.begin(), html.end(), word), end; it != end; ++it)
-      out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), (*it)[3]});
-    return out;
+    return testing::pdf_words(pdf(letter, head));
   }
   testing::TempDir dir_;
 };

@@ -10,8 +10,9 @@
 
 #include <gtest/gtest.h>
 
-#include "support/command.h"
 #include "courier/channels/print_spool.h"
+#include "support/command.h"
+#include "support/pdf_words.h"
 #include "support/temp_dir.h"
 
 namespace sportello {
@@ -24,17 +25,12 @@ constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr double kWindowLeft = 110 * kPointsPerMm, kWindowRight = 200 * kPointsPerMm;
 constexpr double kWindowTop = 45 * kPointsPerMm, kWindowBottom = 90 * kPointsPerMm;
 
-std::string run(const std::string& command) { return testing::command_output(command); }
-
 // Whitespace runs (line breaks included) as one space, so wrapped text compares as one line.
 std::string collapsed(const std::string& text) {
   return std::regex_replace(text, std::regex("\\s+"), " ");
 }
 
-struct Word {
-  double x_min, y_min, x_max, y_max;
-  std::string text;
-};
+using Word = testing::PdfWord;
 
 class LetterPdfTest : public ::testing::Test {
  protected:
@@ -43,21 +39,13 @@ class LetterPdfTest : public ::testing::Test {
     std::ofstream(file, std::ios::binary) << render_letter_pdf(letter, LetterHead{});
     return file;
   }
-  std::string text_of(const Letter& letter) { return run("pdftotext -enc UTF-8 '" + write(letter).string() + "' -"); }
+  std::string text_of(const Letter& letter) { return testing::pdf_text(write(letter).string()); }
   int pages_of(const Letter& letter) {
     std::smatch match;
-    const std::string info = run("pdfinfo '" + write(letter).string() + "'");
+    const std::string info = testing::command_output("pdfinfo '" + write(letter).string() + "'");
     return std::regex_search(info, match, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(match[1]) : -1;
   }
-  std::vector<Word> words_of(const Letter& letter) {
-    const std::string html = run("pdftotext -bbox -enc UTF-8 '" + write(letter).string() + "' -");
-    const std::regex word(
-        R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
-    std::vector<Word> words;
-    for (std::sregex_iterator it(html.begin(), html.end(), word), end; it != end; ++it)
-      words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]), (*it)[5]});
-    return words;
-  }
+  std::vector<Word> words_of(const Letter& letter) { return testing::pdf_words(write(letter).string()); }
 
   testing::TempDir dir_;
 };

@@ -16,9 +16,9 @@
 
 #include <gtest/gtest.h>
 
-#include "support/command.h"
 #include "core/digest.h"
 #include "courier/channels/print_spool.h"
+#include "support/command.h"
 #include "support/temp_dir.h"
 
 namespace sportello {
@@ -26,15 +26,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string run(const std::string& command) { return testing::command_output(command); }
-
 std::string pdf_text(const fs::path& pdf) {
-  return std::regex_replace(run("pdftotext -enc UTF-8 '" + pdf.string() + "' -"), std::regex("\\s+"), " ");
+  return std::regex_replace(testing::command_output("pdftotext -enc UTF-8 '" + pdf.string() + "' -"), std::regex("\\s+"), " ");
 }
 
 int pdf_pages(const fs::path& pdf) {
   std::smatch match;
-  const std::string info = run("pdfinfo '" + pdf.string() + "'");
+  const std::string info = testing::command_output("pdfinfo '" + pdf.string() + "'");
   return std::regex_search(info, match, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(match[1]) : -1;
 }
 

@@ -17,7 +17,7 @@ namespace {
 
 using testing::HttpSink;
 
-SmsSettings settings_for(const std::string& url, const std::string& token = "tok-3f9a") {
+SmsSettings sms_settings_for(const std::string& url, const std::string& token = "tok-3f9a") {
   SmsSettings settings;
   settings.url = url;
   settings.token = token;
@@ -43,7 +43,7 @@ boost::json::value only_request(const HttpSink& sink) {
 
 TEST(SmsGateway, PostsJsonWithBearerTokenAndTheMessageIdAsIdempotencyKey) {
   HttpSink sink = HttpSink::start();
-  SmsGateway gateway(settings_for(sink.url("/v1/sms")));
+  SmsGateway gateway(sms_settings_for(sink.url("/v1/sms")));
   const Envelope envelope = pin_sms();
 
   const Status sent = gateway.send(envelope);
@@ -64,7 +64,7 @@ TEST(SmsGateway, PostsJsonWithBearerTokenAndTheMessageIdAsIdempotencyKey) {
 
 TEST(SmsGateway, WithoutTokenSendsNoAuthorizationHeader) {
   HttpSink sink = HttpSink::start();
-  SmsGateway gateway(settings_for(sink.url(), ""));
+  SmsGateway gateway(sms_settings_for(sink.url(), ""));
 
   ASSERT_TRUE(gateway.send(pin_sms()).ok());
 
@@ -93,7 +93,7 @@ TEST(SmsGateway, TwoHundredsDeliverFourHundredsArePermanentExceptTimeoutAndSlowD
   };
   for (const StatusRow& row : rows) {
     HttpSink sink = HttpSink::start({"--status", row.status});
-    SmsGateway gateway(settings_for(sink.url()));
+    SmsGateway gateway(sms_settings_for(sink.url()));
     const Status sent = gateway.send(pin_sms());
     ASSERT_EQ(sent.ok(), row.delivered) << "HTTP " << row.status;
     if (row.delivered) continue;
@@ -109,7 +109,7 @@ TEST(SmsGateway, TwoHundredsDeliverFourHundredsArePermanentExceptTimeoutAndSlowD
 
 TEST(SmsGateway, UnavailableFirstThenDeliveredOnRetryWithTheSameIdempotencyKey) {
   HttpSink sink = HttpSink::start({"--fail-first", "1"});
-  SmsGateway gateway(settings_for(sink.url()));
+  SmsGateway gateway(sms_settings_for(sink.url()));
 
   const Status first = gateway.send(pin_sms());
   ASSERT_FALSE(first.ok());
@@ -124,7 +124,7 @@ TEST(SmsGateway, UnavailableFirstThenDeliveredOnRetryWithTheSameIdempotencyKey) 
 }
 
 TEST(SmsGateway, NothingListeningIsUnavailable) {
-  SmsGateway gateway(settings_for("http://127.0.0.1:" + std::to_string(testing::unused_loopback_port()) + "/sms"));
+  SmsGateway gateway(sms_settings_for("http://127.0.0.1:" + std::to_string(testing::unused_loopback_port()) + "/sms"));
   const Status sent = gateway.send(pin_sms());
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(sent.error().kind, ErrorKind::unavailable);
@@ -134,7 +134,7 @@ TEST(SmsGateway, RecipientNotInE164OrEmptyTextIsRefusedBeforeAnyConnection) {
   const char* numbers[] = {"3331234567", "+39 333 1234567", "+39333abc4567", "+1234567", "+1234567890123456",
                            "", "+", "0039333123456"};
   // Nothing listens there: reaching the network would answer unavailable, not invalid_input.
-  SmsGateway gateway(settings_for("http://127.0.0.1:" + std::to_string(testing::unused_loopback_port()) + "/sms"));
+  SmsGateway gateway(sms_settings_for("http://127.0.0.1:" + std::to_string(testing::unused_loopback_port()) + "/sms"));
   for (const char* number : numbers) {
     Envelope envelope = pin_sms();
     envelope.to = number;

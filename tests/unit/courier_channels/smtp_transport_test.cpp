@@ -21,7 +21,7 @@ namespace {
 using testing::parse_mail;
 using testing::SmtpSink;
 
-SmtpSettings settings_for(const std::string& url) {
+SmtpSettings smtp_settings_for(const std::string& url) {
   SmtpSettings settings;
   settings.url = url;
   settings.tls = SmtpSettings::Tls::starttls_if_offered;  // the sink offers no STARTTLS
@@ -64,7 +64,7 @@ bool is_ascii(const std::string& text) {
 
 TEST(SmtpTransport, DeliversUtf8TextAndHtmlWithEncodedSubjectAndTheEnvelopesMessageId) {
   SmtpSink sink = SmtpSink::start();
-  SmtpTransport transport(settings_for(sink.url()));
+  SmtpTransport transport(smtp_settings_for(sink.url()));
   const Envelope envelope = pin_notice();
 
   const Status sent = transport.send(envelope);
@@ -96,7 +96,7 @@ TEST(SmtpTransport, DeliversUtf8TextAndHtmlWithEncodedSubjectAndTheEnvelopesMess
 
 TEST(SmtpTransport, TextOnlyMessageHasNoHtmlPart) {
   SmtpSink sink = SmtpSink::start();
-  SmtpTransport transport(settings_for(sink.url()));
+  SmtpTransport transport(smtp_settings_for(sink.url()));
   Envelope envelope = pin_notice();
   envelope.html.clear();
 
@@ -113,7 +113,7 @@ TEST(SmtpTransport, TextOnlyMessageHasNoHtmlPart) {
 // to drop it), so the sender name here fits one word; the long subject exercises the splitting.
 TEST(SmtpTransport, LongSubjectIsSplitIntoShortEncodedWordsOnCharacterBoundaries) {
   SmtpSink sink = SmtpSink::start();
-  SmtpSettings settings = settings_for(sink.url());
+  SmtpSettings settings = smtp_settings_for(sink.url());
   settings.from_name = "Società Servizi — PIN";
   SmtpTransport transport(settings);
   Envelope envelope = pin_notice();
@@ -135,7 +135,7 @@ TEST(SmtpTransport, LongSubjectIsSplitIntoShortEncodedWordsOnCharacterBoundaries
 
 TEST(SmtpTransport, FiftySequentialSendsAllArriveOnOneConnection) {
   SmtpSink sink = SmtpSink::start();
-  SmtpTransport transport(settings_for(sink.url()));
+  SmtpTransport transport(smtp_settings_for(sink.url()));
   for (int i = 0; i < 50; ++i) {
     const Status sent = transport.send(pin_notice("<outbox." + std::to_string(i) + "@sportello.invalid>"));
     ASSERT_TRUE(sent.ok()) << i << ": " << sent.error().message;
@@ -153,7 +153,7 @@ TEST(SmtpTransport, FiftySequentialSendsAllArriveOnOneConnection) {
 }
 
 TEST(SmtpTransport, NothingListeningIsUnavailable) {
-  SmtpTransport transport(settings_for("smtp://127.0.0.1:" + std::to_string(testing::unused_loopback_port())));
+  SmtpTransport transport(smtp_settings_for("smtp://127.0.0.1:" + std::to_string(testing::unused_loopback_port())));
   const Status sent = transport.send(pin_notice());
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(sent.error().kind, ErrorKind::unavailable);
@@ -161,7 +161,7 @@ TEST(SmtpTransport, NothingListeningIsUnavailable) {
 
 TEST(SmtpTransport, RecipientRefusedWith5xxIsPermanentAndTheErrorHoldsNoMessageText) {
   SmtpSink sink = SmtpSink::start({"--reject-all"});
-  SmtpTransport transport(settings_for(sink.url()));
+  SmtpTransport transport(smtp_settings_for(sink.url()));
   const Envelope envelope = pin_notice();
 
   const Status sent = transport.send(envelope);
@@ -176,7 +176,7 @@ TEST(SmtpTransport, RecipientRefusedWith5xxIsPermanentAndTheErrorHoldsNoMessageT
 
 TEST(SmtpTransport, TemporaryRefusalIsUnavailableAndTheNextTryIsDelivered) {
   SmtpSink sink = SmtpSink::start({"--fail-first", "1"});
-  SmtpTransport transport(settings_for(sink.url()));
+  SmtpTransport transport(smtp_settings_for(sink.url()));
 
   const Status first = transport.send(pin_notice());
   ASSERT_FALSE(first.ok());
@@ -189,7 +189,7 @@ TEST(SmtpTransport, TemporaryRefusalIsUnavailableAndTheNextTryIsDelivered) {
 
 TEST(SmtpTransport, RequiredStarttlsWithAServerThatOffersNoneIsUnavailableAndSendsNothing) {
   SmtpSink sink = SmtpSink::start();
-  SmtpSettings settings = settings_for(sink.url());
+  SmtpSettings settings = smtp_settings_for(sink.url());
   settings.tls = SmtpSettings::Tls::starttls_required;
   SmtpTransport transport(settings);
 
@@ -201,7 +201,7 @@ TEST(SmtpTransport, RequiredStarttlsWithAServerThatOffersNoneIsUnavailableAndSen
 
 TEST(SmtpTransport, LoginIsSentAndARefusedLoginIsUnavailableNotPermanent) {
   SmtpSink sink = SmtpSink::start({"--auth", "sportello:s3gr3t0-di-prova"});
-  SmtpSettings settings = settings_for(sink.url());
+  SmtpSettings settings = smtp_settings_for(sink.url());
   settings.tls = SmtpSettings::Tls::none;  // the sink offers no TLS; with a login, if_offered would require it
   settings.username = "sportello";
 
@@ -226,7 +226,7 @@ TEST(SmtpTransport, LoginIsSentAndARefusedLoginIsUnavailableNotPermanent) {
 
 TEST(SmtpTransport, LoginWithOpportunisticStarttlsRequiresTlsAndSendsNothingWithoutIt) {
   SmtpSink sink = SmtpSink::start({"--auth", "sportello:s3gr3t0-di-prova"});
-  SmtpSettings settings = settings_for(sink.url());
+  SmtpSettings settings = smtp_settings_for(sink.url());
   settings.tls = SmtpSettings::Tls::starttls_if_offered;
   settings.username = "sportello";
   settings.password = "s3gr3t0-di-prova";
@@ -256,7 +256,7 @@ TEST(SmtpTransport, MalformedEnvelopeIsRefusedBeforeAnyConnection) {
       {"CR in message id", [](Envelope& e) { e.message_id = "<a@b>\rX: y"; }, "message_id"},
   };
   // Nothing listens there: reaching the network would answer unavailable, not invalid_input.
-  SmtpTransport transport(settings_for("smtp://127.0.0.1:" + std::to_string(testing::unused_loopback_port())));
+  SmtpTransport transport(smtp_settings_for("smtp://127.0.0.1:" + std::to_string(testing::unused_loopback_port())));
   for (const MalformedRow& row : rows) {
     Envelope envelope = pin_notice();
     row.spoil(envelope);

@@ -2,13 +2,12 @@
 // someone else has is not found; staff sessions are refused.
 #include "flows/services/consult_records.h"
 #include "scenario.h"
+#include "support/dates.h"
 
 namespace sportello::testing {
 namespace {
 
 using std::chrono::year;
-
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 class ConsultRecordsTest : public AppFixture {
  protected:

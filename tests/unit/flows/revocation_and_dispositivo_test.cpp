@@ -9,7 +9,7 @@ namespace sportello::testing {
 namespace {
 
 const Actor kReviewer = Actor::staff("bo", Role::back_office);
-const std::string kPdf = "%PDF-1.4\n% signed form and identity document\n";
+const std::string kSignedForm = "%PDF-1.4\n% signed form and identity document\n";
 
 class Revocation : public AppFixture {};
 
@@ -42,12 +42,12 @@ class Dispositivo : public AppFixture {};
 TEST_F(Dispositivo, AnUploadedRequestApprovedByTheBackOfficeRaisesTheLevel) {
   const ApplicantInput who = mario(ctx().places);
   OpenedSession s = active_holder(ctx(), who, "CASA2026");
-  auto id = DispositivoConversion(ctx()).request(s.session, kPdf);
+  auto id = DispositivoConversion(ctx()).request(s.session, kSignedForm);
   ASSERT_TRUE(id.ok()) << id.error().code;
-  EXPECT_EQ(DispositivoConversion(ctx()).request(s.session, kPdf).error().code, "request-pending");
+  EXPECT_EQ(DispositivoConversion(ctx()).request(s.session, kSignedForm).error().code, "request-pending");
   auto pending = DispositivoConversion(ctx()).pending(kReviewer);
   ASSERT_EQ(pending->size(), 1u);
-  EXPECT_EQ(DispositivoConversion(ctx()).get(kReviewer, *id)->document, kPdf);
+  EXPECT_EQ(DispositivoConversion(ctx()).get(kReviewer, *id)->document, kSignedForm);
   EXPECT_EQ(DispositivoConversion(ctx()).approve(Actor::staff("cc", Role::contact_center), *id).error().code, "role-forbidden");
   ASSERT_TRUE(DispositivoConversion(ctx()).approve(kReviewer, *id).ok());
   EXPECT_EQ(DispositivoConversion(ctx()).reject(kReviewer, *id, "late").error().code, "request-already-decided");
@@ -69,10 +69,10 @@ TEST_F(Dispositivo, ARejectionNeedsAReasonAndTellsTheHolder) {
 
 TEST_F(Dispositivo, TheFileMustBeOnePdfJpegOrPngOfAtMostOneMegabyte) {
   OpenedSession s = active_holder(ctx(), mario(ctx().places), "CASA2026");
-  std::string big = kPdf + std::string(1024 * 1024, 'x');
+  std::string big = kSignedForm + std::string(1024 * 1024, 'x');
   EXPECT_EQ(DispositivoConversion(ctx()).request(s.session, big).error().code, "document-too-large");
   EXPECT_EQ(DispositivoConversion(ctx()).request(s.session, "GIF89a....").error().code, "document-type");
-  std::string exactly = kPdf + std::string(1024 * 1024 - kPdf.size(), 'x');
+  std::string exactly = kSignedForm + std::string(1024 * 1024 - kSignedForm.size(), 'x');
   EXPECT_TRUE(DispositivoConversion(ctx()).request(s.session, exactly).ok());
 }
 

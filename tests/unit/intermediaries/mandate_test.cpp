@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "support/dates.h"
+
 namespace sportello {
 namespace {
+
+using testing::ymd;
 
 using namespace std::chrono;
 
@@ -13,7 +17,6 @@ using namespace std::chrono;
 Instant rome(int y, unsigned m, unsigned d, int hour = 10) {
   return from_rome(local_days{year{y} / month{m} / day{d}} + hours{hour});
 }
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
 
 TEST(MandateScope, EveryServiceCoversEveryTypeAndTheRecord) {
   const MandateScope all;
@@ -59,18 +62,18 @@ TEST(MandateEnd, TodayUpToTwelveCalendarMonthsAheadIsAccepted) {
     const char* error;  // nullptr: accepted
   };
   const Case cases[] = {
-      {rome(2027, 3, 15), date(2027, 3, 15), nullptr},                 // today
-      {rome(2027, 3, 15), date(2028, 3, 15), nullptr},                 // 12 months
-      {rome(2027, 3, 15), date(2028, 3, 16), "mandate-end-too-far"},
-      {rome(2027, 3, 15), date(2027, 3, 14), "mandate-end-past"},
-      {rome(2027, 1, 31), date(2028, 1, 31), nullptr},
-      {rome(2028, 2, 29), date(2029, 2, 28), nullptr},                 // leap day + 12 months: clamped
-      {rome(2028, 2, 29), date(2029, 3, 1), "mandate-end-too-far"},
+      {rome(2027, 3, 15), ymd(2027, 3, 15), nullptr},                 // today
+      {rome(2027, 3, 15), ymd(2028, 3, 15), nullptr},                 // 12 months
+      {rome(2027, 3, 15), ymd(2028, 3, 16), "mandate-end-too-far"},
+      {rome(2027, 3, 15), ymd(2027, 3, 14), "mandate-end-past"},
+      {rome(2027, 1, 31), ymd(2028, 1, 31), nullptr},
+      {rome(2028, 2, 29), ymd(2029, 2, 28), nullptr},                 // leap day + 12 months: clamped
+      {rome(2028, 2, 29), ymd(2029, 3, 1), "mandate-end-too-far"},
       // 23:00 on 31 December in Rome (22:00 UTC): Rome's date counts.
-      {rome(2027, 12, 31, 23), date(2027, 12, 31), nullptr},
-      {rome(2027, 12, 31, 23), date(2028, 12, 31), nullptr},
-      {rome(2027, 12, 31, 23), date(2029, 1, 1), "mandate-end-too-far"},
-      {rome(2027, 3, 15), date(2027, 2, 30), "mandate-end-past"},      // not a date
+      {rome(2027, 12, 31, 23), ymd(2027, 12, 31), nullptr},
+      {rome(2027, 12, 31, 23), ymd(2028, 12, 31), nullptr},
+      {rome(2027, 12, 31, 23), ymd(2029, 1, 1), "mandate-end-too-far"},
+      {rome(2027, 3, 15), ymd(2027, 2, 30), "mandate-end-past"},      // not a date
   };
   for (const Case& c : cases) {
     const Status checked = check_mandate_end(c.ends_on, c.now);
@@ -86,17 +89,17 @@ TEST(MandateEnd, TodayUpToTwelveCalendarMonthsAheadIsAccepted) {
 
 TEST(MandateState, ExpiresAtRomeMidnightAfterItsLastDayNotAtUtcMidnight) {
   Mandate m;
-  m.ends_on = date(2027, 6, 30);
+  m.ends_on = ymd(2027, 6, 30);
   EXPECT_EQ(m.state_at(rome(2027, 6, 30, 23)), MandateState::active);  // 21:xx UTC: still the 30th in Rome
-  EXPECT_EQ(m.state_at(from_rome(local_days{date(2027, 7, 1)} + minutes{1})), MandateState::expired);  // 22:01 UTC on the 30th
-  m.ends_on = date(2027, 12, 31);
-  EXPECT_EQ(m.state_at(from_rome(local_days{date(2027, 12, 31)} + hours{23} + minutes{59})), MandateState::active);
-  EXPECT_EQ(m.state_at(from_rome(local_days{date(2028, 1, 1)})), MandateState::expired);
+  EXPECT_EQ(m.state_at(from_rome(local_days{ymd(2027, 7, 1)} + minutes{1})), MandateState::expired);  // 22:01 UTC on the 30th
+  m.ends_on = ymd(2027, 12, 31);
+  EXPECT_EQ(m.state_at(from_rome(local_days{ymd(2027, 12, 31)} + hours{23} + minutes{59})), MandateState::active);
+  EXPECT_EQ(m.state_at(from_rome(local_days{ymd(2028, 1, 1)})), MandateState::expired);
 }
 
 TEST(MandateState, RevokeEndsAnActiveMandateOnceAndNotAnExpiredOne) {
   Mandate m;
-  m.ends_on = date(2027, 6, 30);
+  m.ends_on = ymd(2027, 6, 30);
   ASSERT_TRUE(m.revoke("citizen:7", rome(2027, 5, 1)).ok());
   EXPECT_EQ(m.state, MandateState::revoked);
   EXPECT_EQ(m.ended_by, "citizen:7");
@@ -105,14 +108,14 @@ TEST(MandateState, RevokeEndsAnActiveMandateOnceAndNotAnExpiredOne) {
   EXPECT_EQ(m.state_at(rome(2027, 8, 1)), MandateState::revoked);  // a revoked mandate never turns expired
 
   Mandate old;
-  old.ends_on = date(2027, 6, 30);
+  old.ends_on = ymd(2027, 6, 30);
   EXPECT_EQ(old.revoke("citizen:7", rome(2027, 7, 1)).error().code, "mandate-not-active");
   EXPECT_EQ(old.state, MandateState::active);
 }
 
 TEST(MandateState, TheSweepStoresExpiredOnlyPastTheLastDay) {
   Mandate m;
-  m.ends_on = date(2027, 6, 30);
+  m.ends_on = ymd(2027, 6, 30);
   EXPECT_FALSE(m.expire(rome(2027, 6, 30, 23)).ok());
   ASSERT_TRUE(m.expire(rome(2027, 7, 1)).ok());
   EXPECT_EQ(m.state, MandateState::expired);

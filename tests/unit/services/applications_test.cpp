@@ -5,13 +5,15 @@
 #include "core/codice_fiscale_rules.h"
 #include "../core/belfiore_test_registry.h"
 #include "services/application.h"
+#include "support/dates.h"
 
 namespace sportello {
 namespace {
 
+using testing::ymd;
+
 using std::chrono::year;
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 const Date kToday = ymd(2026, 12, 4);
 
 const BelfioreRegistry& places() { return test_data::registry(); }

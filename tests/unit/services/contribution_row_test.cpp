@@ -9,24 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "csv_rows.h"
+
 namespace sportello {
 namespace {
 
-using Row = std::map<std::string, std::string>;
-
-// A record as the reader gives it, its fields in the order of `columns`.
-struct OwnedRecord {
-  std::vector<std::string> texts;
-  CsvRecord record;
-  OwnedRecord(const std::vector<std::string>& columns, const Row& row) {
-    for (const std::string& c : columns) texts.push_back(row.count(c) ? row.at(c) : c);
-    for (const std::string& t : texts) record.fields.emplace_back(t);
-  }
-};
+using testing::BadCell;
+using testing::OwnedRecord;
+using testing::Row;
 
 std::vector<std::string> standard_columns() { return {std::begin(kContributionColumns), std::end(kContributionColumns)}; }
 
-Row good_row() {
+Row good_contribution_row() {
   return {{"codice_fiscale", "RSSMRA85T10H501O"}, {"gestione", "fpld"}, {"dal", "2020-01-01"}, {"al", "2020-12-31"},
           {"tipo", "obbligatoria"}, {"unita", "settimane"}, {"unita_diritto", "52"}, {"unita_misura", "50"},
           {"retribuzione_centesimi", "2500000"}, {"datore_lavoro", "Fiat Auto S.p.A."}, {"matricola", "5102345678"},
@@ -42,7 +36,7 @@ ContributionRowParser parser_for(const std::vector<std::string>& columns) {
 
 TEST(ContributionRow, AGoodRowBecomesAPeriod) {
   const auto parser = parser_for(standard_columns());
-  OwnedRecord row(standard_columns(), good_row());
+  OwnedRecord row(standard_columns(), good_contribution_row());
   ContributionPeriod period;
   std::vector<RowProblem> problems;
   EXPECT_EQ(parser.parse(row.record, period, problems), "RSSMRA85T10H501O");
@@ -58,7 +52,7 @@ TEST(ContributionRow, ColumnsMayComeInAnyOrderAndSurroundingSpacesAreIgnored) {
   std::vector<std::string> columns = standard_columns();
   std::reverse(columns.begin(), columns.end());
   const auto parser = parser_for(columns);
-  Row row = good_row();
+  Row row = good_contribution_row();
   row["gestione"] = " ex_inpdap ";
   row["unita"] = "mesi";
   row["unita_diritto"] = "12";
@@ -73,11 +67,6 @@ TEST(ContributionRow, ColumnsMayComeInAnyOrderAndSurroundingSpacesAreIgnored) {
   EXPECT_EQ(period.units_for_amount, 12);
 }
 
-struct BadCell {
-  const char* column;
-  const char* text;
-};
-
 TEST(ContributionRow, EachUnreadableColumnIsOneProblemNamedAfterIt) {
   const BadCell cases[] = {
       {"gestione", "FPLD"},         {"gestione", "inps"},          {"dal", "2020-02-30"},     {"dal", "01/01/2020"},
@@ -87,7 +76,7 @@ TEST(ContributionRow, EachUnreadableColumnIsOneProblemNamedAfterIt) {
   };
   const auto parser = parser_for(standard_columns());
   for (const BadCell& c : cases) {
-    Row row = good_row();
+    Row row = good_contribution_row();
     row[c.column] = c.text;
     OwnedRecord record(standard_columns(), row);
     ContributionPeriod period;
@@ -101,7 +90,7 @@ TEST(ContributionRow, EachUnreadableColumnIsOneProblemNamedAfterIt) {
 
 TEST(ContributionRow, AnUnknownEnumerationValueListsTheMachineNames) {
   const auto parser = parser_for(standard_columns());
-  Row row = good_row();
+  Row row = good_contribution_row();
   row["unita"] = "weeks";
   OwnedRecord record(standard_columns(), row);
   ContributionPeriod period;

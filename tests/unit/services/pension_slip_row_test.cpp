@@ -8,21 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "csv_rows.h"
+
 namespace sportello {
 namespace {
 
-using Row = std::map<std::string, std::string>;
+using testing::BadCell;
+using testing::OwnedRecord;
+using testing::Row;
 
-struct OwnedRecord {
-  std::vector<std::string> texts;
-  CsvRecord record;
-  explicit OwnedRecord(const Row& row) {
-    for (std::string_view c : kPensionSlipColumns) texts.push_back(row.count(std::string(c)) ? row.at(std::string(c)) : std::string(c));
-    for (const std::string& t : texts) record.fields.emplace_back(t);
-  }
-};
+std::vector<std::string> slip_columns() { return {std::begin(kPensionSlipColumns), std::end(kPensionSlipColumns)}; }
 
-Row good_row() {
+Row good_slip_row() {
   return {{"codice_fiscale", "BNCGLI72C45F205W"}, {"mese", "2025-07"}, {"categoria", "SO"},
           {"numero_pensione", "12048337"}, {"lordo_centesimi", "98450"}, {"irpef_centesimi", "12210"},
           {"addizionale_regionale_centesimi", "1420"}, {"addizionale_comunale_centesimi", "640"},
@@ -32,14 +29,14 @@ Row good_row() {
 }
 
 PensionSlipRowParser parser() {
-  OwnedRecord header({});
+  OwnedRecord header(slip_columns(), {});
   auto parsed = PensionSlipRowParser::for_header(header.record);
   EXPECT_TRUE(parsed.ok());
   return std::move(*parsed);
 }
 
 TEST(PensionSlipRow, AGoodRowBecomesASlipWhoseNetAddsUp) {
-  OwnedRecord record(good_row());
+  OwnedRecord record(slip_columns(), good_slip_row());
   PensionSlip slip;
   std::vector<RowProblem> problems;
   EXPECT_EQ(parser().parse(record.record, slip, problems), "BNCGLI72C45F205W");
@@ -55,11 +52,6 @@ TEST(PensionSlipRow, AGoodRowBecomesASlipWhoseNetAddsUp) {
   EXPECT_TRUE(validate(slip, Date{std::chrono::year{2026}, std::chrono::January, std::chrono::day{31}}).ok());
 }
 
-struct BadCell {
-  const char* column;
-  const char* text;
-};
-
 TEST(PensionSlipRow, EachUnreadableColumnIsOneProblemNamedAfterIt) {
   const BadCell cases[] = {
       {"mese", "2025-13"},           {"mese", "2025-7"},           {"mese", "luglio 2025"},
@@ -69,9 +61,9 @@ TEST(PensionSlipRow, EachUnreadableColumnIsOneProblemNamedAfterIt) {
       {"netto_centesimi", "€ 1076,80"},          {"sede_pagatrice", "Sede \xFF"}, {"categoria", "\xC0\x80"},
   };
   for (const BadCell& c : cases) {
-    Row row = good_row();
+    Row row = good_slip_row();
     row[c.column] = c.text;
-    OwnedRecord record(row);
+    OwnedRecord record(slip_columns(), row);
     PensionSlip slip;
     std::vector<RowProblem> problems;
     parser().parse(record.record, slip, problems);

@@ -7,14 +7,16 @@
 #include "services/certificazione_unica.h"
 #include "services/contribution_record.h"
 #include "services/pension_slip.h"
+#include "support/dates.h"
 
 namespace sportello {
 namespace {
 
+using testing::ymd;
+
 using std::chrono::year;
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
-const Date kToday = ymd(2026, 12, 4);
+const Date kRecordsToday = ymd(2026, 12, 4);
 
 TEST(Money, ParsesWholeCentsOnly) {
   struct Case { const char* text; std::optional<Cents> cents; };
@@ -65,7 +67,7 @@ TEST(ContributionPeriod, RowsAreCheckedFieldByField) {
       {negative_pay, "retribuzione_centesimi"},
   };
   for (const Case& c : cases) {
-    const Status checked = validate(c.p, kToday);
+    const Status checked = validate(c.p, kRecordsToday);
     if (*c.field == '\0') {
       EXPECT_TRUE(checked.ok()) << format_date(c.p.from) << " " << (checked.ok() ? "" : checked.error().message);
     } else {
@@ -146,7 +148,7 @@ TEST(CertificazioneUnica, DocumentsAreCheckedByTheirPathInTheFile) {
   for (const Case& c : cases) {
     CertificazioneUnica document = cu();
     c.change(document);
-    const Status checked = validate(document, "RSSMRA85T10H501O", kToday);
+    const Status checked = validate(document, "RSSMRA85T10H501O", kRecordsToday);
     if (*c.field == '\0') {
       EXPECT_TRUE(checked.ok()) << (checked.ok() ? "" : checked.error().message);
     } else {
@@ -175,10 +177,10 @@ PensionSlip slip() {
 }
 
 TEST(PensionSlip, TheNetMustBeWhatTheOtherAmountsMake) {
-  EXPECT_TRUE(validate(slip(), kToday).ok());
+  EXPECT_TRUE(validate(slip(), kRecordsToday).ok());
   PensionSlip wrong = slip();
   wrong.net += 1;
-  const Status checked = validate(wrong, kToday);
+  const Status checked = validate(wrong, kRecordsToday);
   ASSERT_FALSE(checked.ok());
   EXPECT_EQ(checked.error().field, "netto_centesimi");
 }
@@ -197,7 +199,7 @@ TEST(PensionSlip, FieldsAreChecked) {
   for (const Case& c : cases) {
     PensionSlip s = slip();
     c.change(s);
-    const Status checked = validate(s, kToday);
+    const Status checked = validate(s, kRecordsToday);
     if (*c.field == '\0') {
       EXPECT_TRUE(checked.ok()) << (checked.ok() ? "" : checked.error().message);
     } else {

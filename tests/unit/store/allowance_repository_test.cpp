@@ -9,7 +9,7 @@
 namespace sportello::testing {
 namespace {
 
-const Instant kStart = from_unix(1'800'000'000);
+const Instant kAllowanceStart = from_unix(1'800'000'000);
 const Allowance kThreeADay{3, Hours{24}};
 
 class AllowanceStore : public StoreFixture {
@@ -25,43 +25,43 @@ class AllowanceStore : public StoreFixture {
 };
 
 TEST_F(AllowanceStore, GrantsTheLimitThenRefusesUntilTheWindowEnds) {
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kStart + Minutes{i}).granted) << i;
-  const AllowanceUse refused = take("recovery", "RSSMRA85T10H501O", kStart + Hours{5});
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Minutes{i}).granted) << i;
+  const AllowanceUse refused = take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Hours{5});
   EXPECT_FALSE(refused.granted);
-  EXPECT_EQ(refused.next_free, kStart + Hours{24});  // the window opened with the first use
-  EXPECT_FALSE(take("recovery", "RSSMRA85T10H501O", kStart + Hours{24} - Seconds{1}).granted);
-  EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kStart + Hours{24}).granted);  // a new window
-  EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kStart + Hours{25}).granted);
-  EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kStart + Hours{26}).granted);
-  const AllowanceUse again = take("recovery", "RSSMRA85T10H501O", kStart + Hours{27});
+  EXPECT_EQ(refused.next_free, kAllowanceStart + Hours{24});  // the window opened with the first use
+  EXPECT_FALSE(take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Hours{24} - Seconds{1}).granted);
+  EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Hours{24}).granted);  // a new window
+  EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Hours{25}).granted);
+  EXPECT_TRUE(take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Hours{26}).granted);
+  const AllowanceUse again = take("recovery", "RSSMRA85T10H501O", kAllowanceStart + Hours{27});
   EXPECT_FALSE(again.granted);
-  EXPECT_EQ(again.next_free, kStart + Hours{48});
+  EXPECT_EQ(again.next_free, kAllowanceStart + Hours{48});
 }
 
 TEST_F(AllowanceStore, KeysAndActionsCountApart) {
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(take("request", "A", kStart).granted);
-  EXPECT_FALSE(take("request", "A", kStart).granted);
-  EXPECT_TRUE(take("request", "B", kStart).granted);
-  EXPECT_TRUE(take("recovery", "A", kStart).granted);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(take("request", "A", kAllowanceStart).granted);
+  EXPECT_FALSE(take("request", "A", kAllowanceStart).granted);
+  EXPECT_TRUE(take("request", "B", kAllowanceStart).granted);
+  EXPECT_TRUE(take("recovery", "A", kAllowanceStart).granted);
 }
 
 TEST_F(AllowanceStore, ALimitOfZeroRefusesEveryUse) {
-  EXPECT_FALSE(take("renewal", "A", kStart, Allowance{0, Hours{1}}).granted);
+  EXPECT_FALSE(take("renewal", "A", kAllowanceStart, Allowance{0, Hours{1}}).granted);
 }
 
 TEST_F(AllowanceStore, ThePurgeDropsOnlyWindowsThatEnded) {
-  take("request", "old", kStart);
-  take("request", "new", kStart + Hours{20});
+  take("request", "old", kAllowanceStart);
+  take("request", "new", kAllowanceStart + Hours{20});
   int purged = -1;
   ASSERT_TRUE(run([&](Repositories& repos) -> Status {
-    purged = repos.allowances().purge_ended(Hours{24}, kStart + Hours{30});
+    purged = repos.allowances().purge_ended(Hours{24}, kAllowanceStart + Hours{30});
     return Ok{};
   }).ok());
   EXPECT_EQ(purged, 1);
   // "new" still counts its use: two more, then refused.
-  EXPECT_TRUE(take("request", "new", kStart + Hours{30}).granted);
-  EXPECT_TRUE(take("request", "new", kStart + Hours{30}).granted);
-  EXPECT_FALSE(take("request", "new", kStart + Hours{30}).granted);
+  EXPECT_TRUE(take("request", "new", kAllowanceStart + Hours{30}).granted);
+  EXPECT_TRUE(take("request", "new", kAllowanceStart + Hours{30}).granted);
+  EXPECT_FALSE(take("request", "new", kAllowanceStart + Hours{30}).granted);
 }
 
 TEST_F(AllowanceStore, LettersAreCountedPerAddressBlockInTheWindow) {
@@ -73,21 +73,21 @@ TEST_F(AllowanceStore, LettersAreCountedPerAddressBlockInTheWindow) {
       m.channel = i == 2 ? Channel::email : Channel::letter;  // an e-mail to the same "recipient" is no letter
       m.recipient = home;
       m.template_name = "pin_second_half_letter";
-      m.created_at = kStart + Days{i * 20};
+      m.created_at = kAllowanceStart + Days{i * 20};
       m.next_attempt_at = m.created_at;
       repos.outbox().enqueue(m);
     }
-    EXPECT_EQ(repos.outbox().count_letters_to(home, kStart), 2);
-    EXPECT_EQ(repos.outbox().count_letters_to(home, kStart + Days{1}), 1);
-    EXPECT_EQ(repos.outbox().count_letters_to("SOMEONE ELSE", kStart), 0);
+    EXPECT_EQ(repos.outbox().count_letters_to(home, kAllowanceStart), 2);
+    EXPECT_EQ(repos.outbox().count_letters_to(home, kAllowanceStart + Days{1}), 1);
+    EXPECT_EQ(repos.outbox().count_letters_to("SOMEONE ELSE", kAllowanceStart), 0);
     return Ok{};
   }).ok());
 }
 
 TEST_F(AllowanceStore, AQueuedRecoveryIsTakenOnce) {
   ASSERT_TRUE(run([&](Repositories& repos) -> Status {
-    repos.recoveries().queue_request("sealed-1", kStart);
-    repos.recoveries().queue_request("sealed-2", kStart);
+    repos.recoveries().queue_request("sealed-1", kAllowanceStart);
+    repos.recoveries().queue_request("sealed-2", kAllowanceStart);
     return Ok{};
   }).ok());
   ASSERT_TRUE(run([&](Repositories& repos) -> Status {

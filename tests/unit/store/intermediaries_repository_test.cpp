@@ -12,13 +12,12 @@
 #include "core/random.h"
 #include "core/store_failure.h"
 #include "store_fixture.h"
+#include "support/dates.h"
 
 namespace sportello::testing {
 namespace {
 
 using std::chrono::year;
-
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 MandateScope types(std::vector<ApplicationType> chosen) {
   MandateScope scope;

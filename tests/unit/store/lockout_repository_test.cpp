@@ -9,7 +9,7 @@
 namespace sportello::testing {
 namespace {
 
-const Instant kStart = from_unix(1'800'000'000);
+const Instant kLockoutStart = from_unix(1'800'000'000);
 const std::string kCode = "RSSMRA85T10H501O";
 
 class LockoutRepositoryStore : public StoreFixture {
@@ -56,7 +56,7 @@ TEST_F(LockoutRepositoryStore, EachAttemptIsCountedAsThePolicySays) {
       {"the block just earned", Seconds{1}, false},
       {"the 9-minute block and a day after the last failure: forgotten, one again", Hours{24} + Minutes{9}, true},
   };
-  Instant at = kStart;
+  Instant at = kLockoutStart;
   LockoutState expected;
   for (const Step& step : steps) {
     at += step.after;
@@ -70,14 +70,14 @@ TEST_F(LockoutRepositoryStore, EachAttemptIsCountedAsThePolicySays) {
 }
 
 TEST_F(LockoutRepositoryStore, ThePurgeDropsExactlyTheForgottenCounts) {
-  reserve(kStart);
+  reserve(kLockoutStart);
   const LockoutState state = find();
-  for (const Instant at : {kStart + Minutes{3}, kStart + Hours{24} - Seconds{1}}) {
+  for (const Instant at : {kLockoutStart + Minutes{3}, kLockoutStart + Hours{24} - Seconds{1}}) {
     EXPECT_FALSE(policy_.forgotten(state, at));
     EXPECT_EQ(purge(at), 0);
   }
-  EXPECT_TRUE(policy_.forgotten(state, kStart + Hours{24}));
-  EXPECT_EQ(purge(kStart + Hours{24}), 1);
+  EXPECT_TRUE(policy_.forgotten(state, kLockoutStart + Hours{24}));
+  EXPECT_EQ(purge(kLockoutStart + Hours{24}), 1);
   EXPECT_EQ(find(), LockoutState{});
 }
 

@@ -4,13 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "store_fixture.h"
+#include "support/dates.h"
 
 namespace sportello::testing {
 namespace {
 
 using std::chrono::year;
-
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 class RecordRepositories : public StoreFixture {
  protected:

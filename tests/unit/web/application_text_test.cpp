@@ -6,20 +6,22 @@
 
 #include "core/codice_fiscale_rules.h"
 #include "../core/belfiore_test_registry.h"
+#include "support/dates.h"
 #include "web/applications_pages.h"
 
 namespace sportello::web {
 namespace {
 
+using testing::ymd;
+
 using std::chrono::year;
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 const Date kToday = ymd(2026, 12, 4);
 const ApplicantFacts kGiulia{"BNCGLI72C45F205W", ymd(1972, 3, 5), {Gestione::fpld, Gestione::gestione_separata, Gestione::ex_inpdap}};
 
 std::string with_check(const std::string& fifteen) { return fifteen + check_character(fifteen); }
 
-const Texts& texts() {
+const Texts& builtin_texts() {
   static const auto loaded = Texts::builtin();
   if (!loaded) std::abort();
   return **loaded;
@@ -73,9 +75,9 @@ TEST(ApplicationProblemText, EveryProblemTheFormsRaiseHasItsOwnSentenceInBothLan
     for (const Error& problem : problems_of(c.type, c.typed)) {
       codes.insert(problem.code);
       for (Language language : {Language::it, Language::en}) {
-        const ApplicationsText text(texts(), language);
+        const ApplicationsText text(builtin_texts(), language);
         const std::string sentence = text.problem(problem, form_for(c.type, kGiulia));
-        EXPECT_NE(sentence, texts().get(language, "error_field_generic")) << problem.code << " " << to_string(language);
+        EXPECT_NE(sentence, builtin_texts().get(language, "error_field_generic")) << problem.code << " " << to_string(language);
         EXPECT_EQ(sentence.find('{'), std::string::npos) << sentence;
       }
     }
@@ -92,11 +94,11 @@ TEST(ApplicationProblemText, TheFlowsOwnRefusalsHaveSentencesToo) {
   for (const char* code : {"attachments-required", "too-many-attachments", "attachment-empty", "attachment-too-large",
                            "attachment-type", "idempotency-key-invalid", "reason-required"})
     for (Language language : {Language::it, Language::en})
-      EXPECT_TRUE(ApplicationsText(texts(), language).has(std::string("app_error_") + code)) << code;
+      EXPECT_TRUE(ApplicationsText(builtin_texts(), language).has(std::string("app_error_") + code)) << code;
 }
 
 TEST(ApplicationProblemText, LimitsAndTheValueAtFaultAreFilledIn) {
-  const ApplicationsText it(texts(), Language::it);
+  const ApplicationsText it(builtin_texts(), Language::it);
   const ApplicationForm riscatto = form_for(ApplicationType::riscatto_laurea, kGiulia);
   EXPECT_EQ(it.problem(Error::invalid("invalid-number", "", "durata_legale_anni"), riscatto),
             "Scriva un numero intero da 1 a 6.");
@@ -111,7 +113,7 @@ TEST(ApplicationProblemText, LimitsAndTheValueAtFaultAreFilledIn) {
 }
 
 TEST(ApplicationsText, ChoicesAndGestioniAreNamedInTheReadersLanguage) {
-  const ApplicationsText it(texts(), Language::it), en(texts(), Language::en);
+  const ApplicationsText it(builtin_texts(), Language::it), en(builtin_texts(), Language::en);
   EXPECT_EQ(it.choice_label("gestioni", "ex_inpdap"), "Gestione dipendenti pubblici (ex INPDAP)");
   EXPECT_EQ(it.choice_label("motivo_cessazione", "licenziamento"), "Licenziamento");
   EXPECT_EQ(en.choice_label("motivo_cessazione", "scadenza_contratto"), "End of a fixed-term contract");
