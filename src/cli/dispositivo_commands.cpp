@@ -10,7 +10,7 @@ struct Decision {
   std::string reason;
 };
 
-void list(Console& console) {
+void list_dispositivo(Console& console) {
   App* app = console.app();
   if (!app) return;
   auto pending = DispositivoConversion(app->context()).pending(console.actor());
@@ -30,7 +30,7 @@ void list(Console& console) {
 
 void add_dispositivo_commands(CLI::App& root, Console& console) {
   CLI::App* group = root.add_subcommand("dispositivo", "Review of requests for level dispositivo")->require_subcommand(1);
-  group->add_subcommand("list", "Requests awaiting review")->callback([&console] { list(console); });
+  group->add_subcommand("list", "Requests awaiting review")->callback([&console] { list_dispositivo(console); });
 
   auto a = std::make_shared<Decision>();
   CLI::App* approve = group->add_subcommand("approve", "Approve a request: the PIN becomes dispositivo");

@@ -7,7 +7,7 @@
 namespace sportello::cli {
 namespace {
 
-struct Decision {
+struct RequestDecision {
   std::string codice_fiscale, reason;
 };
 
@@ -44,7 +44,7 @@ void add_request_commands(CLI::App& root, Console& console) {
   CLI::App* request = root.add_subcommand("request", "PIN requests awaiting the contact center")->require_subcommand(1);
   request->add_subcommand("list", "Online requests awaiting data confirmation, oldest first")->callback([&console] { queue(console); });
 
-  auto d = std::make_shared<Decision>();
+  auto d = std::make_shared<RequestDecision>();
   CLI::App* confirm = request->add_subcommand("confirm", "Confirm the data: the second half leaves by letter");
   confirm->add_option("--cf", d->codice_fiscale, "Codice fiscale of the applicant")->required();
   confirm->callback([&console, d] {
@@ -55,7 +55,7 @@ void add_request_commands(CLI::App& root, Console& console) {
     console.done("Data confirmed; the letter with the second half is queued.", {{"confirmed", true}});
   });
 
-  auto r = std::make_shared<Decision>();
+  auto r = std::make_shared<RequestDecision>();
   CLI::App* reject = request->add_subcommand("reject", "Reject the data: the request is cancelled");
   reject->add_option("--cf", r->codice_fiscale, "Codice fiscale of the applicant")->required();
   reject->add_option("--reason", r->reason, "Why (told to the applicant)")->required();

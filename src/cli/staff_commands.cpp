@@ -45,7 +45,7 @@ void unlock(Console& console, const std::string& username) {
                {{"username", username}, {"unlocked", true}});
 }
 
-void list(Console& console) {
+void list_staff(Console& console) {
   App* app = console.app();
   if (!app) return;
   std::vector<StaffAccount> accounts;
@@ -90,7 +90,7 @@ void add_staff_commands(CLI::App& root, Console& console) {
   CLI::App* unlock_cmd = staff->add_subcommand("unlock", "Lift the lock that repeated failed logins put on an account");
   unlock_cmd->add_option("--username", *u, "The account's login name")->required();
   unlock_cmd->callback([&console, u] { unlock(console, *u); });
-  staff->add_subcommand("list", "List accounts")->callback([&console] { list(console); });
+  staff->add_subcommand("list", "List accounts")->callback([&console] { list_staff(console); });
 }
 
 }  // namespace sportello::cli

@@ -13,7 +13,7 @@
 namespace sportello {
 namespace {
 
-constexpr std::size_t kCodeDigits = 8;
+constexpr std::size_t kRecoveryCodeDigits = 8;
 constexpr ContactKind kQueuedKinds[] = {ContactKind::mobile, ContactKind::email, ContactKind::pec,
                                         ContactKind::pec_cittadino};
 
@@ -100,7 +100,7 @@ Result<int> RecoverPin::process_queued(int limit) {
     const Instant now = ctx_.clock.now();
     // Token and code are drawn whether or not they will be used, so both paths do the same work.
     const std::string token = random_token();
-    const std::string code = random_digits(kCodeDigits);
+    const std::string code = random_digits(kRecoveryCodeDigits);
     auto done = ctx_.store.run([&](Repositories& repos) -> Status {
       if (!repos.recoveries().take_request(id)) return Ok{};
       ++taken;

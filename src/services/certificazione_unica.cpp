@@ -5,7 +5,7 @@
 namespace sportello {
 namespace {
 
-Error bad(std::string field, std::string message) {
+Error bad_cu(std::string field, std::string message) {
   return Error::invalid("invalid-cu", std::move(message), std::move(field));
 }
 
@@ -56,29 +56,29 @@ std::optional<CuIncomeKind> parse_cu_income_kind(std::string_view text) {
 Status validate(const CertificazioneUnica& cu, const std::string& codice_fiscale, Date today) {
   const int this_year = static_cast<int>(today.year());
   if (cu.year < 1990 || cu.year >= this_year)
-    return bad("anno", "The tax year must be between 1990 and " + std::to_string(this_year - 1) + ".");
+    return bad_cu("anno", "The tax year must be between 1990 and " + std::to_string(this_year - 1) + ".");
   const Date first_possible{std::chrono::year{cu.year + 1}, std::chrono::January, std::chrono::day{1}};
   if (!cu.issued_on.ok() || cu.issued_on < first_possible || cu.issued_on > today)
-    return bad("data_rilascio", "The issue date must fall after the tax year and not after today.");
+    return bad_cu("data_rilascio", "The issue date must fall after the tax year and not after today.");
   const std::string& sostituto = cu.sostituto.codice_fiscale;
   const bool legal_person = sostituto.size() == 11 && all_digits(sostituto);
   const bool natural_person = sostituto.size() == 16 && alphanumeric_upper(sostituto);
   if (!legal_person && !natural_person)
-    return bad("sostituto.codice_fiscale", "The sostituto's codice fiscale must have 11 digits or 16 characters.");
-  if (cu.sostituto.denominazione.empty()) return bad("sostituto.denominazione", "The sostituto's name is missing.");
+    return bad_cu("sostituto.codice_fiscale", "The sostituto's codice fiscale must have 11 digits or 16 characters.");
+  if (cu.sostituto.denominazione.empty()) return bad_cu("sostituto.denominazione", "The sostituto's name is missing.");
   if (cu.percipiente.codice_fiscale != codice_fiscale)
-    return bad("percipiente.codice_fiscale", "The percipiente is not the citizen the document is filed under.");
-  if (cu.incomes.empty()) return bad("redditi", "A CU certifies at least one income.");
+    return bad_cu("percipiente.codice_fiscale", "The percipiente is not the citizen the document is filed under.");
+  if (cu.incomes.empty()) return bad_cu("redditi", "A CU certifies at least one income.");
   for (std::size_t i = 0; i < cu.incomes.size(); ++i) {
     const CuIncome& income = cu.incomes[i];
     const std::string at = "redditi[" + std::to_string(i) + "]";
     for (std::size_t j = 0; j < i; ++j)
-      if (cu.incomes[j].kind == income.kind) return bad(at + ".tipo", "Each kind of income appears once.");
-    if (income.amount < 0) return bad(at + ".importo_centesimi", "An income cannot be negative.");
-    if (income.days < 0 || income.days > 366) return bad(at + ".giorni", "Days must be between 0 and 366.");
+      if (cu.incomes[j].kind == income.kind) return bad_cu(at + ".tipo", "Each kind of income appears once.");
+    if (income.amount < 0) return bad_cu(at + ".importo_centesimi", "An income cannot be negative.");
+    if (income.days < 0 || income.days > 366) return bad_cu(at + ".giorni", "Days must be between 0 and 366.");
   }
   for (const auto& [field, amount] : amounts(cu))
-    if (amount < 0) return bad(field, "The amount cannot be negative.");
+    if (amount < 0) return bad_cu(field, "The amount cannot be negative.");
   return Ok{};
 }
 

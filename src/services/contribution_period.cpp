@@ -19,26 +19,26 @@ int most_units(const ContributionPeriod& p) {
   return 0;
 }
 
-Error bad(const char* field, std::string message) { return Error::invalid("invalid-contribution", std::move(message), field); }
+Error bad_period(const char* field, std::string message) { return Error::invalid("invalid-contribution", std::move(message), field); }
 
 }  // namespace
 
 Status validate(const ContributionPeriod& p, Date today) {
-  if (!p.from.ok()) return bad("dal", "The start date is not a date.");
-  if (!p.to.ok()) return bad("al", "The end date is not a date.");
-  if (p.to < p.from) return bad("al", "The end date is before the start date.");
-  if (p.to.year() != p.from.year()) return bad("al", "A period must end in the year it begins.");
-  if (p.to > today) return bad("al", "The period ends in the future.");
-  if (p.from.year() < std::chrono::year{1900}) return bad("dal", "The period begins before 1900.");
+  if (!p.from.ok()) return bad_period("dal", "The start date is not a date.");
+  if (!p.to.ok()) return bad_period("al", "The end date is not a date.");
+  if (p.to < p.from) return bad_period("al", "The end date is before the start date.");
+  if (p.to.year() != p.from.year()) return bad_period("al", "A period must end in the year it begins.");
+  if (p.to > today) return bad_period("al", "The period ends in the future.");
+  if (p.from.year() < std::chrono::year{1900}) return bad_period("dal", "The period begins before 1900.");
   const int most = most_units(p);
   if (p.units_for_right < 0 || p.units_for_right > most)
-    return bad("unita_diritto", "Units for the right must be between 0 and " + std::to_string(most) + " for this period.");
+    return bad_period("unita_diritto", "Units for the right must be between 0 and " + std::to_string(most) + " for this period.");
   if (p.units_for_amount < 0 || p.units_for_amount > most)
-    return bad("unita_misura", "Units for the amount must be between 0 and " + std::to_string(most) + " for this period.");
-  if (p.pay < 0) return bad("retribuzione_centesimi", "The pay cannot be negative.");
-  if (p.employer_name.size() > 120) return bad("datore_lavoro", "The employer's name is longer than 120 characters.");
-  if (p.employer_matricola.size() > 20) return bad("matricola", "The matricola is longer than 20 characters.");
-  if (p.note.size() > 200) return bad("note", "The note is longer than 200 characters.");
+    return bad_period("unita_misura", "Units for the amount must be between 0 and " + std::to_string(most) + " for this period.");
+  if (p.pay < 0) return bad_period("retribuzione_centesimi", "The pay cannot be negative.");
+  if (p.employer_name.size() > 120) return bad_period("datore_lavoro", "The employer's name is longer than 120 characters.");
+  if (p.employer_matricola.size() > 20) return bad_period("matricola", "The matricola is longer than 20 characters.");
+  if (p.note.size() > 200) return bad_period("note", "The note is longer than 200 characters.");
   return Ok{};
 }
 

@@ -5,7 +5,7 @@
 namespace sportello {
 namespace {
 
-enum Column : std::size_t { cf, gestione, dal, al, tipo, unita, unita_diritto, unita_misura, retribuzione, datore, matricola, note };
+enum PeriodColumn : std::size_t { cf, gestione, dal, al, tipo, unita, unita_diritto, unita_misura, retribuzione, datore, matricola, note };
 
 // "a, b, c": the machine names of the first `count` enumerators.
 template <typename Enum>
@@ -38,8 +38,8 @@ Result<ContributionRowParser> ContributionRowParser::for_header(const CsvRecord&
 std::string_view ContributionRowParser::parse(const CsvRecord& record, ContributionPeriod& period,
                                               std::vector<RowProblem>& problems) const {
   if (!columns_.has_all_fields(record, problems)) return {};
-  const auto at = [&](Column c) { return columns_.get(record, c); };
-  const auto name = [](Column c) { return kContributionColumns[c]; };
+  const auto at = [&](PeriodColumn c) { return columns_.get(record, c); };
+  const auto name = [](PeriodColumn c) { return kContributionColumns[c]; };
   read_enum(at(gestione), name(gestione), parse_gestione(at(gestione)), static_cast<int>(std::size(kAllGestioni)), period.gestione,
             problems);
   read_date(at(dal), name(dal), period.from, problems);

@@ -6,7 +6,7 @@
 namespace sportello {
 namespace {
 
-Error bad(const char* field, std::string message) { return Error::invalid("invalid-pension-slip", std::move(message), field); }
+Error bad_slip(const char* field, std::string message) { return Error::invalid("invalid-pension-slip", std::move(message), field); }
 
 bool between(char c, char low, char high) { return c >= low && c <= high; }
 
@@ -46,13 +46,13 @@ Status validate(const PensionSlip& s, Date today) {
   using namespace std::chrono;
   const year_month latest = year_month{today.year(), today.month()} + months{1};
   if (!s.month.ok() || s.month < year_month{year{1990}, January} || s.month > latest)
-    return bad("mese", "The month must be between 1990-01 and next month.");
+    return bad_slip("mese", "The month must be between 1990-01 and next month.");
   if (s.category.size() < 2 || s.category.size() > 8 ||
       !std::all_of(s.category.begin(), s.category.end(), [](char c) { return between(c, 'A', 'Z'); }))
-    return bad("categoria", "The category is 2 to 8 capital letters (VO, SO, IO, ...).");
+    return bad_slip("categoria", "The category is 2 to 8 capital letters (VO, SO, IO, ...).");
   if (s.pension_number.empty() || s.pension_number.size() > 12 ||
       !std::all_of(s.pension_number.begin(), s.pension_number.end(), [](char c) { return between(c, '0', '9'); }))
-    return bad("numero_pensione", "The pension number is 1 to 12 digits.");
+    return bad_slip("numero_pensione", "The pension number is 1 to 12 digits.");
   const std::pair<const char*, Cents> non_negative[] = {
       {"lordo_centesimi", s.gross},
       {"irpef_centesimi", s.irpef},
@@ -62,13 +62,13 @@ Status validate(const PensionSlip& s, Date today) {
       {"arretrati_centesimi", s.arrears},
       {"netto_centesimi", s.net}};
   for (const auto& [field, amount] : non_negative)
-    if (amount < 0) return bad(field, "The amount cannot be negative.");
+    if (amount < 0) return bad_slip(field, "The amount cannot be negative.");
   if (s.net != s.expected_net())
-    return bad("netto_centesimi", "The net is not the gross plus arrears less the deductions (expected " +
+    return bad_slip("netto_centesimi", "The net is not the gross plus arrears less the deductions (expected " +
                                       std::to_string(s.expected_net()) + ").");
-  if (s.paying_office.empty()) return bad("sede_pagatrice", "The paying office is missing.");
-  if (s.paying_office.size() > 120) return bad("sede_pagatrice", "The paying office is longer than 120 characters.");
-  if (s.payment_method.size() > 120) return bad("modalita_pagamento", "The payment method is longer than 120 characters.");
+  if (s.paying_office.empty()) return bad_slip("sede_pagatrice", "The paying office is missing.");
+  if (s.paying_office.size() > 120) return bad_slip("sede_pagatrice", "The paying office is longer than 120 characters.");
+  if (s.payment_method.size() > 120) return bad_slip("modalita_pagamento", "The payment method is longer than 120 characters.");
   return Ok{};
 }
 

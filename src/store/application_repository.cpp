@@ -35,7 +35,7 @@ std::vector<ApplicationField> fields_from(const std::string& text) {
   return fields;
 }
 
-constexpr const char* kColumns =
+constexpr const char* kApplicationColumns =
     "SELECT id, citizen_id, type, state, protocol, submitted_at, idempotency_key, handler, filed_through FROM applications ";
 
 Application header_from(const soci::row& r) {
@@ -138,11 +138,11 @@ std::optional<Application> SqlApplicationRepository::find_where(const std::strin
                                                                 const std::string* key) {
   soci::row r;
   if (key)
-    sql_ << std::string(kColumns) + condition, soci::use(a, "a"), soci::use(*key, "k"), soci::into(r);
+    sql_ << std::string(kApplicationColumns) + condition, soci::use(a, "a"), soci::use(*key, "k"), soci::into(r);
   else if (b != 0)
-    sql_ << std::string(kColumns) + condition, soci::use(a, "a"), soci::use(b, "b"), soci::into(r);
+    sql_ << std::string(kApplicationColumns) + condition, soci::use(a, "a"), soci::use(b, "b"), soci::into(r);
   else
-    sql_ << std::string(kColumns) + condition, soci::use(a, "a"), soci::into(r);
+    sql_ << std::string(kApplicationColumns) + condition, soci::use(a, "a"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   Application found = header_from(r);
   load_details(found, true);
@@ -173,7 +173,7 @@ std::vector<Application> SqlApplicationRepository::search(const ApplicationQuery
   int limit = q.limit;
   const std::string order = q.oldest_first ? "ORDER BY submitted_at, id LIMIT :lim" : "ORDER BY submitted_at DESC, id DESC LIMIT :lim";
   soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kColumns) +
+      (sql_.prepare << std::string(kApplicationColumns) +
                            "WHERE (:hc = 0 OR citizen_id = :citizen) AND (:ht = 0 OR type = :type) AND "
                            "(:hy = 0 OR filed_year = :year) " + (states.empty() ? "" : "AND state IN (" + states + ") ") +
                            order,

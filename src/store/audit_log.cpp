@@ -25,7 +25,7 @@ AuditEntry entry_from(const soci::row& r) {
   return e;
 }
 
-constexpr const char* kColumns = "seq, at, actor, action, subject, details, scheme, prev_hash, hash";
+constexpr const char* kAuditColumns = "seq, at, actor, action, subject, details, scheme, prev_hash, hash";
 
 }  // namespace
 
@@ -60,7 +60,7 @@ AuditEntry SqlAuditLog::append(const std::string& actor, const std::string& acti
 
 std::vector<AuditEntry> SqlAuditLog::read(std::int64_t from_seq, int limit) {
   long long from = from_seq;
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kColumns +
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kAuditColumns +
                                                       " FROM audit_log WHERE seq >= :from ORDER BY seq LIMIT :limit",
                                   soci::use(from, "from"), soci::use(limit, "limit"));
   std::vector<AuditEntry> out;
@@ -69,7 +69,7 @@ std::vector<AuditEntry> SqlAuditLog::read(std::int64_t from_seq, int limit) {
 }
 
 std::vector<AuditEntry> SqlAuditLog::about(const std::string& subject, int limit) {
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kColumns +
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kAuditColumns +
                                                       " FROM audit_log WHERE subject = :subject ORDER BY seq DESC "
                                                       "LIMIT :limit",
                                   soci::use(subject, "subject"), soci::use(limit, "limit"));
@@ -80,7 +80,7 @@ std::vector<AuditEntry> SqlAuditLog::about(const std::string& subject, int limit
 
 std::optional<AuditEntry> SqlAuditLog::head() {
   soci::row r;
-  sql_ << std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(r);
+  sql_ << std::string("SELECT ") + kAuditColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return entry_from(r);
 }

@@ -55,7 +55,7 @@ std::string to_json(const CertificazioneUnica& cu) {
   return json::serialize(doc);
 }
 
-CertificazioneUnica from_row(const soci::row& r) {
+CertificazioneUnica cu_from_row(const soci::row& r) {
   CertificazioneUnica cu;
   cu.id = read_integer(r, "id");
   cu.citizen_id = read_integer(r, "citizen_id");
@@ -86,26 +86,26 @@ CertificazioneUnica from_row(const soci::row& r) {
   return cu;
 }
 
-constexpr const char* kColumns = "SELECT id, citizen_id, year, issued_on, document FROM certificazioni_uniche ";
+constexpr const char* kCuColumns = "SELECT id, citizen_id, year, issued_on, document FROM certificazioni_uniche ";
 
 }  // namespace
 
 std::vector<CertificazioneUnica> SqlCertificazioneUnicaRepository::for_citizen(std::int64_t citizen_id) {
   long long citizen = citizen_id;
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kColumns) + "WHERE citizen_id = :citizen ORDER BY year DESC",
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kCuColumns) + "WHERE citizen_id = :citizen ORDER BY year DESC",
                                   soci::use(citizen, "citizen"));
   std::vector<CertificazioneUnica> documents;
-  for (const soci::row& r : rows) documents.push_back(from_row(r));
+  for (const soci::row& r : rows) documents.push_back(cu_from_row(r));
   return documents;
 }
 
 std::optional<CertificazioneUnica> SqlCertificazioneUnicaRepository::find(std::int64_t citizen_id, int year) {
   long long citizen = citizen_id;
   soci::row r;
-  sql_ << std::string(kColumns) + "WHERE citizen_id = :citizen AND year = :year", soci::use(citizen, "citizen"),
+  sql_ << std::string(kCuColumns) + "WHERE citizen_id = :citizen AND year = :year", soci::use(citizen, "citizen"),
       soci::use(year, "year"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
-  return from_row(r);
+  return cu_from_row(r);
 }
 
 bool SqlCertificazioneUnicaRepository::put(const CertificazioneUnica& cu) {

@@ -7,7 +7,7 @@
 namespace sportello {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCitizenColumns =
     "id, codice_fiscale, surname, name, sex, birth_date, birth_place_code, street, street_number, cap, comune, "
     "province, citizenship, mobile, email, pec, pec_cittadino, home_phone, office_phone, fax, mobile_verified, "
     "email_verified, tessera_number, tessera_expiry, created_at";
@@ -77,7 +77,7 @@ Statement& bind_citizen(Statement&& st, CitizenRow& v) {
 
 std::optional<Citizen> SqlCitizenRepository::find_where(const std::string& condition, const std::string& key) {
   soci::row row;
-  sql_ << std::string("SELECT ") + kColumns + " FROM citizens WHERE " + condition, soci::use(key, "key"),
+  sql_ << std::string("SELECT ") + kCitizenColumns + " FROM citizens WHERE " + condition, soci::use(key, "key"),
       soci::into(row);
   if (!sql_.got_data()) return std::nullopt;
   return citizen_from(row);
@@ -90,7 +90,7 @@ std::optional<Citizen> SqlCitizenRepository::find_by_codice_fiscale(const std::s
 std::optional<Citizen> SqlCitizenRepository::find(std::int64_t id) {
   soci::row row;
   long long key = id;
-  sql_ << std::string("SELECT ") + kColumns + " FROM citizens WHERE id = :key", soci::use(key, "key"), soci::into(row);
+  sql_ << std::string("SELECT ") + kCitizenColumns + " FROM citizens WHERE id = :key", soci::use(key, "key"), soci::into(row);
   if (!sql_.got_data()) return std::nullopt;
   return citizen_from(row);
 }

@@ -7,7 +7,7 @@
 namespace sportello {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCredentialColumns =
     "id, citizen_id, state, level, channel, generation, pin_hash, pending_half_sealed, issued_at, pin_changed_at, "
     "ended_at, request_reference";
 
@@ -59,7 +59,7 @@ Statement& bind_credential(Statement&& st, CredentialRow& v) {
 std::optional<Credential> SqlCredentialRepository::find_by_citizen(std::int64_t citizen_id) {
   soci::row row;
   long long key = citizen_id;
-  sql_ << std::string("SELECT ") + kColumns + " FROM credentials WHERE citizen_id = :key", soci::use(key, "key"),
+  sql_ << std::string("SELECT ") + kCredentialColumns + " FROM credentials WHERE citizen_id = :key", soci::use(key, "key"),
       soci::into(row);
   if (!sql_.got_data()) return std::nullopt;
   return credential_from(row);
@@ -67,7 +67,7 @@ std::optional<Credential> SqlCredentialRepository::find_by_citizen(std::int64_t 
 
 std::optional<Credential> SqlCredentialRepository::find_by_request_reference(const std::string& reference) {
   soci::row row;
-  sql_ << std::string("SELECT ") + kColumns + " FROM credentials WHERE request_reference = :reference",
+  sql_ << std::string("SELECT ") + kCredentialColumns + " FROM credentials WHERE request_reference = :reference",
       soci::use(reference, "reference"), soci::into(row);
   if (!sql_.got_data()) return std::nullopt;
   return credential_from(row);
@@ -99,7 +99,7 @@ void SqlCredentialRepository::update(const Credential& credential) {
 
 std::vector<Credential> SqlCredentialRepository::list_in_state(CredentialState state, int limit) {
   const std::string wanted = to_string(state);
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kColumns +
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kCredentialColumns +
                                                       " FROM credentials WHERE state = :state ORDER BY issued_at, id "
                                                       "LIMIT :limit",
                                   soci::use(wanted, "state"), soci::use(limit, "limit"));

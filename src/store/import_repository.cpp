@@ -7,7 +7,7 @@
 namespace sportello {
 namespace {
 
-ImportBatch batch_from(const soci::row& r) {
+ImportBatch import_batch_from(const soci::row& r) {
   ImportBatch b;
   b.id = read_integer(r, "id");
   b.kind = parse_import_kind(r.get<std::string>("kind")).value_or(ImportKind::contributions);
@@ -20,15 +20,15 @@ ImportBatch batch_from(const soci::row& r) {
   return b;
 }
 
-constexpr const char* kColumns = "SELECT id, kind, sha256, file_name, row_count, citizen_count, actor, imported_at FROM import_batches ";
+constexpr const char* kImportColumns = "SELECT id, kind, sha256, file_name, row_count, citizen_count, actor, imported_at FROM import_batches ";
 
 }  // namespace
 
 std::optional<ImportBatch> SqlImportRepository::find_by_sha256(const std::string& sha256) {
   soci::row r;
-  sql_ << std::string(kColumns) + "WHERE sha256 = :sha", soci::use(sha256, "sha"), soci::into(r);
+  sql_ << std::string(kImportColumns) + "WHERE sha256 = :sha", soci::use(sha256, "sha"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
-  return batch_from(r);
+  return import_batch_from(r);
 }
 
 std::int64_t SqlImportRepository::insert(const ImportBatch& b) {
@@ -46,10 +46,10 @@ std::int64_t SqlImportRepository::insert(const ImportBatch& b) {
 }
 
 std::vector<ImportBatch> SqlImportRepository::recent(int limit) {
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kColumns) + "ORDER BY id DESC LIMIT :lim",
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kImportColumns) + "ORDER BY id DESC LIMIT :lim",
                                   soci::use(limit, "lim"));
   std::vector<ImportBatch> batches;
-  for (const soci::row& r : rows) batches.push_back(batch_from(r));
+  for (const soci::row& r : rows) batches.push_back(import_batch_from(r));
   return batches;
 }
 

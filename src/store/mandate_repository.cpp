@@ -15,7 +15,7 @@
 namespace sportello {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kMandateColumns =
     "SELECT id, citizen_id, organisation_id, origin, scope, starts_on, ends_on, state, created_at, created_by, "
     "ended_at, ended_by, document_sha256 FROM mandates ";
 constexpr const char* kNewestFirst = " ORDER BY created_at DESC, id DESC";
@@ -101,7 +101,7 @@ void SqlMandateRepository::update(const Mandate& m) {
 
 std::optional<Mandate> SqlMandateRepository::find_one(const std::string& condition, long long a, long long b) {
   soci::row r;
-  sql_ << std::string(kColumns) + condition, soci::use(a, "a"), soci::use(b, "b"), soci::into(r);
+  sql_ << std::string(kMandateColumns) + condition, soci::use(a, "a"), soci::use(b, "b"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return mandate_from(r);
 }
@@ -121,7 +121,7 @@ std::optional<Mandate> SqlMandateRepository::active(std::int64_t citizen_id, std
 std::vector<Mandate> SqlMandateRepository::of_citizen(std::int64_t citizen_id) {
   long long citizen = citizen_id;
   soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kColumns) + "WHERE citizen_id = :citizen" + kNewestFirst,
+      (sql_.prepare << std::string(kMandateColumns) + "WHERE citizen_id = :citizen" + kNewestFirst,
        soci::use(citizen, "citizen"));
   return mandates_from(rows);
 }
@@ -129,7 +129,7 @@ std::vector<Mandate> SqlMandateRepository::of_citizen(std::int64_t citizen_id) {
 std::vector<Mandate> SqlMandateRepository::of_organisation(std::int64_t organisation_id, int limit) {
   long long organisation = organisation_id;
   soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kColumns) + "WHERE organisation_id = :organisation" + kNewestFirst + " LIMIT :lim",
+      (sql_.prepare << std::string(kMandateColumns) + "WHERE organisation_id = :organisation" + kNewestFirst + " LIMIT :lim",
        soci::use(organisation, "organisation"), soci::use(limit, "lim"));
   return mandates_from(rows);
 }
@@ -138,7 +138,7 @@ std::vector<Mandate> SqlMandateRepository::past_last_day(Date today, int limit) 
   // 'YYYY-MM-DD' text sorts as the dates do.
   const std::string day = format_date(today);
   soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kColumns) +
+      (sql_.prepare << std::string(kMandateColumns) +
                            "WHERE state = 'active' AND ends_on < :today ORDER BY ends_on, id LIMIT :lim",
        soci::use(day, "today"), soci::use(limit, "lim"));
   return mandates_from(rows);

@@ -9,7 +9,7 @@
 namespace sportello {
 namespace {
 
-constexpr const char* kColumns = "SELECT id, code, name, offices, disabled, created_at FROM organisations ";
+constexpr const char* kOrganisationColumns = "SELECT id, code, name, offices, disabled, created_at FROM organisations ";
 
 std::string offices_text(const std::vector<std::string>& offices) {
   std::string text;
@@ -73,20 +73,20 @@ void SqlOrganisationRepository::update(const Organisation& o) {
 std::optional<Organisation> SqlOrganisationRepository::find(std::int64_t id) {
   soci::row r;
   long long key = id;
-  sql_ << std::string(kColumns) + "WHERE id = :id", soci::use(key, "id"), soci::into(r);
+  sql_ << std::string(kOrganisationColumns) + "WHERE id = :id", soci::use(key, "id"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return organisation_from(r);
 }
 
 std::optional<Organisation> SqlOrganisationRepository::find_by_code(const std::string& code) {
   soci::row r;
-  sql_ << std::string(kColumns) + "WHERE code = :code", soci::use(code, "code"), soci::into(r);
+  sql_ << std::string(kOrganisationColumns) + "WHERE code = :code", soci::use(code, "code"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return organisation_from(r);
 }
 
 std::vector<Organisation> SqlOrganisationRepository::list() {
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kColumns) + "ORDER BY code");
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kOrganisationColumns) + "ORDER BY code");
   std::vector<Organisation> out;
   for (const soci::row& r : rows) out.push_back(organisation_from(r));
   return out;

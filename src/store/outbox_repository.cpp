@@ -47,7 +47,7 @@ OutboxMessage message_from(const soci::row& r) {
   return m;
 }
 
-constexpr const char* kColumns =
+constexpr const char* kOutboxColumns =
     "SELECT id, event_key, channel, recipient, template_name, params, secret_sealed, status, attempts, created_at, "
     "next_attempt_at, sent_at, last_error, lease_owner, lease_until, message_id, batch FROM outbox ";
 
@@ -56,7 +56,7 @@ constexpr const char* kDue =
     "channel <> 'letter' AND ((status = 'pending' AND next_attempt_at <= :now1) OR "
     "(status = 'sending' AND lease_until < :now2))";
 
-LetterBatch batch_from(const soci::row& r) {
+LetterBatch letter_batch_from(const soci::row& r) {
   return LetterBatch{r.get<std::string>("name"), static_cast<int>(read_integer(r, "letters")),
                      read_instant_column(r, "closed_at"), read_optional_instant(r, "handed_over_at")};
 }
@@ -84,7 +84,7 @@ std::vector<OutboxMessage> SqlOutboxRepository::list(const OutboxFilter& filter)
   const std::string recipient = filter.recipient.value_or("");
   int limit = filter.limit;
   soci::rowset<soci::row> rows =
-      (sql_.prepare << kColumns << "WHERE (:status = '' OR status = :status2) AND (:recipient = '' OR recipient = :recipient2) "
+      (sql_.prepare << kOutboxColumns << "WHERE (:status = '' OR status = :status2) AND (:recipient = '' OR recipient = :recipient2) "
                        "ORDER BY id LIMIT :limit",
        soci::use(status, "status"), soci::use(status, "status2"), soci::use(recipient, "recipient"),
        soci::use(recipient, "recipient2"), soci::use(limit, "limit"));
@@ -96,7 +96,7 @@ std::vector<OutboxMessage> SqlOutboxRepository::list(const OutboxFilter& filter)
 std::optional<OutboxMessage> SqlOutboxRepository::find(std::int64_t id) {
   long long key = id;
   soci::row r;
-  sql_ << kColumns << "WHERE id = :id", soci::use(key, "id"), soci::into(r);
+  sql_ << kOutboxColumns << "WHERE id = :id", soci::use(key, "id"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return message_from(r);
 }
@@ -176,7 +176,7 @@ bool SqlOutboxRepository::retry_failed(std::int64_t id, Instant now) {
 }
 
 std::vector<OutboxMessage> SqlOutboxRepository::pending_letters(int limit) {
-  soci::rowset<soci::row> rows = (sql_.prepare << kColumns << "WHERE channel = 'letter' AND status = 'pending' "
+  soci::rowset<soci::row> rows = (sql_.prepare << kOutboxColumns << "WHERE channel = 'letter' AND status = 'pending' "
                                                               "ORDER BY id LIMIT :limit",
                                   soci::use(limit, "limit"));
   std::vector<OutboxMessage> out;
@@ -218,7 +218,7 @@ std::optional<LetterBatch> SqlOutboxRepository::find_batch(const std::string& na
   sql_ << "SELECT name, letters, closed_at, handed_over_at FROM letter_batches WHERE name = :name",
       soci::use(name, "name"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
-  return batch_from(r);
+  return letter_batch_from(r);
 }
 
 std::vector<LetterBatch> SqlOutboxRepository::batches(int limit) {
@@ -226,7 +226,7 @@ std::vector<LetterBatch> SqlOutboxRepository::batches(int limit) {
                                                   "ORDER BY closed_at DESC, name DESC LIMIT :limit",
                                   soci::use(limit, "limit"));
   std::vector<LetterBatch> out;
-  for (const soci::row& r : rows) out.push_back(batch_from(r));
+  for (const soci::row& r : rows) out.push_back(letter_batch_from(r));
   return out;
 }
 

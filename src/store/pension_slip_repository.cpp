@@ -7,12 +7,12 @@
 namespace sportello {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kSlipColumns =
     "SELECT id, citizen_id, month, category, pension_number, gross_cents, irpef_cents, regional_surcharge_cents, "
     "municipal_surcharge_cents, adjustment_730_cents, other_deductions_cents, arrears_cents, net_cents, paying_office, "
     "payment_method FROM pension_slips ";
 
-PensionSlip from_row(const soci::row& r) {
+PensionSlip slip_from_row(const soci::row& r) {
   PensionSlip s;
   s.id = read_integer(r, "id");
   s.citizen_id = read_integer(r, "citizen_id");
@@ -34,7 +34,7 @@ PensionSlip from_row(const soci::row& r) {
 
 std::vector<PensionSlip> all(soci::rowset<soci::row>& rows) {
   std::vector<PensionSlip> slips;
-  for (const soci::row& r : rows) slips.push_back(from_row(r));
+  for (const soci::row& r : rows) slips.push_back(slip_from_row(r));
   return slips;
 }
 
@@ -42,7 +42,7 @@ std::vector<PensionSlip> all(soci::rowset<soci::row>& rows) {
 
 std::vector<PensionSlip> SqlPensionSlipRepository::for_citizen(std::int64_t citizen_id) {
   long long citizen = citizen_id;
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kColumns) +
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kSlipColumns) +
                                                       "WHERE citizen_id = :citizen ORDER BY month DESC, pension_number",
                                   soci::use(citizen, "citizen"));
   return all(rows);
@@ -51,7 +51,7 @@ std::vector<PensionSlip> SqlPensionSlipRepository::for_citizen(std::int64_t citi
 std::vector<PensionSlip> SqlPensionSlipRepository::for_month(std::int64_t citizen_id, std::chrono::year_month month) {
   long long citizen = citizen_id;
   const std::string m = format_year_month(month);
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kColumns) +
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kSlipColumns) +
                                                       "WHERE citizen_id = :citizen AND month = :month ORDER BY pension_number",
                                   soci::use(citizen, "citizen"), soci::use(m, "month"));
   return all(rows);

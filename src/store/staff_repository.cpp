@@ -8,7 +8,7 @@
 namespace sportello {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kStaffColumns =
     "id, username, role, password_hash, totp_secret_sealed, totp_last_step, disabled, must_change_password, created_at, "
     "full_name, organisation_id";
 
@@ -40,7 +40,7 @@ struct OrganisationColumn {
 
 std::optional<StaffAccount> SqlStaffRepository::find_by_username(const std::string& username) {
   soci::row r;
-  sql_ << std::string("SELECT ") + kColumns + " FROM staff_accounts WHERE username = :username",
+  sql_ << std::string("SELECT ") + kStaffColumns + " FROM staff_accounts WHERE username = :username",
       soci::use(username, "username"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return account_from(r);
@@ -49,7 +49,7 @@ std::optional<StaffAccount> SqlStaffRepository::find_by_username(const std::stri
 std::optional<StaffAccount> SqlStaffRepository::find(std::int64_t id) {
   soci::row r;
   long long key = id;
-  sql_ << std::string("SELECT ") + kColumns + " FROM staff_accounts WHERE id = :id", soci::use(key, "id"),
+  sql_ << std::string("SELECT ") + kStaffColumns + " FROM staff_accounts WHERE id = :id", soci::use(key, "id"),
       soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   return account_from(r);
@@ -88,7 +88,7 @@ void SqlStaffRepository::update(const StaffAccount& a) {
 }
 
 std::vector<StaffAccount> SqlStaffRepository::list() {
-  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kColumns + " FROM staff_accounts ORDER BY username");
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string("SELECT ") + kStaffColumns + " FROM staff_accounts ORDER BY username");
   std::vector<StaffAccount> out;
   for (const soci::row& r : rows) out.push_back(account_from(r));
   return out;

@@ -17,11 +17,11 @@ namespace {
 using http::Request;
 using http::Response;
 
-constexpr const char* kQueue = "/operatori/domande";
-constexpr Flash kQueueFlashes[] = {{"domanda-accolta", true}, {"domanda-respinta", true}, {"domanda-non-trovata", false}};
+constexpr const char* kApplicationQueue = "/operatori/domande";
+constexpr Flash kApplicationFlashes[] = {{"domanda-accolta", true}, {"domanda-respinta", true}, {"domanda-non-trovata", false}};
 constexpr Flash kDetailFlashes[] = {{"presa-in-carico", true}, {"domanda-gia-trattata", false}};
 
-std::string detail_path(std::int64_t id) { return std::string(kQueue) + "/" + std::to_string(id); }
+std::string review_path(std::int64_t id) { return std::string(kApplicationQueue) + "/" + std::to_string(id); }
 
 Error no_such_application() {
   return Error{ErrorKind::not_found, "application-not-found", "No application has that number.", "id", {}};
@@ -45,16 +45,16 @@ PageData tabs(const ApplicationsText& text, const std::vector<QueuedApplication>
     row.set("current", current);
     rows.push_back(row);
   };
-  tab(kQueue, text("console_applications_tab_all"), static_cast<long>(all.size()), !chosen);
+  tab(kApplicationQueue, text("console_applications_tab_all"), static_cast<long>(all.size()), !chosen);
   for (ApplicationType t : kAllApplicationTypes) {
     const long count = std::count_if(all.begin(), all.end(), [t](const QueuedApplication& q) { return q.application.type == t; });
-    tab(std::string(kQueue) + "?tipo=" + to_string(t), text(std::string("console_applications_tab_") + to_string(t)), count,
+    tab(std::string(kApplicationQueue) + "?tipo=" + to_string(t), text(std::string("console_applications_tab_") + to_string(t)), count,
         chosen == t);
   }
   return rows;
 }
 
-Response queue(Web& web, Request& r) {
+Response application_queue(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const ApplicationsText text(web.pages.texts(), language_of(r));
     const auto tipo = r.query.find("tipo");
@@ -67,7 +67,7 @@ Response queue(Web& web, Request& r) {
       if (chosen && q.application.type != *chosen) continue;
       PageData row{PageData::type::object};
       row.set("id", std::to_string(q.application.id));
-      row.set("href", detail_path(q.application.id));
+      row.set("href", review_path(q.application.id));
       row.set("protocol", q.application.protocol);
       row.set("citizen", q.surname + " " + q.name);
       row.set("codice_fiscale", q.codice_fiscale);
@@ -85,12 +85,12 @@ Response queue(Web& web, Request& r) {
     values.set("empty", rows.is_empty_list());
     values.set("caption", chosen ? text("console_applications_caption_type") + " " + text.type_name(*chosen)
                                  : text("console_applications_caption"));
-    put_flash(web, r, kQueueFlashes, values);
+    put_flash(web, r, kApplicationFlashes, values);
     return render_page(web, r, "console_applications_queue", values);
   });
 }
 
-Response detail(Web& web, Request& r) {
+Response application_review(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const ApplicationsText text(web.pages.texts(), language_of(r));
     const auto id = http::id_param(r);
@@ -102,7 +102,7 @@ Response detail(Web& web, Request& r) {
     put_holder(text, review->holder, values);
     values.set("title", text.type_name(a.type));
     values.set("protocol", a.protocol);
-    values.set("detail_path", detail_path(a.id));
+    values.set("detail_path", review_path(a.id));
     values.set("state", text.state_name(a.state));
     values.set("badge", state_badge(a.state));
     values.set("filed", text.when(a.submitted_at));
@@ -112,7 +112,7 @@ Response detail(Web& web, Request& r) {
     values.set("handler", handler.empty() ? PageData(false) : PageData(handler));
     values.set("data", data_rows(text, a));
     values.set("timeline", timeline_rows(text, a));
-    values.set("attachments", attachment_rows(text, a, detail_path(a.id)));
+    values.set("attachments", attachment_rows(text, a, review_path(a.id)));
     values.set("has_attachments", !a.attachments.empty());
     values.set("pending", a.state == ApplicationState::inviata);
     values.set("in_review", a.state == ApplicationState::in_istruttoria);
@@ -126,7 +126,7 @@ Response detail(Web& web, Request& r) {
 
 // A citizen's file as it was checked (PDF, JPEG or PNG by content), shown in the detail page (framable by
 // this site only, sandboxed) or, with ?scarica=1, downloaded.
-Response attachment(Web& web, Request& r) {
+Response review_attachment(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const auto id = http::id_param(r);
     const auto attachment_id = http::id_param(r, "attachment");
@@ -140,32 +140,32 @@ Response attachment(Web& web, Request& r) {
 // A refusal of the application's state (a colleague was quicker) is an outcome, shown on the detail.
 Response after(Web& web, Request& r, const SignedInStaff& who, std::int64_t id, const Status& done, const std::string& next) {
   if (done) return redirect(r, next);
-  if (done.error().kind == ErrorKind::not_found) return redirect(r, std::string(kQueue) + "?esito=domanda-non-trovata");
-  if (done.error().kind == ErrorKind::illegal_transition) return redirect(r, detail_path(id) + "?esito=domanda-gia-trattata");
+  if (done.error().kind == ErrorKind::not_found) return redirect(r, std::string(kApplicationQueue) + "?esito=domanda-non-trovata");
+  if (done.error().kind == ErrorKind::illegal_transition) return redirect(r, review_path(id) + "?esito=domanda-gia-trattata");
   return console_problem(web, r, who, done.error());
 }
 
 Response take_in_charge(Web& web, Request& r) {
-  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields&) {
+  return as_staff_posting(web, r, kApplicationQueue, [&](const SignedInStaff& who, const Fields&) {
     const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_application());
     const Status done = ReviewApplications(web.api.ctx).take_in_charge(who.actor, *id);
-    return after(web, r, who, *id, done, detail_path(*id) + "?esito=presa-in-carico");
+    return after(web, r, who, *id, done, review_path(*id) + "?esito=presa-in-carico");
   });
 }
 
 Response decide(Web& web, Request& r) {
-  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields& fields) {
+  return as_staff_posting(web, r, kApplicationQueue, [&](const SignedInStaff& who, const Fields& fields) {
     const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_application());
     const bool accepted = value_of(fields, "esito") == "accogli";
-    if (!accepted && value_of(fields, "esito") != "respingi") return redirect(r, detail_path(*id));
+    if (!accepted && value_of(fields, "esito") != "respingi") return redirect(r, review_path(*id));
     const Status done = ReviewApplications(web.api.ctx).decide(who.actor, *id, accepted, value_of(fields, "reason"));
     // Back to the detail with a GET (its attachments are frames; see console_dispositivo.cpp), which shows
     // the error next to the reason.
-    if (!done && done.error().code == "reason-required") return redirect(r, detail_path(*id) + "?motivo=mancante#reason");
+    if (!done && done.error().code == "reason-required") return redirect(r, review_path(*id) + "?motivo=mancante#reason");
     return after(web, r, who, *id, done,
-                 std::string(kQueue) + "?esito=" + (accepted ? "domanda-accolta" : "domanda-respinta"));
+                 std::string(kApplicationQueue) + "?esito=" + (accepted ? "domanda-accolta" : "domanda-respinta"));
   });
 }
 
@@ -173,10 +173,10 @@ Response decide(Web& web, Request& r) {
 
 void add_console_application_pages(http::Router& router, Web& web) {
   using http::Verb;
-  const std::string one = std::string(kQueue) + "/{id}";
-  router.add({Verb::get, kQueue, [&web](Request& r) { return queue(web, r); }});
-  router.add({Verb::get, one, [&web](Request& r) { return detail(web, r); }});
-  router.add({Verb::get, one + "/allegati/{attachment}", [&web](Request& r) { return attachment(web, r); }});
+  const std::string one = std::string(kApplicationQueue) + "/{id}";
+  router.add({Verb::get, kApplicationQueue, [&web](Request& r) { return application_queue(web, r); }});
+  router.add({Verb::get, one, [&web](Request& r) { return application_review(web, r); }});
+  router.add({Verb::get, one + "/allegati/{attachment}", [&web](Request& r) { return review_attachment(web, r); }});
   router.add({Verb::post, one + "/prendi-in-carico", [&web](Request& r) { return take_in_charge(web, r); }});
   router.add({Verb::post, one + "/decidi", [&web](Request& r) { return decide(web, r); }});
 }

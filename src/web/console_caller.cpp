@@ -157,7 +157,7 @@ Response second_step(Web& web, const Request& r, const SignedInStaff& who, const
   return render_page(web, r, "console_caller_form", values, status);
 }
 
-Response start(Web& web, Request& r) {
+Response start_call(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) { return first_step(web, r, who, {}, {}); });
 }
 
@@ -204,7 +204,7 @@ Response choose(Web& web, Request& r) {
   });
 }
 
-Response file(Web& web, Request& r) {
+Response file_for_caller(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) {
     const auto found = r.params.find("type");
     const auto type = found == r.params.end() ? std::nullopt : parse_application_type(found->second);
@@ -249,9 +249,9 @@ Response file(Web& web, Request& r) {
 
 void add_console_caller_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, kCallerPath, [&web](Request& r) { return start(web, r); }});
+  router.add({Verb::get, kCallerPath, [&web](Request& r) { return start_call(web, r); }});
   router.add({Verb::post, kCallerPath, [&web](Request& r) { return choose(web, r); }});
-  router.add({Verb::post, std::string(kCallerPath) + "/{type}", [&web](Request& r) { return file(web, r); }, true,
+  router.add({Verb::post, std::string(kCallerPath) + "/{type}", [&web](Request& r) { return file_for_caller(web, r); }, true,
               filing_body_limit(web)});
 }
 

@@ -14,10 +14,10 @@ namespace {
 using http::Request;
 using http::Response;
 
-constexpr const char* kQueue = "/operatori/dispositivo";
+constexpr const char* kDispositivoQueue = "/operatori/dispositivo";
 constexpr Flash kFlashes[] = {{"approvata", true}, {"respinta", true}, {"non-trovata", false}, {"gia-decisa", false}};
 
-std::string detail_path(std::int64_t id) { return std::string(kQueue) + "/" + std::to_string(id); }
+std::string dispositivo_path(std::int64_t id) { return std::string(kDispositivoQueue) + "/" + std::to_string(id); }
 
 Error no_such_request() {
   return Error{ErrorKind::not_found, "request-not-found", "No dispositivo request has that number.", "id", {}};
@@ -27,7 +27,7 @@ std::string document_type_text(const Texts& t, Language language, DocumentType t
   return t.get(language, std::string("console_document_") + to_string(type));
 }
 
-Response queue(Web& web, Request& r) {
+Response dispositivo_queue(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const Language language = language_of(r);
     auto pending = DispositivoConversion(web.api.ctx).pending(who.actor);
@@ -36,7 +36,7 @@ Response queue(Web& web, Request& r) {
     for (const DispositivoRequest& d : *pending) {
       PageData row{PageData::type::object};
       row.set("id", std::to_string(d.id));
-      row.set("detail_path", detail_path(d.id));
+      row.set("detail_path", dispositivo_path(d.id));
       row.set("submitted_at", format_datetime(d.submitted_at, language));
       row.set("document_type", document_type_text(web.pages.texts(), language, d.document_type));
       rows.push_back(row);
@@ -60,7 +60,7 @@ Response detail_page(Web& web, Request& r, const SignedInStaff& who, const std::
   const DispositivoRequest* request = &review->request;
   PageData values = console_values(web, r, who);
   values.set("id", std::to_string(request->id));
-  values.set("detail_path", detail_path(request->id));
+  values.set("detail_path", dispositivo_path(request->id));
   values.set("holder", review->holder.surname + " " + review->holder.name);
   values.set("codice_fiscale", review->codice_fiscale);
   values.set("birth_date", format_date(review->holder.birth_date, language));
@@ -73,7 +73,7 @@ Response detail_page(Web& web, Request& r, const SignedInStaff& who, const std::
   return render_page(web, r, "console_dispositivo_detail", values, status);
 }
 
-Response detail(Web& web, Request& r) {
+Response dispositivo_detail(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const auto reason = r.query.find("motivo");
     if (reason == r.query.end() || reason->second != "mancante") return detail_page(web, r, who);
@@ -83,7 +83,7 @@ Response detail(Web& web, Request& r) {
 
 // The uploaded bytes as they were checked (PDF, JPEG or PNG by content), shown inline in the detail page
 // (framable by this site only) or, with ?scarica=1, downloaded.
-Response document(Web& web, Request& r) {
+Response dispositivo_form_pdf(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_request());
@@ -97,15 +97,15 @@ Response document(Web& web, Request& r) {
 
 // After a decision: back to the queue with its outcome; a refusal of the request's state is an outcome too.
 Response after_decision(Web& web, Request& r, const SignedInStaff& who, const Status& done, const char* outcome) {
-  if (done) return redirect(r, std::string(kQueue) + "?esito=" + outcome);
+  if (done) return redirect(r, std::string(kDispositivoQueue) + "?esito=" + outcome);
   const std::string& code = done.error().code;
-  if (code == "request-not-found") return redirect(r, std::string(kQueue) + "?esito=non-trovata");
-  if (code == "request-already-decided") return redirect(r, std::string(kQueue) + "?esito=gia-decisa");
+  if (code == "request-not-found") return redirect(r, std::string(kDispositivoQueue) + "?esito=non-trovata");
+  if (code == "request-already-decided") return redirect(r, std::string(kDispositivoQueue) + "?esito=gia-decisa");
   return console_problem(web, r, who, done.error());
 }
 
 Response approve(Web& web, Request& r) {
-  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields&) {
+  return as_staff_posting(web, r, kDispositivoQueue, [&](const SignedInStaff& who, const Fields&) {
     const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_request());
     return after_decision(web, r, who, DispositivoConversion(web.api.ctx).approve(who.actor, *id), "approvata");
@@ -113,14 +113,14 @@ Response approve(Web& web, Request& r) {
 }
 
 Response reject(Web& web, Request& r) {
-  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields& fields) {
+  return as_staff_posting(web, r, kDispositivoQueue, [&](const SignedInStaff& who, const Fields& fields) {
     const auto id = http::id_param(r);
     if (!id) return console_problem(web, r, who, no_such_request());
     const Status done = DispositivoConversion(web.api.ctx).reject(who.actor, *id, value_of(fields, "reason"));
     // Back to the detail (a GET: a page answering a POST would hold the document frame in a state where
     // Chromium no longer submits its forms), which shows the error next to the reason.
     if (!done && done.error().code == "reason-required")
-      return redirect(r, detail_path(*id) + "?motivo=mancante#reason");
+      return redirect(r, dispositivo_path(*id) + "?motivo=mancante#reason");
     return after_decision(web, r, who, done, "respinta");
   });
 }
@@ -129,10 +129,10 @@ Response reject(Web& web, Request& r) {
 
 void add_console_dispositivo_pages(http::Router& router, Web& web) {
   using http::Verb;
-  const std::string one = std::string(kQueue) + "/{id}";
-  router.add({Verb::get, kQueue, [&web](Request& r) { return queue(web, r); }});
-  router.add({Verb::get, one, [&web](Request& r) { return detail(web, r); }});
-  router.add({Verb::get, one + "/documento", [&web](Request& r) { return document(web, r); }});
+  const std::string one = std::string(kDispositivoQueue) + "/{id}";
+  router.add({Verb::get, kDispositivoQueue, [&web](Request& r) { return dispositivo_queue(web, r); }});
+  router.add({Verb::get, one, [&web](Request& r) { return dispositivo_detail(web, r); }});
+  router.add({Verb::get, one + "/documento", [&web](Request& r) { return dispositivo_form_pdf(web, r); }});
   router.add({Verb::post, one + "/approva", [&web](Request& r) { return approve(web, r); }});
   router.add({Verb::post, one + "/rifiuta", [&web](Request& r) { return reject(web, r); }});
 }

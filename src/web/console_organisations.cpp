@@ -177,7 +177,7 @@ Response list_page(Web& web, Request& r, const SignedInStaff& who, const Fields&
   return render_page(web, r, "console_organisations", values, status);
 }
 
-Response list(Web& web, Request& r) {
+Response organisation_list(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) { return list_page(web, r, who, {}, {}); });
 }
 
@@ -279,7 +279,7 @@ Response set_disabled(Web& web, Request& r, bool disabling) {
 void add_console_organisation_pages(http::Router& router, Web& web) {
   using http::Verb;
   const std::string one = std::string(kList) + "/{code}";
-  router.add({Verb::get, kList, [&web](Request& r) { return list(web, r); }});
+  router.add({Verb::get, kList, [&web](Request& r) { return organisation_list(web, r); }});
   router.add({Verb::post, kList, [&web](Request& r) { return add(web, r); }});
   router.add({Verb::get, one, [&web](Request& r) { return edit(web, r); }});
   router.add({Verb::post, one, [&web](Request& r) { return update(web, r); }});

@@ -40,12 +40,12 @@ std::string refused_login_text(Web& web, const Request& r, const Error& e) {
   return wait_text(t, language, e.code == "blocked" ? "console_blocked_wait" : "console_wrong_wait", e.retry_after, now);
 }
 
-Response login_form(Web& web, Request& r) {
+Response staff_login_form(Web& web, Request& r) {
   if (signed_in_staff(web, r)) return redirect(r, "/operatori");
   return login_page(web, r, "", nullptr, http::HttpStatus::ok);
 }
 
-Response login(Web& web, Request& r) {
+Response staff_login(Web& web, Request& r) {
   const auto fields = form_fields(r);
   if (!fields || !genuine_anonymous_post(r, *fields))
     return login_page(web, r, "", "error_form_expired", http::HttpStatus::forbidden);
@@ -107,7 +107,7 @@ Response change_password(Web& web, Request& r) {
   return redirect(r, "/operatori?esito=password-cambiata");
 }
 
-Response logout(Web& web, Request& r) {
+Response staff_logout(Web& web, Request& r) {
   if (const auto who = signed_in_staff(web, r)) {
     const auto fields = form_fields(r);
     if (!fields || !genuine_session_post(r, who->signed_in, *fields)) return redirect(r, "/operatori");
@@ -122,12 +122,12 @@ Response logout(Web& web, Request& r) {
 
 void add_console_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, kConsoleLogin, [&web](Request& r) { return login_form(web, r); }});
-  router.add({Verb::post, kConsoleLogin, [&web](Request& r) { return login(web, r); }, true});
+  router.add({Verb::get, kConsoleLogin, [&web](Request& r) { return staff_login_form(web, r); }});
+  router.add({Verb::post, kConsoleLogin, [&web](Request& r) { return staff_login(web, r); }, true});
   router.add({Verb::get, kConsolePassword, [&web](Request& r) { return password_form(web, r); }});
   router.add({Verb::post, kConsolePassword, [&web](Request& r) { return change_password(web, r); }, true});
   router.add({Verb::get, "/operatori", [&web](Request& r) { return dashboard(web, r); }});
-  router.add({Verb::post, "/operatori/esci", [&web](Request& r) { return logout(web, r); }});
+  router.add({Verb::post, "/operatori/esci", [&web](Request& r) { return staff_logout(web, r); }});
   add_console_queue_pages(router, web);
   add_console_request_pages(router, web);
   add_console_dispositivo_pages(router, web);

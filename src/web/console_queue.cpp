@@ -12,9 +12,9 @@ namespace {
 using http::Request;
 using http::Response;
 
-constexpr const char* kQueue = "/operatori/richieste";
+constexpr const char* kRequestQueue = "/operatori/richieste";
 
-constexpr Flash kQueueFlashes[] = {{"confermata", true}, {"respinta", true}, {"non-trovata", false},
+constexpr Flash kRequestFlashes[] = {{"confermata", true}, {"respinta", true}, {"non-trovata", false},
                                    {"gia-decisa", false}, {"scaduta", false}};
 
 // A review refused because of the request's state: back to the queue with its outcome.
@@ -56,12 +56,12 @@ Response queue_page(Web& web, Request& r, const SignedInStaff& who, const std::s
     static constexpr FieldSpec kSearch[] = {{"cerca", "search", "off"}};
     problem_summary(values, t, language, {{kSearch, "console_field_"}}, {none});
   }
-  put_flash(web, r, kQueueFlashes, values);
+  put_flash(web, r, kRequestFlashes, values);
   return render_page(web, r, "console_queue", values, not_found ? http::HttpStatus::not_found : http::HttpStatus::ok);
 }
 
 // GET /operatori/richieste[?cerca=codice fiscale]: a request found opens its page.
-Response queue(Web& web, Request& r) {
+Response request_queue(Web& web, Request& r) {
   return as_staff(web, r, [&](const SignedInStaff& who) {
     const auto searched = r.query.find("cerca");
     if (searched == r.query.end() || searched->second.find_first_not_of(" \t") == std::string::npos)
@@ -97,20 +97,20 @@ Response request(Web& web, Request& r) {
 }
 
 Response after_review(Web& web, Request& r, const SignedInStaff& who, const Status& done, const char* outcome) {
-  if (done) return redirect(r, std::string(kQueue) + "?esito=" + outcome);
+  if (done) return redirect(r, std::string(kRequestQueue) + "?esito=" + outcome);
   for (const ReviewOutcome& known : kReviewOutcomes)
-    if (done.error().code == known.code) return redirect(r, std::string(kQueue) + "?esito=" + known.outcome);
+    if (done.error().code == known.code) return redirect(r, std::string(kRequestQueue) + "?esito=" + known.outcome);
   return console_problem(web, r, who, done.error());
 }
 
-Response confirm(Web& web, Request& r) {
-  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields&) {
+Response confirm_request(Web& web, Request& r) {
+  return as_staff_posting(web, r, kRequestQueue, [&](const SignedInStaff& who, const Fields&) {
     return after_review(web, r, who, ReviewRequest(web.api.ctx).confirm(who.actor, r.params.at("codice_fiscale")), "confermata");
   });
 }
 
-Response reject(Web& web, Request& r) {
-  return as_staff_posting(web, r, kQueue, [&](const SignedInStaff& who, const Fields& fields) {
+Response reject_request(Web& web, Request& r) {
+  return as_staff_posting(web, r, kRequestQueue, [&](const SignedInStaff& who, const Fields& fields) {
     const std::string& code = r.params.at("codice_fiscale");
     const std::string reason = value_of(fields, "reason");
     const Status done = ReviewRequest(web.api.ctx).reject(who.actor, code, reason);
@@ -123,10 +123,10 @@ Response reject(Web& web, Request& r) {
 
 void add_console_queue_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, kQueue, [&web](Request& r) { return queue(web, r); }});
-  router.add({Verb::get, std::string(kQueue) + "/{codice_fiscale}", [&web](Request& r) { return request(web, r); }});
-  router.add({Verb::post, std::string(kQueue) + "/{codice_fiscale}/conferma", [&web](Request& r) { return confirm(web, r); }});
-  router.add({Verb::post, std::string(kQueue) + "/{codice_fiscale}/rifiuta", [&web](Request& r) { return reject(web, r); }});
+  router.add({Verb::get, kRequestQueue, [&web](Request& r) { return request_queue(web, r); }});
+  router.add({Verb::get, std::string(kRequestQueue) + "/{codice_fiscale}", [&web](Request& r) { return request(web, r); }});
+  router.add({Verb::post, std::string(kRequestQueue) + "/{codice_fiscale}/conferma", [&web](Request& r) { return confirm_request(web, r); }});
+  router.add({Verb::post, std::string(kRequestQueue) + "/{codice_fiscale}/rifiuta", [&web](Request& r) { return reject_request(web, r); }});
 }
 
 }  // namespace sportello::web

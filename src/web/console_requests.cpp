@@ -20,7 +20,7 @@ using http::Request;
 using http::Response;
 
 constexpr const char* kPhone = "/operatori/richiesta-telefonica";
-constexpr const char* kOffice = "/operatori/rilascio-in-sede";
+constexpr const char* kOfficePath = "/operatori/rilascio-in-sede";
 constexpr const char* kRevoke = "/operatori/revoca";
 
 // The applicant's fields, with the names of the citizen's request pages (request_pages.cpp).
@@ -127,7 +127,7 @@ Response pin_sheet(Web& web, Request& r, const SignedInStaff& who, const Fields&
 }
 
 Response issue_at_office(Web& web, Request& r) {
-  return as_staff_posting(web, r, kOffice, [&](const SignedInStaff& who, const Fields& fields) {
+  return as_staff_posting(web, r, kOfficePath, [&](const SignedInStaff& who, const Fields& fields) {
     std::vector<Error> problems;
     auto issued = IssuePinAtOffice(web.api.ctx)
                       .run(who.actor, {applicant_from(fields), value_of(fields, "document_kind"), value_of(fields, "document_number")},
@@ -153,11 +153,11 @@ Response revoke_page(Web& web, Request& r, const SignedInStaff& who, const Field
   return render_page(web, r, "console_revoke", values, status);
 }
 
-Response revoke_form(Web& web, Request& r) {
+Response pin_revoke_form(Web& web, Request& r) {
   return in_section(web, r, [&](const SignedInStaff& who) { return revoke_page(web, r, who, {}, std::nullopt); });
 }
 
-Response revoke(Web& web, Request& r) {
+Response revoke_pin(Web& web, Request& r) {
   return as_staff_posting(web, r, kRevoke, [&](const SignedInStaff& who, const Fields& fields) {
     const Status done = RevokePin(web.api.ctx)
                             .by_staff(who.actor, value_of(fields, "codice_fiscale"), value_of(fields, "identity_checked") == "on",
@@ -175,10 +175,10 @@ void add_console_request_pages(http::Router& router, Web& web) {
   using http::Verb;
   router.add({Verb::get, kPhone, [&web](Request& r) { return phone_form(web, r); }});
   router.add({Verb::post, kPhone, [&web](Request& r) { return register_phone_request(web, r); }, true});
-  router.add({Verb::get, kOffice, [&web](Request& r) { return office_form(web, r); }});
-  router.add({Verb::post, kOffice, [&web](Request& r) { return issue_at_office(web, r); }, true});
-  router.add({Verb::get, kRevoke, [&web](Request& r) { return revoke_form(web, r); }});
-  router.add({Verb::post, kRevoke, [&web](Request& r) { return revoke(web, r); }});
+  router.add({Verb::get, kOfficePath, [&web](Request& r) { return office_form(web, r); }});
+  router.add({Verb::post, kOfficePath, [&web](Request& r) { return issue_at_office(web, r); }, true});
+  router.add({Verb::get, kRevoke, [&web](Request& r) { return pin_revoke_form(web, r); }});
+  router.add({Verb::post, kRevoke, [&web](Request& r) { return revoke_pin(web, r); }});
 }
 
 }  // namespace sportello::web

@@ -44,12 +44,12 @@ Response revocation_page(Web& web, Request& r, const SignedIn& who, std::optiona
   return render_page(web, r, "form", values, status);
 }
 
-Response revocation_form(Web& web, Request& r) {
+Response pin_revocation_form(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   return who ? revocation_page(web, r, *who, std::nullopt) : redirect_to_login(r);
 }
 
-Response revoke(Web& web, Request& r) {
+Response revoke_own_pin(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
   const auto fields = form_fields(r);
@@ -129,8 +129,8 @@ Response upload_dispositivo(Web& web, Request& r) {
 
 void add_holder_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, "/revoca-pin", [&web](Request& r) { return revocation_form(web, r); }});
-  router.add({Verb::post, "/revoca-pin", [&web](Request& r) { return revoke(web, r); }, true});
+  router.add({Verb::get, "/revoca-pin", [&web](Request& r) { return pin_revocation_form(web, r); }});
+  router.add({Verb::post, "/revoca-pin", [&web](Request& r) { return revoke_own_pin(web, r); }, true});
   router.add({Verb::get, "/revoca-pin/completata", [&web](Request& r) { return revoked(web, r); }});
   router.add({Verb::get, "/area-riservata/dispositivo", [&web](Request& r) { return dispositivo_form(web, r); }});
   router.add({Verb::get, "/area-riservata/dispositivo/modulo.pdf", [&web](Request& r) { return dispositivo_pdf(web, r); }});

@@ -17,7 +17,7 @@ struct Link {
 };
 
 // One section of a page: catalogue keys of its heading and paragraphs, and its links.
-struct Section {
+struct LegalSection {
   const char* id;
   const char* heading;
   std::vector<const char*> paragraphs;
@@ -27,7 +27,7 @@ struct Section {
 struct LegalPage {
   const char* title;
   const char* lead;
-  std::vector<Section> sections;
+  std::vector<LegalSection> sections;
   const char* updated;
 };
 
@@ -67,7 +67,7 @@ http::Response legal_page(Web& web, const http::Request& r, const LegalPage& pag
   values.set("lead", t.get(language, page.lead));
   values.set("updated", t.get(language, page.updated));
   PageData sections{PageData::type::list};
-  for (const Section& s : page.sections) {
+  for (const LegalSection& s : page.sections) {
     PageData section{PageData::type::object};
     section.set("id", s.id);
     section.set("heading", t.get(language, s.heading));

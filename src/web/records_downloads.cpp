@@ -16,7 +16,7 @@ using http::Request;
 using http::Response;
 
 // "2024" (four digits, nothing else) -> 2024.
-std::optional<int> year_of(const std::string& text) {
+std::optional<int> document_year(const std::string& text) {
   int year = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (text.size() != 4 || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
@@ -57,7 +57,7 @@ Response statement_csv(Web& web, Request& r) {
 Response cu_pdf(Web& web, Request& r) {
   const auto who = signed_in_holder(web, r);
   if (!who) return redirect_to_login(r);
-  const auto year = year_of(param(r, "year"));
+  const auto year = document_year(param(r, "year"));
   if (!year) return records_not_found(web, r, *who, "/area-riservata/cu");
   auto cu = ConsultRecords(web.api.ctx).certificazione(who->session, *year);
   if (!cu) return records_problem(web, r, *who, cu.error(), "/area-riservata/cu");

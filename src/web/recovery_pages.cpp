@@ -12,45 +12,45 @@ namespace {
 using http::Request;
 using http::Response;
 
-const FieldSpec kStart[] = {{"codice_fiscale", "text", "off"},
+const FieldSpec kRecoveryStart[] = {{"codice_fiscale", "text", "off"},
                             {"mobile", "tel", "tel"},
                             {"email", "email", "email"},
                             {"pec", "email", "off"},
                             {"pec_cittadino", "email", "off"}};
-const FieldSpec kCode[] = {{"code", "text", "one-time-code", "field_recovery_code_help"}};
-const FieldSpec kToken[] = {{"token", "hidden", "off"}};
+const FieldSpec kRecoveryCode[] = {{"code", "text", "one-time-code", "field_recovery_code_help"}};
+const FieldSpec kRecoveryToken[] = {{"token", "hidden", "off"}};
 
-FormPage start_page() {
-  return {"recover_title", "recover_lead", "recover_submit", "/pin-smarrito", kStart};
+FormPage recovery_start_page() {
+  return {"recover_title", "recover_lead", "recover_submit", "/pin-smarrito", kRecoveryStart};
 }
 
-FormPage code_page() {
-  return {"recover_code_title", "recover_code_lead", "recover_code_submit", "/ripristino", kCode, kToken};
+FormPage recovery_code_page() {
+  return {"recover_code_title", "recover_code_lead", "recover_code_submit", "/ripristino", kRecoveryCode, kRecoveryToken};
 }
 
-Response show(Web& web, Request& r, const FormPage& page, const Fields& typed, const std::optional<Error>& error,
+Response show_recovery(Web& web, Request& r, const FormPage& page, const Fields& typed, const std::optional<Error>& error,
               http::HttpStatus status = http::HttpStatus::ok) {
   return anonymous_form_page(web, r, "form", form_values(web.pages.texts(), language_of(r), page, typed, error), status);
 }
 
 Response refused(Web& web, Request& r, const FormPage& page, const Fields& typed) {
-  return show(web, r, page, typed, Error::invalid("form_expired", "", ""), http::HttpStatus::forbidden);
+  return show_recovery(web, r, page, typed, Error::invalid("form_expired", "", ""), http::HttpStatus::forbidden);
 }
 
-Response start_form(Web& web, Request& r) { return show(web, r, start_page(), {}, std::nullopt); }
+Response recovery_start_form(Web& web, Request& r) { return show_recovery(web, r, recovery_start_page(), {}, std::nullopt); }
 
-Response start(Web& web, Request& r) {
+Response start_recovery(Web& web, Request& r) {
   const auto fields = form_fields(r);
-  if (!fields || !genuine_anonymous_post(r, *fields)) return refused(web, r, start_page(), fields.value_or(Fields{}));
+  if (!fields || !genuine_anonymous_post(r, *fields)) return refused(web, r, recovery_start_page(), fields.value_or(Fields{}));
   if (http::throttled(web.api, r))
-    return show(web, r, start_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
+    return show_recovery(web, r, recovery_start_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
   if (auto limited = http::costly_throttled(web.api, r))
-    return show(web, r, start_page(), *fields, *limited, http::HttpStatus::too_many_requests);
+    return show_recovery(web, r, recovery_start_page(), *fields, *limited, http::HttpStatus::too_many_requests);
   auto started = RecoverPin(web.api.ctx)
                      .start({value_of(*fields, "codice_fiscale"), value_of(*fields, "mobile"), value_of(*fields, "email"),
                              value_of(*fields, "pec"), value_of(*fields, "pec_cittadino")});
   http::settle_costly(web.api, r, started);
-  if (!started) return show(web, r, start_page(), *fields, started.error(), form_error_status(started.error()));
+  if (!started) return show_recovery(web, r, recovery_start_page(), *fields, started.error(), form_error_status(started.error()));
   return redirect(r, "/pin-smarrito/inviato");
 }
 
@@ -60,16 +60,16 @@ Response sent(Web& web, Request& r) {
                                    {"recover_sent_text", "recover_sent_next"}, {{"/", "back_home"}}));
 }
 
-Response code_form(Web& web, Request& r) {
+Response recovery_code_form(Web& web, Request& r) {
   const auto token = r.query.find("token");
-  return show(web, r, code_page(), {{"token", token == r.query.end() ? "" : token->second}}, std::nullopt);
+  return show_recovery(web, r, recovery_code_page(), {{"token", token == r.query.end() ? "" : token->second}}, std::nullopt);
 }
 
-Response confirm(Web& web, Request& r) {
+Response confirm_recovery(Web& web, Request& r) {
   const auto fields = form_fields(r);
-  if (!fields || !genuine_anonymous_post(r, *fields)) return refused(web, r, code_page(), fields.value_or(Fields{}));
+  if (!fields || !genuine_anonymous_post(r, *fields)) return refused(web, r, recovery_code_page(), fields.value_or(Fields{}));
   if (http::throttled(web.api, r))
-    return show(web, r, code_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
+    return show_recovery(web, r, recovery_code_page(), *fields, Error::invalid("throttled", "", ""), http::HttpStatus::too_many_requests);
   auto confirmed = RecoverPin(web.api.ctx).confirm(value_of(*fields, "token"), value_of(*fields, "code"));
   if (!confirmed) {
     Error e = confirmed.error();
@@ -80,7 +80,7 @@ Response confirm(Web& web, Request& r) {
                          notice_values(web.pages.texts(), language_of(r), "recover_code_title", {},
                                        {{"/pin-smarrito", "recover_again"}}, e),
                          http::HttpStatus::unprocessable_entity);
-    return show(web, r, code_page(), *fields, e, http::HttpStatus::unprocessable_entity);
+    return show_recovery(web, r, recovery_code_page(), *fields, e, http::HttpStatus::unprocessable_entity);
   }
   return redirect(r, "/ripristino/completato");
 }
@@ -95,11 +95,11 @@ Response done(Web& web, Request& r) {
 
 void add_recovery_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, "/pin-smarrito", [&web](Request& r) { return start_form(web, r); }});
-  router.add({Verb::post, "/pin-smarrito", [&web](Request& r) { return start(web, r); }, true});
+  router.add({Verb::get, "/pin-smarrito", [&web](Request& r) { return recovery_start_form(web, r); }});
+  router.add({Verb::post, "/pin-smarrito", [&web](Request& r) { return start_recovery(web, r); }, true});
   router.add({Verb::get, "/pin-smarrito/inviato", [&web](Request& r) { return sent(web, r); }});
-  router.add({Verb::get, "/ripristino", [&web](Request& r) { return code_form(web, r); }});
-  router.add({Verb::post, "/ripristino", [&web](Request& r) { return confirm(web, r); }, true});
+  router.add({Verb::get, "/ripristino", [&web](Request& r) { return recovery_code_form(web, r); }});
+  router.add({Verb::post, "/ripristino", [&web](Request& r) { return confirm_recovery(web, r); }, true});
   router.add({Verb::get, "/ripristino/completato", [&web](Request& r) { return done(web, r); }});
 }
 

@@ -14,7 +14,7 @@
 namespace sportello::http {
 namespace {
 
-Response queue(Api& api, Request& r) {
+Response request_queue(Api& api, Request& r) {
   return as_staff(api, r, [&](const Actor& actor) {
     auto pending = ReviewRequest(api.ctx).queue(actor);
     if (!pending) return reply(r, pending.error());
@@ -40,7 +40,7 @@ Response dispositivo_queue(Api& api, Request& r) {
 }
 
 void add_request_review(Router& router, Api& api, const std::string& base) {
-  router.add({Verb::get, base + "/pin-requests", [&api](Request& r) { return queue(api, r); }});
+  router.add({Verb::get, base + "/pin-requests", [&api](Request& r) { return request_queue(api, r); }});
   router.add({Verb::post, base + "/pin-requests/{codice_fiscale}/confirmation", [&api](Request& r) {
                 return as_staff(api, r, [&](const Actor& actor) {
                   return done_or(r, ReviewRequest(api.ctx).confirm(actor, r.params.at("codice_fiscale")), "confirmed");

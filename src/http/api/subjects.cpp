@@ -45,7 +45,7 @@ Response for_subject(Api& api, Request& r, Then then) {
   });
 }
 
-Response search(Api& api, Request& r) {
+Response subject_search(Api& api, Request& r) {
   return as_staff_with_body<std::string>(
       api, r, {Role::patronato}, patronato_only(), [](JsonBody& b) { return b.text("codice_fiscale"); },
       [&](const Actor& actor, const std::string& code) {
@@ -91,7 +91,7 @@ Response application(Api& api, Request& r) {
   });
 }
 
-Response form(Api& api, Request& r) {
+Response subject_form(Api& api, Request& r) {
   return for_subject(api, r, [&](const Actor& actor, std::int64_t id) {
     const auto type = parse_application_type(r.params.at("type"));
     if (!type) return reply(r, Error{ErrorKind::not_found, "application-type-unknown", "No such application type.", "type", {}});
@@ -147,12 +147,12 @@ void add_subject_routes(Router& router, Api& api) {
   const std::string base = std::string(kApi) + "/patronato";
   const std::string subject = base + "/subjects/{id}";
   const std::uint64_t upload_limit = application_upload_limit(api.ctx.policies);
-  router.add({Verb::post, base + "/subject-search", [&api](Request& r) { return search(api, r); }});
+  router.add({Verb::post, base + "/subject-search", [&api](Request& r) { return subject_search(api, r); }});
   router.add({Verb::get, subject, [&api](Request& r) { return personal_data(api, r); }});
   router.add({Verb::get, subject + "/contributions", [&api](Request& r) { return contributions(api, r); }});
   router.add({Verb::get, subject + "/applications", [&api](Request& r) { return applications(api, r); }});
   router.add({Verb::get, subject + "/applications/{application}", [&api](Request& r) { return application(api, r); }});
-  router.add({Verb::get, subject + "/application-forms/{type}", [&api](Request& r) { return form(api, r); }});
+  router.add({Verb::get, subject + "/application-forms/{type}", [&api](Request& r) { return subject_form(api, r); }});
   router.add({Verb::post, subject + "/applications", [&api](Request& r) { return file(api, r); }, true, upload_limit});
   const std::string op = std::string(kApi) + "/operator";
   router.add({Verb::post, op + "/caller-application-forms", [&api](Request& r) { return caller_form(api, r); }});
