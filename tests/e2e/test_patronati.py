@@ -201,6 +201,20 @@ class PatronatiTest(ServerTestCase):
                 reply = self.c.post(API + route, body, token=token)
             self.assertProblem(reply, 403, code)
 
+    def test_a_citizens_route_and_the_decision_refuse_another_caller_before_the_body_is_read(self):
+        cc, office = self.server.staff("contact_center"), self.server.staff("office")
+        empty_form, content_type = form_parts([])
+        for token, route, body, code in (
+                (cc, "/me/mandates", None, "citizens-only"),
+                (cc, "/me/applications", empty_form, "citizens-only"),
+                (cc, "/dispositivo-requests", empty_form, "citizens-only"),
+                (office, "/operator/applications/1/decision", None, "role-forbidden")):
+            if body is None:  # not JSON at all: read first, it would have been a 400
+                reply = self.c.post(API + route, raw=b"{", content_type="application/json", token=token)
+            else:
+                reply = self.c.post(API + route, raw=body, content_type=content_type, token=token)
+            self.assertProblem(reply, 403, code)
+
     def test_an_administrator_disables_an_organisation_and_its_operators_are_out_at_once(self):
         admin = self.server.staff("admin")
         made = self.c.post(API + "/admin/organisations", {"code": "epasa", "name": "Patronato EPASA-ITACO",

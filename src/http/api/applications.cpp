@@ -75,7 +75,7 @@ Response search(Api& api, Request& r) {
 }
 
 Response submit(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
+  auto caller = authenticate_citizen(api, r);
   if (!caller) return reply(r, caller.error());
   auto upload = read_application_upload(r);
   if (auto* problem = std::get_if<Response>(&upload)) return std::move(*problem);
@@ -184,6 +184,8 @@ Response take(Api& api, Request& r) {
 Response decide(Api& api, Request& r) {
   auto actor = staff_caller(api, r);
   if (!actor) return reply(r, actor.error());
+  // Refused before the body is read, so another role is told so whatever it sent (the flow checks again).
+  if (auto allowed = actor->require({Role::back_office, Role::admin}); !allowed) return reply(r, allowed.error());
   const auto id = id_param(r);
   if (!id) return not_found(r);
   Response problem;

@@ -1,6 +1,7 @@
 #include "http/api/auth.h"
 
 #include "core/digest.h"
+#include "flows/actor.h"
 #include "flows/sessions.h"
 #include "http/problem.h"
 
@@ -56,6 +57,12 @@ Result<Caller> authenticate(Api& api, const Request& request, Confinement confin
                    caller.session.required_action == RequiredAction::change_password
                        ? "Change your password first."
                        : "Set or change your PIN first.");
+  return caller;
+}
+
+Result<Caller> authenticate_citizen(Api& api, const Request& request) {
+  auto caller = authenticate(api, request);
+  if (caller && caller->session.subject_kind != SubjectKind::citizen) return citizens_only();
   return caller;
 }
 

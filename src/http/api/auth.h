@@ -25,6 +25,10 @@ enum class Confinement { only_without_required_action, also_with_required_action
 Result<Caller> authenticate(Api& api, const Request& request,
                             Confinement confinement = Confinement::only_without_required_action);
 
+// As above for a citizen's own routes: any other session (staff) is refused (citizens-only, 403) before the
+// body is read, so the refusal is told whatever was sent. The flows check again: this only answers first.
+Result<Caller> authenticate_citizen(Api& api, const Request& request);
+
 // The CSRF token of a session: derived from its token, so nothing more is stored.
 std::string csrf_token_for(const std::string& session_token);
 

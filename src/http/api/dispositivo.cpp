@@ -45,7 +45,7 @@ std::variant<std::string, Response> uploaded_file(const Request& r) {
 }
 
 Response request_conversion(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
+  auto caller = authenticate_citizen(api, r);
   if (!caller) return reply(r, caller.error());
   auto file = uploaded_file(r);
   if (auto* problem = std::get_if<Response>(&file)) return std::move(*problem);

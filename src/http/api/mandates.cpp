@@ -16,7 +16,7 @@ namespace {
 
 namespace json = boost::json;
 
-Response not_found(const Request& r) { return reply(r, mandate_not_found()); }
+Response no_such_mandate(const Request& r) { return reply(r, mandate_not_found()); }
 
 // A last day as typed (YYYY-MM-DD or DD/MM/YYYY); an invalid_input error on `ends_on` otherwise.
 Result<Date> last_day(const std::string& text) {
@@ -46,7 +46,7 @@ Response citizen_list(Api& api, Request& r) {
 }
 
 Response grant(Api& api, Request& r) {
-  auto caller = authenticate(api, r);
+  auto caller = authenticate_citizen(api, r);
   if (!caller) return reply(r, caller.error());
   Response problem;
   auto body = JsonBody::parse(r, problem);
@@ -67,7 +67,7 @@ Response citizen_revoke(Api& api, Request& r) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
   const auto id = id_param(r);
-  if (!id) return not_found(r);
+  if (!id) return no_such_mandate(r);
   return done_or(r, Mandates(api.ctx).revoke(caller->session, *id), "revoked");
 }
 
@@ -75,7 +75,7 @@ Response citizen_form(Api& api, Request& r) {
   auto caller = authenticate(api, r);
   if (!caller) return reply(r, caller.error());
   const auto id = id_param(r);
-  if (!id) return not_found(r);
+  if (!id) return no_such_mandate(r);
   auto bytes = Mandates(api.ctx).document(caller->session, *id);
   if (!bytes) return reply(r, bytes.error());
   return uploaded_file(r, "application/pdf", "mandato-" + std::to_string(*id) + ".pdf", std::move(*bytes));
@@ -124,7 +124,7 @@ Response record(Api& api, Request& r) {
 Response organisation_revoke(Api& api, Request& r) {
   return as_staff(api, r, [&](const Actor& actor) {
     const auto id = id_param(r);
-    if (!id) return not_found(r);
+    if (!id) return no_such_mandate(r);
     return done_or(r, Mandates(api.ctx).revoke_recorded(actor, *id), "revoked");
   });
 }
@@ -132,7 +132,7 @@ Response organisation_revoke(Api& api, Request& r) {
 Response organisation_form(Api& api, Request& r) {
   return as_staff(api, r, [&](const Actor& actor) {
     const auto id = id_param(r);
-    if (!id) return not_found(r);
+    if (!id) return no_such_mandate(r);
     auto bytes = Mandates(api.ctx).document(actor, *id);
     if (!bytes) return reply(r, bytes.error());
     return uploaded_file(r, "application/pdf", "mandato-" + std::to_string(*id) + ".pdf", std::move(*bytes));
