@@ -206,14 +206,14 @@ async function marioReadsHisAccesses(page, server, recorded, js, width) {
   const search = all.find((row) => row.includes('Ricerca dei suoi dati da parte del patronato'));
   assert.ok(search, all.join('\n'));
   assert.match(search, /Sergio Galli, patronato \(Patronato ACLI\)/);
-  assert.match(search, /mandato n\. \d+/);
+  assert.match(search, /delega n\. \d+/);
   assert.ok(!all.some((row) => row.includes('pat.galli') || row.includes('cc.rossi')), 'a citizen never reads a username');
   const byPatronato = all.find((row) => row.includes(recorded.protocols.patronato));
-  assert.match(byPatronato || all.join('\n'), /Sergio Galli, patronato \(Patronato ACLI\).*mandato n\. \d+/);
+  assert.match(byPatronato || all.join('\n'), /Sergio Galli, patronato \(Patronato ACLI\).*delega n\. \d+/);
   const byCall = all.find((row) => row.includes(recorded.protocols.call));
   assert.match(byCall || all.join('\n'), /contact center.*telefonata al contact center/);
-  assert.ok(all.some((row) => /Mandato a un patronato conferito/.test(row) && /\bLei\b/.test(row)), all.join('\n'));
-  assert.ok(all.some((row) => /Mandato revocato/.test(row)), all.join('\n'));
+  assert.ok(all.some((row) => /Delega a un patronato conferita/.test(row) && /\bLei\b/.test(row)), all.join('\n'));
+  assert.ok(all.some((row) => /Delega revocata/.test(row)), all.join('\n'));
   await look(page, 'm09-accesses', js, width);
   await page.click('#filter-others');
   const others = await texts(rows);
