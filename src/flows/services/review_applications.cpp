@@ -3,9 +3,10 @@
 #include "flows/services/application_notices.h"
 
 namespace sportello {
-namespace {
 
 Status may_review(const Actor& actor) { return actor.require({Role::back_office, Role::admin}); }
+
+namespace {
 
 std::string subject_of(std::int64_t citizen_id) { return "citizen:" + std::to_string(citizen_id); }
 

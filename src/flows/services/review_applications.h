@@ -21,6 +21,10 @@ struct ApplicationReview {
   Citizen holder;
 };
 
+// Ok for the roles that review applications (back office, administrator); forbidden otherwise. Every method
+// below checks it; a handler may ask first, to refuse before reading a request's body.
+Status may_review(const Actor& actor);
+
 class ReviewApplications {
  public:
   explicit ReviewApplications(FlowContext& ctx) : ctx_(ctx) {}

@@ -185,7 +185,7 @@ Response decide(Api& api, Request& r) {
   auto actor = staff_caller(api, r);
   if (!actor) return reply(r, actor.error());
   // Refused before the body is read, so another role is told so whatever it sent (the flow checks again).
-  if (auto allowed = actor->require({Role::back_office, Role::admin}); !allowed) return reply(r, allowed.error());
+  if (auto allowed = may_review(*actor); !allowed) return reply(r, allowed.error());
   const auto id = id_param(r);
   if (!id) return not_found(r);
   Response problem;
