@@ -12,7 +12,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, atEveryWidth, PageChecks, DEMO_STAFF, withoutJavaScript, smallPdf, freshCode } from './support.mjs';
+import { startServer as start, atEveryWidth, WIDTHS, PageChecks, DEMO_STAFF, withoutJavaScript, smallPdf, freshCode } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'patronato-');
@@ -428,7 +428,7 @@ async function run(js) {
     const filed = await patronato(page, server, js, width, stranger);
     forGiulia.push(filed.protocol);
     forMario.push(await caller(page, server, js, width, stranger));
-    if (width === 390) {
+    if (width === WIDTHS.at(-1)) {  // after the last walk: every filing is in
       await citizensSeeIt(server, forGiulia, forMario);
       checked = true;
     }

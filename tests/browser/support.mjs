@@ -119,12 +119,13 @@ export async function browse(javaScriptEnabled) {
 // phone's walk sends the server the same requests (as the pass without JavaScript does, above).
 export const WIDTHS = process.env.SPORTELLO_BROWSER_JS_ONLY ? [1280] : [1280, 390];
 
-// Runs `steps(page, width)` in a fresh browser at each of WIDTHS, then stops `server`, whatever fails.
+// Runs `steps(page, width)` in a fresh browser at each of `widths` (WIDTHS unless told), then stops `server`,
+// whatever fails.
 // Motion is reduced: Bootstrap Italia scrolls smoothly otherwise, and without JavaScript playwright waits
 // forever for a smooth scroll into view to settle before a click on a long form.
-export async function atEveryWidth(server, js, steps) {
+export async function atEveryWidth(server, js, steps, widths = WIDTHS) {
   try {
-    for (const width of WIDTHS) {
+    for (const width of widths) {
       const { browser, page } = await browse(js);
       try {
         await page.setViewportSize({ width, height: 900 });
