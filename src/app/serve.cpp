@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
+
 #include <csignal>
 #include <condition_variable>
 #include <functional>
@@ -16,6 +18,7 @@
 #include "flows/intermediaries/mandates.h"
 #include "flows/purge_counters.h"
 #include "http/api/api.h"
+#include "http/problem.h"
 #include "http/security_headers.h"
 #include "http/server.h"
 #include "web/error_pages.h"
@@ -160,6 +163,15 @@ int serve(Config config, const ServeOverrides& overrides) {
     log->info(R"("msg":"request","method":"{}","route":"{}","status":{},"duration_us":{},"client":"{}")", e.method,
               e.route, e.status, e.duration.count(), e.client_address);
   };
+  // A 503 tells the client only that nothing was saved; the log gets the cause's first line, while serving.
+  struct UnavailableLog {
+    explicit UnavailableLog(std::shared_ptr<spdlog::logger> log) {
+      http::set_unavailable_log([log](const std::string& cause) {
+        log->error(R"("msg":"unavailable","cause":{})", boost::json::serialize(boost::json::value(cause)));
+      });
+    }
+    ~UnavailableLog() { http::set_unavailable_log(nullptr); }
+  } unavailable_log(log);
   server = std::make_unique<http::Server>(*options, router, hooks);
   if (auto started = server->start(); !started) {
     std::cerr << "sportello: " << started.error().message << "\n";

@@ -3,6 +3,25 @@
 #include <boost/json.hpp>
 
 namespace sportello::http {
+namespace {
+
+std::function<void(const std::string&)>& unavailable_log() {
+  static std::function<void(const std::string&)> log;
+  return log;
+}
+
+constexpr const char* kUnavailableDetail =
+    "The service cannot complete this now and nothing was saved. Please try again in a few minutes.";
+
+}  // namespace
+
+void set_unavailable_log(std::function<void(const std::string& cause)> log) { unavailable_log() = std::move(log); }
+
+std::string unavailable_cause(const Error& error) {
+  std::string cause = error.message.substr(0, error.message.find('\n'));
+  if (const auto at = cause.find(" while executing"); at != std::string::npos) cause.erase(at);
+  return error.code + ": " + cause;
+}
 
 HttpStatus status_for(const Error& e) {
   switch (e.kind) {
@@ -22,10 +41,12 @@ HttpStatus status_for(const Error& e) {
 
 Response problem_response(const Error& error, unsigned version) {
   const HttpStatus status = status_for(error);
+  const bool unavailable = error.kind == ErrorKind::unavailable;
+  if (unavailable && unavailable_log()) unavailable_log()(unavailable_cause(error));
   boost::json::object body{{"type", "/problems/" + error.code},
                            {"title", std::string(beast_http::obsolete_reason(status))},
                            {"status", static_cast<int>(status)},
-                           {"detail", error.message}};
+                           {"detail", unavailable ? std::string(kUnavailableDetail) : error.message}};
   if (!error.field.empty()) body["field"] = error.field;
   Response response{status, version};
   response.set(beast_http::field::content_type, "application/problem+json");
