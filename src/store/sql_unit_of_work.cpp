@@ -14,9 +14,22 @@ enum class Mode { write, read };
 // flows need, and the two extra round trips per request are saved.
 bool explicit_transaction(Dialect dialect, Mode mode) { return !(dialect == Dialect::sqlite && mode == Mode::read); }
 
+// The key of the advisory lock every PostgreSQL write transaction holds until it ends ("SPOR").
+constexpr long long kWriterLock = 0x53504F52;
+
+// Write transactions run one at a time on either database (decision 0016): SQLite's BEGIN IMMEDIATE takes its
+// write lock at once; on PostgreSQL, shared by several nodes, each takes one advisory lock at its start, released
+// at COMMIT or ROLLBACK (so pgbouncer in transaction mode keeps it right). The flows and the audit chain, which
+// every write extends from its head, were written for that order. Reads take no lock.
 void begin(soci::session& sql, Dialect dialect, Mode mode) {
-  if (dialect == Dialect::sqlite) sql << "BEGIN IMMEDIATE";
-  else sql << (mode == Mode::write ? "BEGIN" : "BEGIN READ ONLY");
+  if (dialect == Dialect::sqlite) {
+    sql << "BEGIN IMMEDIATE";
+  } else if (mode == Mode::write) {
+    sql << "BEGIN";
+    sql << "SELECT pg_advisory_xact_lock(" + std::to_string(kWriterLock) + ")";
+  } else {
+    sql << "BEGIN READ ONLY";
+  }
 }
 
 void roll_back_quietly(soci::session& sql) {
@@ -34,6 +47,7 @@ Status run_in_transaction(Database& db, const AuditKey* audit_key, Mode mode, co
   try {
     if (transaction) begin(sql, db.dialect(), mode);
   } catch (const std::exception& e) {
+    if (transaction) roll_back_quietly(sql);  // a BEGIN that went through, before its lock failed
     return Error::unavailable(std::string("The database is not available: ") + e.what());
   }
   try {

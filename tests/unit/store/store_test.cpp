@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <thread>
+#include <vector>
+
+#include "audit/audit_entry.h"
 #include "store_fixture.h"
 
 namespace sportello::testing {
@@ -76,6 +80,47 @@ TEST_F(Store, AuditRowsAreKeyedAndNameTheirScheme) {
   EXPECT_EQ(head->hash, head->compute_link(*audit_key_));
   EXPECT_NE(head->hash, head->compute_hash());
   EXPECT_EQ(first_keyed, 1);
+}
+
+// Writers on several connections at once (several nodes on one PostgreSQL, issue 13): every unit of work commits
+// whole, one after another as on SQLite, so the audit chain, which each one extends from its head, has no gap, no
+// fork and no refused row.
+TEST_F(Store, ConcurrentWritersEachCommitAndTheChainHolds) {
+  auto opened = Database::open(database_.url(), 8);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  std::shared_ptr<Database> pool = *opened;
+  constexpr int kThreads = 8;
+  constexpr int kEach = 25;
+  std::vector<std::string> failures(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      SqlUnitOfWork store(pool, audit_key_);
+      for (int i = 0; i < kEach; ++i) {
+        Status done = store.run([&](Repositories& repos) -> Status {
+          repos.audit().append("system", "concurrent", "thread:" + std::to_string(t), std::to_string(i), from_unix(1000 + i));
+          repos.audit().append("system", "concurrent", "thread:" + std::to_string(t), "second", from_unix(1000 + i));
+          return Ok{};
+        });
+        if (!done && failures[t].empty()) failures[t] = done.error().message;
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  for (const std::string& failure : failures) EXPECT_EQ(failure, "");
+  std::vector<AuditEntry> rows;
+  ASSERT_TRUE(SqlUnitOfWork(pool, audit_key_).read([&](Repositories& repos) -> Status {
+    rows = repos.audit().read(1, 10000);
+    return Ok{};
+  }).ok());
+  ASSERT_EQ(rows.size(), static_cast<std::size_t>(2 * kThreads * kEach));
+  AuditChainCheck chain(*audit_key_);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_FALSE(chain.next(rows[i]).has_value()) << "row " << rows[i].seq;
+    if (i % 2 == 1) {  // a unit of work's two rows are next to each other: no writer came between them
+      EXPECT_EQ(rows[i].subject, rows[i - 1].subject) << "row " << rows[i].seq;
+      EXPECT_EQ(rows[i].details, "second") << "row " << rows[i].seq;
+    }
+  }
 }
 
 TEST_F(Store, AppendingAnAuditRowWithoutTheKeyFailsTheTransaction) {
