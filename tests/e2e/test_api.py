@@ -18,7 +18,6 @@ import math
 import os
 import re
 import signal
-import sqlite3
 import struct
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import time
 import unittest
 import zoneinfo
 
+import backend
 import sinks
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
@@ -155,13 +155,16 @@ class Client:
 class Server:
     """The real `sportello serve` on 127.0.0.1:0 with its own database, key and environment."""
 
-    def __init__(self, **settings):
+    def __init__(self, database=None, **settings):
         self.tmp = tempfile.TemporaryDirectory(prefix="sportello-e2e-")
         folder = self.tmp.name
-        self.db = os.path.join(folder, "sportello.db")
+        # SQLite, or PostgreSQL with SPORTELLO_TEST_POSTGRES; or one the caller made (and drops), e.g. shared by nodes
+        self._own_database = database is None
+        self.database = database or backend.TestDatabase(folder)
+        self.db = self.database.path  # the SQLite file; None on PostgreSQL
         env = {k: v for k, v in os.environ.items() if not k.startswith("SPORTELLO_")}  # hermetic
         env.update({
-            "SPORTELLO_DATABASE_URL": "sqlite:" + self.db,
+            "SPORTELLO_DATABASE_URL": self.database.url,
             "SPORTELLO_OUTBOX_KEY_FILE": os.path.join(folder, "outbox.key"),
             "SPORTELLO_AUDIT_KEY_FILE": os.path.join(folder, "audit.key"),
             "SPORTELLO_AUDIT_SIGNING_KEY_FILE": os.path.join(folder, "audit-signing.key"),
@@ -198,7 +201,7 @@ class Server:
 
     def _spawn(self):
         self.stdout_lines = []
-        self.proc = subprocess.Popen([SERVER, "serve", "--listen", "127.0.0.1:0", "--db", self.db], cwd=self.tmp.name,
+        self.proc = subprocess.Popen([SERVER, "serve", "--listen", "127.0.0.1:0"], cwd=self.tmp.name,
                                      env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=self._stderr)
         self._ready = threading.Event()
@@ -220,6 +223,12 @@ class Server:
         self.proc.wait()
         self._reader.join(5)
         self.proc.stdout.close()
+        self._spawn()
+
+    def start_again(self, **env):
+        """After stop(): a new process with the same folder, keys and sinks, and these environment changes."""
+        self.env.update(env)
+        self._stderr = open(self.stderr_path, "ab")
         self._spawn()
 
     def _read_stdout(self):
@@ -266,6 +275,8 @@ class Server:
             if not f.closed:
                 f.close()
         self.tmp.cleanup()
+        if self._own_database:
+            self.database.drop()
 
     # -- sportelloctl on the same database and key
 
@@ -287,8 +298,7 @@ class Server:
         """Waits until the courier's round has matched every queued recovery (issue 15: a recovery is answered
         before its work, which the round does)."""
         def empty():
-            with sqlite3.connect("file:%s?mode=ro" % self.db, uri=True, timeout=10) as db:
-                return db.execute("SELECT COUNT(*) FROM recovery_requests").fetchone()[0] == 0 or None
+            return self.database.scalar("SELECT COUNT(*) FROM recovery_requests") == 0 or None
         sinks.wait_for(empty, what="queued recoveries to be matched")
 
     def messages_since(self, mark, *templates):

@@ -10,7 +10,6 @@ import http.client
 import json
 import os
 import random
-import sqlite3
 import statistics
 import sys
 import time
@@ -79,8 +78,7 @@ class RecoveryTimingTest(ServerTestCase):
               % (PAIRS, medians["matching"] * 1e3, medians["other"] * 1e3, spread * 100), file=sys.stderr)
         self.assertLess(spread, 0.05, (medians, statistics.median(differences)))
         # The work waits for the courier's round: every try is still queued, matched or not.
-        with sqlite3.connect("file:%s?mode=ro" % self.server.db, uri=True, timeout=10) as db:
-            queued = db.execute("SELECT COUNT(*) FROM recovery_requests").fetchone()[0]
+        queued = self.server.database.scalar("SELECT COUNT(*) FROM recovery_requests")
         self.assertEqual(queued, 2 * PAIRS + 40)
 
 

@@ -51,7 +51,7 @@ EXPLORE = False
 
 def server_routes(server):
     """[(method, pattern, flags)] as `sportello routes` prints them, on the server's own database and keys."""
-    done = subprocess.run([test_api.SERVER, "routes", "--db", server.db], capture_output=True, text=True,
+    done = subprocess.run([test_api.SERVER, "routes"], capture_output=True, text=True,
                           env=server.env, cwd=server.tmp.name, timeout=60)
     assert done.returncode == 0, "sportello routes: exit %d, %s" % (done.returncode, done.stderr)
     routes = []
