@@ -12,7 +12,6 @@ namespace {
 
 struct TargetColumn {
   std::string name;
-  bool bytes = false;     // bytea: written from the source's blob as '\x' and hex
   bool identity = false;  // GENERATED ... AS IDENTITY: its sequence is moved past the copied ids
 };
 
@@ -29,14 +28,14 @@ Error refused(std::string code, std::string message) { return Error::invalid(std
 std::vector<TargetTable> target_tables(soci::session& sql) {
   std::map<std::string, TargetTable> tables;
   soci::rowset<soci::row> columns = (sql.prepare <<
-      "SELECT c.table_name, c.column_name, c.data_type, c.is_identity FROM information_schema.columns c "
+      "SELECT c.table_name, c.column_name, c.is_identity FROM information_schema.columns c "
       "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
       "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
       "AND c.table_name <> 'schema_migrations' ORDER BY c.table_name, c.ordinal_position");
   for (const soci::row& r : columns) {
     TargetTable& table = tables[r.get<std::string>(0)];
     table.name = r.get<std::string>(0);
-    table.columns.push_back({r.get<std::string>(1), r.get<std::string>(2) == "bytea", r.get<std::string>(3) == "YES"});
+    table.columns.push_back({r.get<std::string>(1), r.get<std::string>(2) == "YES"});
   }
   std::map<std::string, std::set<std::string>> needs;
   soci::rowset<soci::row> references = (sql.prepare <<
