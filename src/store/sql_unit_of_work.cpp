@@ -32,6 +32,18 @@ void begin(soci::session& sql, Dialect dialect, Mode mode) {
   }
 }
 
+// Opens `sql` again when its connection has failed (the PostgreSQL server restarted, or a failover moved the
+// primary); true when it did. SOCI's is_connected() costs a round trip, so it is asked only after a failure.
+bool reopen_if_dropped(soci::session& sql) {
+  try {
+    if (sql.is_connected()) return false;
+    sql.reconnect();
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 void roll_back_quietly(soci::session& sql) {
   try {
     sql << "ROLLBACK";
@@ -48,7 +60,19 @@ Status run_in_transaction(Database& db, const AuditKey* audit_key, Mode mode, co
     if (transaction) begin(sql, db.dialect(), mode);
   } catch (const std::exception& e) {
     if (transaction) roll_back_quietly(sql);  // a BEGIN that went through, before its lock failed
-    return Error::unavailable(std::string("The database is not available: ") + e.what());
+    // A connection the server dropped since its last use (a restart, a failover) fails here, before any work:
+    // open it again and begin once more. Without this every pooled connection stayed dead until the process
+    // restarted.
+    bool begun = false;
+    if (transaction && reopen_if_dropped(sql)) {
+      try {
+        begin(sql, db.dialect(), mode);
+        begun = true;
+      } catch (const std::exception&) {
+        roll_back_quietly(sql);
+      }
+    }
+    if (!begun) return Error::unavailable(std::string("The database is not available: ") + e.what());
   }
   try {
     SqlRepositories repos(sql, audit_key);

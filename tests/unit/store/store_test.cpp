@@ -123,6 +123,29 @@ TEST_F(Store, ConcurrentWritersEachCommitAndTheChainHolds) {
   }
 }
 
+// A PostgreSQL restart or failover ends every connection of the pool; the next unit of work on each one opens it
+// again instead of failing (before, every pooled connection stayed dead until the process restarted).
+TEST_F(Store, ConnectionsThePostgresqlServerEndedAreOpenedAgain) {
+  if (!database_.postgresql()) GTEST_SKIP() << "PostgreSQL's connections";
+  SqlUnitOfWork store(db_, audit_key_);
+  auto append = [](Repositories& repos) -> Status {
+    repos.audit().append("system", "test", "citizen:1", "", from_unix(1000));
+    return Ok{};
+  };
+  ASSERT_TRUE(store.run(append).ok());
+  {
+    auto admin = Database::open(database_.url(), 1);
+    ASSERT_TRUE(admin.ok());
+    Database::Lease lease(**admin);
+    lease.session() << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()";
+  }
+  for (int i = 0; i < 4; ++i) {  // more than the pool's two connections
+    const Status done = store.run(append);
+    EXPECT_TRUE(done.ok()) << i << ": " << done.error().message;
+  }
+}
+
 TEST_F(Store, AppendingAnAuditRowWithoutTheKeyFailsTheTransaction) {
   SqlUnitOfWork keyless(db_);
   Status appended = keyless.run([](Repositories& repos) -> Status {
