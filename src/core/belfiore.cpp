@@ -260,6 +260,13 @@ std::vector<BirthPlace> BelfioreRegistry::history(std::string_view code) const {
   return {first, last};
 }
 
+std::vector<BirthPlace> BelfioreRegistry::comuni_valid_throughout(Date from, Date to) const {
+  std::vector<BirthPlace> out;
+  for (const BirthPlace& p : places_)
+    if (!p.foreign && p.valid_on(from) && p.valid_on(to)) out.push_back(p);
+  return out;
+}
+
 std::optional<BirthPlace> BelfioreRegistry::find(std::string_view code, Date on) const {
   const auto [first, last] = records_of(places_, code);
   const auto it = std::find_if(first, last, [on](const BirthPlace& p) { return p.valid_on(on); });

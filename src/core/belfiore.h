@@ -47,6 +47,10 @@ class BelfioreRegistry {
   // code, the one listed first in the source is returned.
   std::optional<BirthPlace> find(std::string_view code, Date on) const;
 
+  // The Italian comuni whose one record was valid on every day from `from` to `to`, ordered by code (demo
+  // populations draw birth places from them).
+  std::vector<BirthPlace> comuni_valid_throughout(Date from, Date to) const;
+
   // Every record of a code, oldest first; empty when the code is unknown.
   std::vector<BirthPlace> history(std::string_view code) const;
 

@@ -9,6 +9,7 @@
 #include "audit/audit_log.h"
 #include "core/result.h"
 #include "courier/outbox_repository.h"
+#include "flows/bulk_enrolment_repository.h"
 #include "credential/allowance.h"
 #include "credential/credential_repository.h"
 #include "identity/citizen_repository.h"
@@ -46,6 +47,8 @@ class Repositories {
   // Patronati and the citizens' mandates (SPEC §6).
   virtual OrganisationRepository& organisations() = 0;
   virtual MandateRepository& mandates() = 0;
+  // Demo data and benchmarks only.
+  virtual BulkEnrolmentRepository& bulk_enrolment() = 0;
 };
 
 class UnitOfWork {

@@ -20,6 +20,7 @@ SqlRepositories::SqlRepositories(soci::session& sql, const AuditKey* audit_key)
       imports_(sql),
       applications_(sql),
       organisations_(sql),
-      mandates_(sql) {}
+      mandates_(sql),
+      bulk_enrolment_(sql) {}
 
 }  // namespace sportello

@@ -263,6 +263,16 @@ class SqlAuditLog final : public AuditLog {
   const AuditKey* key_;
 };
 
+class SqlBulkEnrolmentRepository final : public BulkEnrolmentRepository {
+ public:
+  explicit SqlBulkEnrolmentRepository(soci::session& sql) : sql_(sql) {}
+  std::size_t add_with_pin(std::span<const Citizen> citizens, const std::string& pin_hash, Level level,
+                           Instant at) override;
+
+ private:
+  soci::session& sql_;
+};
+
 class SqlRepositories final : public Repositories {
  public:
   // `audit_key` keys the audit rows appended through audit(); null only where nothing is audited.
@@ -285,6 +295,7 @@ class SqlRepositories final : public Repositories {
   ApplicationRepository& applications() override { return applications_; }
   OrganisationRepository& organisations() override { return organisations_; }
   MandateRepository& mandates() override { return mandates_; }
+  BulkEnrolmentRepository& bulk_enrolment() override { return bulk_enrolment_; }
 
  private:
   SqlCitizenRepository citizens_;
@@ -305,6 +316,7 @@ class SqlRepositories final : public Repositories {
   SqlApplicationRepository applications_;
   SqlOrganisationRepository organisations_;
   SqlMandateRepository mandates_;
+  SqlBulkEnrolmentRepository bulk_enrolment_;
 };
 
 }  // namespace sportello

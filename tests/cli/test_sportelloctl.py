@@ -158,6 +158,17 @@ class SportelloctlTest(unittest.TestCase):
         self.assertFalse(any(i["created"] for i in second))
         self.assertEqual(len(first), len(second))
 
+    def test_demo_seed_loads_made_up_citizens_once(self):
+        first = self.ctl.json("demo", "seed", "--citizens", "40")["population"]
+        self.assertEqual((first["requested"], first["added"], first["pin"]), (40, 40, "PIN2DEMO"))
+        again = self.ctl.json("demo", "seed", "--citizens", "50")["population"]
+        self.assertEqual((again["requested"], again["added"]), (50, 10))
+        code, text, _ = self.ctl.run("demo", "seed", "--citizens", "50")
+        self.assertEqual(code, 0)
+        self.assertIn("0 made-up citizens added (50 already there), PIN PIN2DEMO", text)
+        for bad in ("0", "-3", "many"):
+            self.assertEqual(self.ctl.run("demo", "seed", "--citizens", bad)[0], 2, bad)
+
     def test_phone_request_then_confirmation_queue_and_outbox(self):
         self.ctl.json("request", "register-phone", *MARIO, "--tessera-number", "80380000001234567890",
                       "--tessera-expiry", "2031-01-31")

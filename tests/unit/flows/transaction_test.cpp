@@ -61,6 +61,7 @@ class WithFailingOutbox final : public Repositories {
   ApplicationRepository& applications() override { return real_.applications(); }
   OrganisationRepository& organisations() override { return real_.organisations(); }
   MandateRepository& mandates() override { return real_.mandates(); }
+  BulkEnrolmentRepository& bulk_enrolment() override { return real_.bulk_enrolment(); }
 
  private:
   Repositories& real_;
