@@ -4,7 +4,7 @@
 // the demo staff.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -70,10 +70,26 @@ export function freePort() {
   });
 }
 
+// With SPORTELLO_TEST_POSTGRES (a URL with {db} where the name goes; tests/CMakeLists.txt sets it for the
+// web_*_postgresql variants) the server gets a fresh PostgreSQL database there, dropped when it stops; else SQLite.
+const POSTGRES = process.env.SPORTELLO_TEST_POSTGRES;
+function psql(url, statement) {
+  execFileSync('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', `--dbname=${url}`, `--command=${statement}`],
+               { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 // A server of its own: fresh database and key, demo data, a free port (or `port`). `extra` adds environment.
 export async function startServer(ctl, server, extra = {}, port = 0) {
   const folder = mkdtempSync(join(tmpdir(), 'sportello-web-'));
   const env = serverEnv(folder, extra);
+  let dropDatabase = () => {};
+  if (POSTGRES) {
+    const name = 'sportello_web_' + randomBytes(8).toString('hex');
+    const admin = POSTGRES.replace('{db}', 'postgres');
+    psql(admin, `CREATE DATABASE ${name}`);
+    env.SPORTELLO_DATABASE_URL = POSTGRES.replace('{db}', name);
+    dropDatabase = () => psql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
   execFileSync(ctl, ['demo', 'seed'], { env, cwd: folder, stdio: 'ignore' });
   const proc = spawn(server, ['serve', '--listen', `127.0.0.1:${port}`], { env, cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
   // SPORTELLO_TEST_SERVER_LOG=1 shows the server's log lines (JSON, on its standard output) while debugging.
@@ -84,7 +100,7 @@ export async function startServer(ctl, server, extra = {}, port = 0) {
     ctl: (...args) => execFileSync(ctl, args, { env, cwd: folder, encoding: 'utf8' }),
     // The folder goes once the server has exited: on SIGTERM it still writes (the audit checkpoint).
     stop: () => new Promise((done) => {
-      const remove = () => { rmSync(folder, { recursive: true, force: true }); done(); };
+      const remove = () => { rmSync(folder, { recursive: true, force: true }); dropDatabase(); done(); };
       if (proc.exitCode !== null || proc.signalCode !== null) return remove();
       proc.once('exit', remove);
       proc.kill('SIGTERM');
