@@ -364,6 +364,10 @@ class Server:
     NAMES = [("Mario", "M"), ("Giulia", "F"), ("Luca", "M"), ("Anna", "F"), ("Paolo", "M"), ("Sara", "F"),
              ("Marco", "M"), ("Elena", "F"), ("Davide", "M"), ("Chiara", "F")]
 
+    # The birth dates below repeat after 1,260 people; each round of them is born somewhere else (Roma, Milano,
+    # Torino, Bologna, Palermo), so a long load (tests/ha/failover.py) keeps asking for new people.
+    BIRTH_PLACES = ("H501", "F205", "L219", "A944", "G273")
+
     def person(self, with_contacts=True):
         """A new person (distinct in this server) with a computed codice fiscale, residence and contacts."""
         n = self._serial
@@ -371,7 +375,7 @@ class Server:
         name, sex = self.NAMES[n % len(self.NAMES)]
         p = {"surname": self.SURNAMES[n % len(self.SURNAMES)], "name": name, "sex": sex,
              "birth_date": "19%02d-%02d-%02d" % (50 + n % 45, 1 + n % 12, 1 + n % 28),
-             "birth_place": "H501", "street": "Via Roma", "number": str(n + 1), "cap": "00100",
+             "birth_place": self.BIRTH_PLACES[n // 1260 % len(self.BIRTH_PLACES)], "street": "Via Roma", "number": str(n + 1), "cap": "00100",
              "comune": "Roma", "province": "RM"}
         if with_contacts:
             p["mobile"] = "333%07d" % (1000000 + n)
