@@ -1,0 +1,16 @@
+-- wrk: citizen logins spread over many people (issue 13): each request logs in a codice fiscale drawn at random
+-- from BENCH_CF_FILE (one per line) with BENCH_PIN, so the database's indexes are read all over, not one hot row.
+local codes = {}
+for line in io.lines(os.getenv("BENCH_CF_FILE")) do codes[#codes + 1] = line end
+local pin = os.getenv("BENCH_PIN")
+local headers = {["Content-Type"] = "application/json"}
+
+function init(args)
+  -- each thread draws its own sequence
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16))
+end
+
+function request()
+  local body = string.format('{"codice_fiscale":"%s","pin":"%s"}', codes[math.random(#codes)], pin)
+  return wrk.format("POST", nil, headers, body)
+end
