@@ -53,6 +53,8 @@ void roll_back_quietly(soci::session& sql) {
 }
 
 Status run_in_transaction(Database& db, const AuditKey* audit_key, Mode mode, const UnitOfWork::Work& work) {
+  std::unique_lock<std::mutex> one_writer;  // taken before the lease, so a waiting writer holds no connection
+  if (db.dialect() == Dialect::sqlite && mode == Mode::write) one_writer = std::unique_lock(db.sqlite_writer());
   Database::Lease lease(db);
   soci::session& sql = lease.session();
   const bool transaction = explicit_transaction(db.dialect(), mode);

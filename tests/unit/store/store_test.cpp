@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -121,6 +124,49 @@ TEST_F(Store, ConcurrentWritersEachCommitAndTheChainHolds) {
       EXPECT_EQ(rows[i].details, "second") << "row " << rows[i].seq;
     }
   }
+}
+
+// On SQLite a writer waiting for another waits on the process's writer lock, woken when the first ends (not in
+// SQLite's busy handler, which sleeps in steps of up to 100 ms), and holds no connection meanwhile: reads go on.
+TEST_F(Store, ASqliteWriterWaitingForAnotherHoldsNoConnection) {
+  if (database_.postgresql()) GTEST_SKIP() << "SQLite's writer lock";
+  auto opened = Database::open(database_.url(), 2);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  SqlUnitOfWork store(*opened, audit_key_);
+  std::promise<void> first_began, read_done;
+  std::shared_future<void> read_finished = read_done.get_future().share();
+  std::atomic<bool> read_before_first_ended{false};
+  std::atomic<int> order{0};
+  int first_ended = 0, second_began = 0;
+  std::thread first([&] {
+    EXPECT_TRUE(store.run([&](Repositories& repos) -> Status {
+      repos.audit().append("system", "test", "first", "", from_unix(1000));
+      first_began.set_value();
+      read_before_first_ended = read_finished.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+      first_ended = ++order;
+      return Ok{};
+    }).ok());
+  });
+  first_began.get_future().wait();
+  std::thread second([&] {
+    EXPECT_TRUE(store.run([&](Repositories& repos) -> Status {
+      second_began = ++order;
+      repos.audit().append("system", "test", "second", "", from_unix(1001));
+      return Ok{};
+    }).ok());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the second writer is waiting by now
+  std::size_t rows_seen = 99;
+  EXPECT_TRUE(store.read([&](Repositories& repos) -> Status {  // needs the pool's other connection
+    rows_seen = repos.audit().read(1, 10).size();
+    return Ok{};
+  }).ok());
+  read_done.set_value();
+  first.join();
+  second.join();
+  EXPECT_TRUE(read_before_first_ended) << "the read waited for the writers";
+  EXPECT_EQ(rows_seen, 0u) << "the first writer had not committed";
+  EXPECT_LT(first_ended, second_began) << "one writer at a time";
 }
 
 // A PostgreSQL restart or failover ends every connection of the pool; the next unit of work on each one opens it
