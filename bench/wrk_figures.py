@@ -1,0 +1,21 @@
+"""wrk runs read as figures, for the bench scripts: requests a second, p50 and p99 in milliseconds, non-2xx."""
+import re
+import subprocess
+
+
+def wrk(script, url, connections, seconds, env, threads=2):
+    command = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency"]
+    if script:
+        command += ["-s", script]
+    out = subprocess.run(command + [url], check=True, text=True, capture_output=True, env=env).stdout
+
+    def millis(label):
+        value, unit = re.search(r"^\s+%s\s+([\d.]+)(us|ms|s)\s*$" % re.escape(label), out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {"per_second": rate, "p50_ms": millis("50%"), "p99_ms": millis("99%"),
+            "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+            "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0}
