@@ -3,12 +3,13 @@ import re
 import subprocess
 
 
-def wrk(script, url, connections, seconds, env, threads=2):
-    command = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency"]
-    if script:
-        command += ["-s", script]
-    out = subprocess.run(command + [url], check=True, text=True, capture_output=True, env=env).stdout
+def command(script, url, connections, seconds, threads=2):
+    line = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency"]
+    return line + (["-s", script] if script else []) + [url]
 
+
+def figures(out):
+    """The figures of one wrk run's output."""
     def millis(label):
         value, unit = re.search(r"^\s+%s\s+([\d.]+)(us|ms|s)\s*$" % re.escape(label), out, re.M).groups()
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
@@ -19,3 +20,9 @@ def wrk(script, url, connections, seconds, env, threads=2):
     return {"per_second": rate, "p50_ms": millis("50%"), "p99_ms": millis("99%"),
             "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
             "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0}
+
+
+def wrk(script, url, connections, seconds, env, threads=2):
+    out = subprocess.run(command(script, url, connections, seconds, threads), check=True, text=True,
+                         capture_output=True, env=env).stdout
+    return figures(out)
