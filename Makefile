@@ -27,13 +27,11 @@ run: build
 test: build
 	cd $(BUILD) && ctest $(CTEST_ARGS)
 
-# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer: the browser tests walk with JavaScript at
-# one width, and their PostgreSQL variants are left to `make test`: their requests are those of the SQLite walks,
-# and the PostgreSQL store code runs here under the store, app, http and end-to-end suites' PostgreSQL variants.
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: setup
 	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSPORTELLO_SANITIZE=ON -DSPORTELLO_BUILD_BENCH=OFF
 	ninja -C $(BUILD_ASAN) $(NINJA_JOBS)
-	cd $(BUILD_ASAN) && SPORTELLO_BROWSER_JS_ONLY=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp ctest -LE postgresql_browser $(CTEST_ARGS)
+	cd $(BUILD_ASAN) && SPORTELLO_BROWSER_JS_ONLY=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp ctest $(CTEST_ARGS)
 
 # libFuzzer targets of every parser of outside input (fuzz/README.md), built with clang in $(BUILD_FUZZ), each
 # run FUZZ_SECONDS over its corpus; fails on any crash, leak, time-out or sanitizer report.
