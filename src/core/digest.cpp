@@ -75,16 +75,28 @@ std::string base64url_encode(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> base64url_decode(std::string_view text) {
+namespace {
+
+std::optional<std::string> decode(std::string_view text, const char* ignore, int variant) {
   ensure_crypto_initialised();
   std::string out(text.size() * 3 / 4 + 1, '\0');
   std::size_t length = 0;
   const char* end = nullptr;
   int rc = sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                             text.size(), nullptr, &length, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+                             text.size(), ignore, &length, &end, variant);
   if (rc != 0 || end != text.data() + text.size()) return std::nullopt;
   out.resize(length);
   return out;
+}
+
+}  // namespace
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+  return decode(text, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+std::optional<std::string> base64_decode(std::string_view text, const char* ignore) {
+  return decode(text, ignore, sodium_base64_VARIANT_ORIGINAL);
 }
 
 }  // namespace sportello

@@ -2,11 +2,10 @@
 
 #include <libxml/tree.h>
 #include <openssl/x509.h>
-#include <sodium.h>
 
 #include <memory>
 
-#include "core/crypto_init.h"
+#include "core/digest.h"
 #include "federation/xml_document.h"
 
 namespace sportello::federation {
@@ -45,13 +44,9 @@ bool absolute_http_url(std::string_view url) { return url.starts_with("https://"
 // The DER bytes of a ds:X509Certificate's base64 text (line breaks and spaces allowed), when OpenSSL reads them
 // as one certificate and nothing more.
 Result<std::string> certificate(const std::string& base64) {
-  ensure_crypto_initialised();
-  std::string der(base64.size(), '\0');
-  std::size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(der.data()), der.size(), base64.data(), base64.size(),
-                        " \t\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 || length == 0)
-    return wrong("A signing certificate is not base64.");
-  der.resize(length);
+  auto decoded = base64_decode(base64, " \t\r\n");
+  if (!decoded || decoded->empty()) return wrong("A signing certificate is not base64.");
+  const std::string der = std::move(*decoded);
   const unsigned char* cursor = reinterpret_cast<const unsigned char*>(der.data());
   std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())),
                                                     X509_free);

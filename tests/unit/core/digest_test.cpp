@@ -108,5 +108,13 @@ TEST(Digest, Base64UrlDecodeRefusesAnythingButCanonicalUrlSafeText) {
   }
 }
 
+TEST(Digest, Base64DecodesTheStandardAlphabetSkippingWhatItIsTold) {
+  EXPECT_EQ(base64_decode("Zm9vYg=="), "foob");
+  EXPECT_EQ(base64_decode("+/8="), "\xfb\xff");
+  EXPECT_EQ(base64_decode("\n  Zm9v\nYmFy\n  ", " \n"), "foobar") << "as an X509Certificate element holds it";
+  for (const char* text : {"Zm9v\nYmFy", "-_8=", "Zm9vYg", "Zm9v$", "Z"})
+    EXPECT_FALSE(base64_decode(text).has_value()) << text;
+}
+
 }  // namespace
 }  // namespace sportello

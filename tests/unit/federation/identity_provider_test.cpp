@@ -1,24 +1,15 @@
 // federation/identity_provider: an IdP's metadata read into what the service provider needs (issue 12).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "federation/identity_provider.h"
+#include "test_data.h"
 
 namespace sportello::federation {
 namespace {
 
-std::string test_idp() {
-  const auto path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "data" / "idp" / "test_idp.xml";
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << path;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+std::string test_idp() { return testing::test_data("idp/test_idp.xml"); }
 
 // The test IdP's metadata with `from` replaced by `to` (the first occurrence).
 std::string changed(const std::string& from, const std::string& to) {

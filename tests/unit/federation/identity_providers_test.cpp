@@ -4,25 +4,18 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "federation/identity_providers.h"
+#include "test_data.h"
 
 namespace sportello::federation {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string metadata_of_test_idp() {
-  std::ifstream in(fs::path(__FILE__).parent_path() / ".." / ".." / "data" / "idp" / "test_idp.xml", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 std::string with_entity(const std::string& entity_id) {
-  std::string xml = metadata_of_test_idp();
+  std::string xml = testing::test_data("idp/test_idp.xml");
   const std::string from = "entityID=\"https://idp.test.sportello\"";
   return xml.replace(xml.find(from), from.size(), "entityID=\"" + entity_id + "\"");
 }

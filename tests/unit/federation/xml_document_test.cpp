@@ -5,24 +5,15 @@
 #include <libxml/tree.h>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "federation/xml_document.h"
+#include "test_data.h"
 
 namespace sportello::federation {
 namespace {
 
-std::string crafted(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "data" / "xml" / name;
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << path;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+std::string crafted(const std::string& name) { return testing::test_data("xml/" + name); }
 
 std::string refusal(const std::string& bytes, std::size_t max_bytes = XmlDocument::kDefaultMaxBytes) {
   auto parsed = XmlDocument::parse(bytes, max_bytes);
