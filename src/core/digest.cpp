@@ -66,16 +66,15 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string base64url_encode(std::string_view bytes) {
+namespace {
+
+std::string encode(std::string_view bytes, int variant) {
   ensure_crypto_initialised();
-  constexpr int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
   sodium_bin2base64(out.data(), out.size(), bytes_of(bytes), bytes.size(), variant);
   out.pop_back();  // the terminating NUL sodium writes
   return out;
 }
-
-namespace {
 
 std::optional<std::string> decode(std::string_view text, const char* ignore, int variant) {
   ensure_crypto_initialised();
@@ -90,6 +89,12 @@ std::optional<std::string> decode(std::string_view text, const char* ignore, int
 }
 
 }  // namespace
+
+std::string base64url_encode(std::string_view bytes) {
+  return encode(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+std::string base64_encode(std::string_view bytes) { return encode(bytes, sodium_base64_VARIANT_ORIGINAL); }
 
 std::optional<std::string> base64url_decode(std::string_view text) {
   return decode(text, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING);

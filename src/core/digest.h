@@ -30,6 +30,9 @@ std::string base64url_encode(std::string_view bytes);
 // alphabet, an impossible length or non-zero unused trailing bits (so each byte string has one encoding).
 std::optional<std::string> base64url_decode(std::string_view text);
 
+// Standard base64 (RFC 4648 §4, '+' and '/', with '=' padding), on one line.
+std::string base64_encode(std::string_view bytes);
+
 // Standard base64 (RFC 4648 §4, '+' and '/', with '=' padding), as XML and SAML carry it; the characters in
 // `ignore` (line breaks, say) are skipped. nullopt for anything else outside the alphabet or a truncated input.
 std::optional<std::string> base64_decode(std::string_view text, const char* ignore = nullptr);

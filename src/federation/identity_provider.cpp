@@ -6,38 +6,14 @@
 #include <memory>
 
 #include "core/digest.h"
+#include "federation/saml_names.h"
 #include "federation/xml_document.h"
+#include "federation/xml_nodes.h"
 
 namespace sportello::federation {
 namespace {
 
-constexpr const char* kMetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
-constexpr const char* kSignatureNs = "http://www.w3.org/2000/09/xmldsig#";
-constexpr const char* kSaml2Protocol = "urn:oasis:names:tc:SAML:2.0:protocol";
-
-Error wrong(std::string message) { return Error::invalid("idp-metadata", std::move(message), "metadata"); }
-
-bool is(const xmlNode* node, const char* ns, const char* name) {
-  return node != nullptr && node->type == XML_ELEMENT_NODE && node->ns != nullptr &&
-         xmlStrEqual(node->ns->href, BAD_CAST ns) && xmlStrEqual(node->name, BAD_CAST name);
-}
-
-std::vector<const xmlNode*> children(const xmlNode* parent, const char* ns, const char* name) {
-  std::vector<const xmlNode*> found;
-  for (const xmlNode* child = parent->children; child != nullptr; child = child->next)
-    if (is(child, ns, name)) found.push_back(child);
-  return found;
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-  std::unique_ptr<xmlChar, decltype(xmlFree)> value(xmlGetNoNsProp(node, BAD_CAST name), xmlFree);
-  return value ? reinterpret_cast<const char*>(value.get()) : "";
-}
-
-std::string text(const xmlNode* node) {
-  std::unique_ptr<xmlChar, decltype(xmlFree)> value(xmlNodeGetContent(node), xmlFree);
-  return value ? reinterpret_cast<const char*>(value.get()) : "";
-}
+Error bad_metadata(std::string message) { return Error::invalid("idp-metadata", std::move(message), "metadata"); }
 
 bool absolute_http_url(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
 
@@ -45,13 +21,13 @@ bool absolute_http_url(std::string_view url) { return url.starts_with("https://"
 // as one certificate and nothing more.
 Result<std::string> certificate(const std::string& base64) {
   auto decoded = base64_decode(base64, " \t\r\n");
-  if (!decoded || decoded->empty()) return wrong("A signing certificate is not base64.");
+  if (!decoded || decoded->empty()) return bad_metadata("A signing certificate is not base64.");
   const std::string der = std::move(*decoded);
   const unsigned char* cursor = reinterpret_cast<const unsigned char*>(der.data());
   std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())),
                                                     X509_free);
   if (!x509 || cursor != reinterpret_cast<const unsigned char*>(der.data()) + der.size())
-    return wrong("A signing certificate is not an X.509 certificate.");
+    return bad_metadata("A signing certificate is not an X.509 certificate.");
   return der;
 }
 
@@ -61,16 +37,16 @@ Result<IdentityProvider> read_identity_provider(std::string_view metadata_xml) {
   auto document = XmlDocument::parse(metadata_xml);
   if (!document) return document.error();
   const xmlNode* root = document->root();
-  if (!is(root, kMetadataNs, "EntityDescriptor")) return wrong("The metadata is not an md:EntityDescriptor.");
+  if (!is_element(root, kMetadataNs, "EntityDescriptor")) return bad_metadata("The metadata is not an md:EntityDescriptor.");
   IdentityProvider idp;
   idp.entity_id = attribute(root, "entityID");
-  if (idp.entity_id.empty()) return wrong("The EntityDescriptor has no entityID.");
+  if (idp.entity_id.empty()) return bad_metadata("The EntityDescriptor has no entityID.");
 
   const auto descriptors = children(root, kMetadataNs, "IDPSSODescriptor");
-  if (descriptors.size() != 1) return wrong("The metadata must describe exactly one IDPSSODescriptor.");
+  if (descriptors.size() != 1) return bad_metadata("The metadata must describe exactly one IDPSSODescriptor.");
   const xmlNode* idp_descriptor = descriptors.front();
-  if (attribute(idp_descriptor, "protocolSupportEnumeration").find(kSaml2Protocol) == std::string::npos)
-    return wrong("The IDPSSODescriptor does not support SAML 2.0.");
+  if (attribute(idp_descriptor, "protocolSupportEnumeration").find(kProtocolNs) == std::string::npos)
+    return bad_metadata("The IDPSSODescriptor does not support SAML 2.0.");
 
   for (const xmlNode* key : children(idp_descriptor, kMetadataNs, "KeyDescriptor")) {
     const std::string use = attribute(key, "use");
@@ -83,19 +59,19 @@ Result<IdentityProvider> read_identity_provider(std::string_view metadata_xml) {
           idp.signing_certificates.push_back(std::move(*der));
         }
   }
-  if (idp.signing_certificates.empty()) return wrong("The IDPSSODescriptor has no signing certificate.");
+  if (idp.signing_certificates.empty()) return bad_metadata("The IDPSSODescriptor has no signing certificate.");
 
   for (auto [name, services] : {std::pair{"SingleSignOnService", &idp.single_sign_on},
                                 std::pair{"SingleLogoutService", &idp.single_logout}}) {
     for (const xmlNode* service : children(idp_descriptor, kMetadataNs, name)) {
       const std::string binding = attribute(service, "Binding"), location = attribute(service, "Location");
       if (binding.empty() || !absolute_http_url(location))
-        return wrong(std::string("A ") + name + " has no Binding or no absolute http(s) Location.");
+        return bad_metadata(std::string("A ") + name + " has no Binding or no absolute http(s) Location.");
       services->try_emplace(binding, location);  // the first of a binding, as the metadata orders them
     }
   }
   if (!idp.single_sign_on.contains(kHttpRedirect) && !idp.single_sign_on.contains(kHttpPost))
-    return wrong("The IDPSSODescriptor has no SingleSignOnService for HTTP-Redirect or HTTP-POST.");
+    return bad_metadata("The IDPSSODescriptor has no SingleSignOnService for HTTP-Redirect or HTTP-POST.");
   return idp;
 }
 

@@ -11,11 +11,9 @@
 #include <vector>
 
 #include "core/result.h"
+#include "federation/saml_names.h"
 
 namespace sportello::federation {
-
-inline constexpr std::string_view kHttpRedirect = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
-inline constexpr std::string_view kHttpPost = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 
 struct IdentityProvider {
   std::string entity_id;

@@ -116,5 +116,14 @@ TEST(Digest, Base64DecodesTheStandardAlphabetSkippingWhatItIsTold) {
     EXPECT_FALSE(base64_decode(text).has_value()) << text;
 }
 
+TEST(Digest, Base64EncodesWithPaddingAndTheStandardAlphabet) {
+  EXPECT_EQ(base64_encode("foob"), "Zm9vYg==");
+  EXPECT_EQ(base64_encode("\xfb\xff"), "+/8=");
+  EXPECT_EQ(base64_encode(""), "");
+  std::string all;
+  for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+  EXPECT_EQ(base64_decode(base64_encode(all)), all);
+}
+
 }  // namespace
 }  // namespace sportello
