@@ -52,6 +52,19 @@ Result<AuditKey> audit_key_for(const std::shared_ptr<Database>& database, const 
   return AuditKey::load_or_create_key_file(path);
 }
 
+// The service provider of [federation]: its key pair, the IdPs' metadata folder, the signed metadata.
+Result<federation::Federation> federation_from(const Config::Federation& c) {
+  auto key = federation::SigningKey::load(c.key_file, c.certificate_file);
+  if (!key) return key.error();
+  auto idps = federation::IdentityProviders::load(c.idp_metadata_dir);
+  if (!idps) return idps.error();
+  federation::ServiceProvider sp{c.entity_id,    c.public_url,    c.organization_name, c.organization_display_name,
+                                 c.organization_url, c.ipa_code, c.contact_email,     c.contact_phone,
+                                 c.municipality, c.province,      static_cast<federation::SpidLevel>(c.level)};
+  return federation::Federation::build(std::move(sp), std::move(*key), std::move(*idps), c.cie_entity_id,
+                                       c.request_lifetime, c.clock_skew, c.binding == "post");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<const Clock> clock) {
@@ -74,6 +87,11 @@ Result<std::unique_ptr<App>> App::open(const Config& config, std::shared_ptr<con
   if (!audit_key) return audit_key.error();
   auto signer = CheckpointSigner::load_or_create_key_file(config.audit.signing_key_file);
   if (!signer) return signer.error();
+  if (!config.federation.entity_id.empty()) {
+    auto federation = federation_from(config.federation);
+    if (!federation) return federation.error();
+    app->federation_ = std::make_unique<const federation::Federation>(std::move(*federation));
+  }
 
   app->database_ = *database;
   app->applied_ = *applied;

@@ -3,7 +3,7 @@
 // applies pending migrations, loads the sealing key, the audit key and checkpoint signing seed (created when
 // missing — but a missing audit key is refused once the log holds keyed rows, rather than starting a chain no
 // one can verify) and the Belfiore table, builds the hasher and the policies, and exposes the FlowContext
-// that every flow runs on. Owns all of it; outlives the flows.
+// that every flow runs on; with [federation], the SP's key, the trusted IdPs and its signed metadata. Owns all of it; outlives the flows.
 #include <memory>
 
 #include "app/config.h"
@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/secret_box.h"
 #include "credential/argon2_hasher.h"
+#include "federation/federation.h"
 #include "flows/flow_context.h"
 #include "store/database.h"
 #include "store/migrator.h"
@@ -37,6 +38,8 @@ class App {
   const AuditKey& audit_key() const { return *audit_key_; }
   const CheckpointSigner& checkpoint_signer() const { return *signer_; }
   const CheckpointFile& checkpoint_file() const { return *checkpoints_; }
+  // SPID and CIE (issue 12): null when [federation] has no entity_id.
+  const federation::Federation* federation() const { return federation_.get(); }
 
  private:
   App() = default;
@@ -52,6 +55,7 @@ class App {
   std::unique_ptr<Argon2Hasher> hasher_;
   std::unique_ptr<FlowCaches> caches_;
   std::unique_ptr<FlowContext> context_;
+  std::unique_ptr<const federation::Federation> federation_;
   std::vector<AppliedMigration> applied_;
 };
 

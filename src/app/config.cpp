@@ -257,6 +257,18 @@ Setter http_url(S Config::*section, std::string S::*field) {
   };
 }
 
+// An https:// URL with a host (or, with `empty_ok`, nothing: the feature is off). SPID wants HTTPS everywhere.
+template <typename S>
+Setter https_url(S Config::*section, std::string S::*field, bool empty_ok) {
+  return [=](Config& config, const Raw& raw) -> Status {
+    const bool empty = raw.text && raw.text->empty();
+    const bool ok = raw.text && (empty ? empty_ok : raw.text->starts_with("https://") && raw.text->size() > 8);
+    if (!ok) return expected(raw, "an https:// URL");
+    (config.*section).*field = *raw.text;
+    return Ok{};
+  };
+}
+
 // The URL is never repeated in errors: a postgresql:// one may carry a password.
 Status set_database_url(Config& config, const Raw& raw) {
   constexpr std::string_view what = "\"sqlite:PATH\" or \"postgresql://...\"";
@@ -366,6 +378,26 @@ std::vector<Setting> settings() {
       {"limits", "letters_per_holder", integer(&C::limits, &C::Limits::letters_per_holder, 1, 1000)},
       {"limits", "letters_window", duration(&C::limits, &C::Limits::letters_window)},
       {"web", "assets_dir", path(&C::web, &C::Web::assets_dir)},                               // issue 5
+      {"federation", "entity_id", https_url(&C::federation, &C::Federation::entity_id, true)},    // issue 12
+      {"federation", "public_url", https_url(&C::federation, &C::Federation::public_url, true)},
+      {"federation", "key_file", optional_path(&C::federation, &C::Federation::key_file)},
+      {"federation", "certificate_file", optional_path(&C::federation, &C::Federation::certificate_file)},
+      {"federation", "idp_metadata_dir", optional_path(&C::federation, &C::Federation::idp_metadata_dir)},
+      {"federation", "cie_entity_id", text(&C::federation, &C::Federation::cie_entity_id)},
+      {"federation", "organization_name", text(&C::federation, &C::Federation::organization_name)},
+      {"federation", "organization_display_name", text(&C::federation, &C::Federation::organization_display_name)},
+      {"federation", "organization_url", https_url(&C::federation, &C::Federation::organization_url, true)},
+      {"federation", "ipa_code", text(&C::federation, &C::Federation::ipa_code)},
+      {"federation", "contact_email", text(&C::federation, &C::Federation::contact_email)},
+      {"federation", "contact_phone", text(&C::federation, &C::Federation::contact_phone)},
+      {"federation", "municipality", text(&C::federation, &C::Federation::municipality)},
+      {"federation", "province", text(&C::federation, &C::Federation::province)},
+      {"federation", "level", integer(&C::federation, &C::Federation::level, 1, 3)},
+      {"federation", "binding", one_of(&C::federation, &C::Federation::binding, {"redirect", "post"})},
+      {"federation", "request_lifetime",
+       duration_in(&C::federation, &C::Federation::request_lifetime, seconds{60}, std::chrono::hours{1}, "from 1m to 1h")},
+      {"federation", "clock_skew",
+       duration_in(&C::federation, &C::Federation::clock_skew, seconds{0}, std::chrono::minutes{10}, "from 0s to 10m")},
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
       {"staff", "lockout_free", integer(&C::staff, &C::Staff::lockout_free, 0, 10)},              // issue 15
@@ -521,8 +553,33 @@ Status apply_environment(Config& config, const std::map<std::string, std::string
   return Ok{};
 }
 
+// [federation] is off without an entity_id; with one, everything the metadata and the logins need.
+Status check_federation(const Config::Federation& f) {
+  if (f.entity_id.empty()) return Ok{};
+  const std::string_view host_and_path = std::string_view(f.entity_id).substr(8);
+  const auto host = host_and_path.substr(0, host_and_path.find('/'));
+  if (host.find(':') != std::string_view::npos || f.entity_id.find('?') != std::string::npos)
+    return config_error("federation.entity_id", "must have neither a port nor a query (SPID's rules)");
+  const std::pair<const char*, bool> required[] = {
+      {"public_url", f.public_url.empty()},           {"key_file", f.key_file.empty()},
+      {"certificate_file", f.certificate_file.empty()}, {"idp_metadata_dir", f.idp_metadata_dir.empty()},
+      {"organization_name", f.organization_name.empty()}, {"organization_display_name", f.organization_display_name.empty()},
+      {"organization_url", f.organization_url.empty()}, {"ipa_code", f.ipa_code.empty()},
+      {"contact_email", f.contact_email.empty()}};
+  for (const auto& [key, missing] : required)
+    if (missing) return config_error(std::string("federation.") + key, "is required when federation.entity_id is set");
+  if (f.public_url.ends_with('/')) return config_error("federation.public_url", "must not end with '/'");
+  if (!f.contact_phone.empty() &&
+      (!f.contact_phone.starts_with("+39") || f.contact_phone.find(' ') != std::string::npos))
+    return config_error("federation.contact_phone", "must start with +39 and have no spaces (SPID's rules)");
+  if (!f.cie_entity_id.empty() && f.municipality.empty())
+    return config_error("federation.municipality", "is required when federation.cie_entity_id is set (CIE's metadata)");
+  return Ok{};
+}
+
 // Rules that tie two settings together; each key alone is already within its range.
 Status check_consistency(const Config& config) {
+  if (Status federation = check_federation(config.federation); !federation) return federation;
   if (config.session.idle_timeout > config.session.absolute_timeout) {
     return config_error("session.idle_timeout", "must not exceed session.absolute_timeout");
   }

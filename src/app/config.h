@@ -152,6 +152,27 @@ struct Config {
     std::chrono::seconds letters_window = std::chrono::days{30};
   } limits;
 
+  struct Federation {                             // issue 12: SPID and CIE (SAML service provider)
+    std::string entity_id;                        // https://..., no port or query; empty: no SPID/CIE login
+    std::string public_url;                       // https://host[:port] where /saml/* is served to browsers
+    std::filesystem::path key_file;               // the SP's RSA key (PEM, >= 2048 bits)
+    std::filesystem::path certificate_file;       // its certificate (PEM), SPID-shaped (scripts/make-sp-certificate)
+    std::filesystem::path idp_metadata_dir;       // one md:EntityDescriptor per *.xml: the IdPs trusted
+    std::string cie_entity_id;                    // the IdP among them that is CIE's; empty: no CIE button
+    std::string organization_name;                // as in the IPA index
+    std::string organization_display_name;
+    std::string organization_url;
+    std::string ipa_code;
+    std::string contact_email;
+    std::string contact_phone;                    // +39...
+    std::string municipality;                     // CIE: the seat's ISTAT code
+    std::string province;                         // CIE: e.g. RM
+    std::int64_t level = 2;                       // SpidL level asked: 1, 2 or 3
+    std::string binding = "redirect";             // "redirect" or "post": how AuthnRequests travel
+    std::chrono::seconds request_lifetime = std::chrono::minutes{15};  // a login waits this long for its answer
+    std::chrono::seconds clock_skew{180};         // tolerated between our clock and an IdP's
+  } federation;
+
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;

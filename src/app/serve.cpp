@@ -153,7 +153,7 @@ int serve(Config config, const ServeOverrides& overrides) {
     std::cerr << "sportello: " << pages.error().message << "\n";
     return 1;
   }
-  web::Web site{api, **pages, config.web.assets_dir};
+  web::Web site{api, **pages, config.web.assets_dir, (*app)->federation()};
   web::add_web_routes(router, site);
   http::ServerHooks hooks;
   hooks.decorate = [&](http::Response& r, const http::Request&) { http::add_security_headers(r, api.tls); };

@@ -12,6 +12,7 @@
 #include "flows/bulk_enrolment_repository.h"
 #include "credential/allowance.h"
 #include "credential/credential_repository.h"
+#include "federation/pending_login.h"
 #include "identity/citizen_repository.h"
 #include "identity/contact_verification.h"
 #include "intermediaries/mandate_repository.h"
@@ -31,6 +32,8 @@ class Repositories {
   virtual CredentialRepository& credentials() = 0;
   virtual LockoutRepository& lockouts() = 0;
   virtual AllowanceRepository& allowances() = 0;
+  // Logins sent to a SPID or CIE identity provider, waiting for its answer (issue 12).
+  virtual federation::PendingLoginRepository& pending_logins() = 0;
   virtual RecoveryRepository& recoveries() = 0;
   virtual ContactVerificationRepository& contact_verifications() = 0;
   virtual DispositivoRequestRepository& dispositivo_requests() = 0;

@@ -7,6 +7,7 @@ SqlRepositories::SqlRepositories(soci::session& sql, const AuditKey* audit_key)
       credentials_(sql),
       lockouts_(sql),
       allowances_(sql),
+      pending_logins_(sql),
       recoveries_(sql),
       contact_verifications_(sql),
       dispositivo_(sql),

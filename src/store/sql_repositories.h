@@ -59,6 +59,17 @@ class SqlAllowanceRepository final : public AllowanceRepository {
   soci::session& sql_;
 };
 
+class SqlPendingLoginRepository final : public federation::PendingLoginRepository {
+ public:
+  explicit SqlPendingLoginRepository(soci::session& sql) : sql_(sql) {}
+  void add(const federation::PendingLogin& login) override;
+  std::optional<federation::PendingLogin> take(const std::string& relay_hash) override;
+  int purge_expired(Instant now) override;
+
+ private:
+  soci::session& sql_;
+};
+
 class SqlRecoveryRepository final : public RecoveryRepository {
  public:
   explicit SqlRecoveryRepository(soci::session& sql) : sql_(sql) {}
@@ -281,6 +292,7 @@ class SqlRepositories final : public Repositories {
   CredentialRepository& credentials() override { return credentials_; }
   LockoutRepository& lockouts() override { return lockouts_; }
   AllowanceRepository& allowances() override { return allowances_; }
+  federation::PendingLoginRepository& pending_logins() override { return pending_logins_; }
   RecoveryRepository& recoveries() override { return recoveries_; }
   ContactVerificationRepository& contact_verifications() override { return contact_verifications_; }
   DispositivoRequestRepository& dispositivo_requests() override { return dispositivo_; }
@@ -302,6 +314,7 @@ class SqlRepositories final : public Repositories {
   SqlCredentialRepository credentials_;
   SqlLockoutRepository lockouts_;
   SqlAllowanceRepository allowances_;
+  SqlPendingLoginRepository pending_logins_;
   SqlRecoveryRepository recoveries_;
   SqlContactVerificationRepository contact_verifications_;
   SqlDispositivoRequestRepository dispositivo_;

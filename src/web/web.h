@@ -5,6 +5,7 @@
 // Handlers are thin: parse the form, call one flow, render.
 #include <filesystem>
 
+#include "federation/federation.h"
 #include "http/api/api.h"
 #include "web/pages.h"
 
@@ -14,6 +15,7 @@ struct Web {
   http::Api& api;                    // the flows, throttle and metrics the JSON API uses too
   const Pages& pages;
   std::filesystem::path assets;      // bootstrap-italia's dist folder
+  const federation::Federation* federation = nullptr;  // SPID and CIE (issue 12); null: not configured
 };
 
 void add_static_routes(http::Router& router, Web& web);
@@ -35,6 +37,8 @@ void add_access_pages(http::Router& router, Web& web);
 void add_console_patronato_pages(http::Router& router, Web& web);
 void add_console_caller_pages(http::Router& router, Web& web);
 void add_console_organisation_pages(http::Router& router, Web& web);
+// SPID and CIE (issue 12): the SP's metadata, the start of a login at an identity provider. federation_pages.cpp
+void add_federation_pages(http::Router& router, Web& web);
 // The footer's pages: privacy notice, legal notes, accessibility statement (AgID's model). legal_pages.cpp
 void add_legal_pages(http::Router& router, Web& web);
 
@@ -56,6 +60,7 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_console_caller_pages(router, web);
   add_console_organisation_pages(router, web);
   add_legal_pages(router, web);
+  add_federation_pages(router, web);
 }
 
 }  // namespace sportello::web

@@ -240,6 +240,11 @@ POST    /operatori/organizzazioni/{code}/riattivazione                   login l
 GET     /privacy                                                         everyone
 GET     /note-legali                                                     everyone
 GET     /accessibilita                                                   everyone
+
+# SPID and CIE (issue 12): public by nature (here a server without [federation]: 404; test_federation.py has the rest)
+GET     /saml/metadata                                                   everyone
+GET     /saml/metadata/cie                                               everyone
+GET     /saml/login                                                      everyone
 """
 
 

@@ -18,6 +18,7 @@ import math
 import os
 import re
 import signal
+import ssl
 import struct
 import subprocess
 import sys
@@ -95,11 +96,18 @@ def check_security_headers(reply):
 class Client:
     """A fresh connection per request (closed afterwards); checks the security headers of every answer."""
 
-    def __init__(self, port):
+    def __init__(self, port, tls=False):
         self.port = port
+        self.tls = tls  # HTTPS with the tests' own certificate: not verified
         self.host = "127.0.0.1:%d" % port
-        self.origin = "http://" + self.host
+        self.origin = ("https://" if tls else "http://") + self.host
         self.sent = 0
+
+    def connection(self):
+        if self.tls:
+            return http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30,
+                                               context=ssl._create_unverified_context())
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
 
     def request(self, method, path, body=None, token=None, headers=None, raw=None,
                 content_type="application/json"):
@@ -115,7 +123,7 @@ class Client:
         if token:
             hdrs["Authorization"] = "Bearer " + token
         hdrs.update(headers or {})
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = self.connection()
         try:
             self.sent += 1
             conn.request(method, path, body=data, headers=hdrs)
@@ -137,7 +145,7 @@ class Client:
 
     def headers_only(self, method, path, headers):
         """Sends only the request header (a client waiting for 100-continue would do this) and reads the answer."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = self.connection()
         try:
             self.sent += 1
             conn.putrequest(method, path)
@@ -155,7 +163,8 @@ class Client:
 class Server:
     """The real `sportello serve` on 127.0.0.1:0 with its own database, key and environment."""
 
-    def __init__(self, database=None, **settings):
+    def __init__(self, database=None, listen="127.0.0.1:0", **settings):
+        self.listen = listen  # a fixed port where the server must know its own address (SAML's metadata)
         self.tmp = tempfile.TemporaryDirectory(prefix="sportello-e2e-")
         folder = self.tmp.name
         # SQLite, or PostgreSQL with SPORTELLO_TEST_POSTGRES; or one the caller made (and drops), e.g. shared by nodes
@@ -201,18 +210,19 @@ class Server:
 
     def _spawn(self):
         self.stdout_lines = []
-        self.proc = subprocess.Popen([SERVER, "serve", "--listen", "127.0.0.1:0"], cwd=self.tmp.name,
+        self.proc = subprocess.Popen([SERVER, "serve", "--listen", self.listen], cwd=self.tmp.name,
                                      env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=self._stderr)
         self._ready = threading.Event()
         self.port = None
+        self.tls = False
         self._reader = threading.Thread(target=self._read_stdout, daemon=True)
         self._reader.start()
         if not self._ready.wait(30) or self.port is None:
             self.proc.kill()
             self.proc.wait()
             raise RuntimeError("sportello did not start: " + self.stderr())
-        self.client = Client(self.port)
+        self.client = Client(self.port, tls=self.tls)
         if not hasattr(self, "_serial"):
             self._serial = 0
         self._stopped = None
@@ -235,7 +245,9 @@ class Server:
         for raw in self.proc.stdout:
             line = raw.decode("utf-8", "replace").rstrip("\n")
             self.stdout_lines.append(line)
-            if self.port is None and line.startswith("sportello listening on http://"):
+            if self.port is None and line.startswith(("sportello listening on http://",
+                                                      "sportello listening on https://")):
+                self.tls = line.startswith("sportello listening on https://")
                 self.port = int(line.rsplit(":", 1)[1])
                 self._ready.set()
         self._ready.set()

@@ -105,6 +105,24 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"limits.letters_per_holder", n(c.limits.letters_per_holder)},
       {"limits.letters_window", s(c.limits.letters_window)},
       {"web.assets_dir", c.web.assets_dir.string()},
+      {"federation.entity_id", c.federation.entity_id},
+      {"federation.public_url", c.federation.public_url},
+      {"federation.key_file", c.federation.key_file.string()},
+      {"federation.certificate_file", c.federation.certificate_file.string()},
+      {"federation.idp_metadata_dir", c.federation.idp_metadata_dir.string()},
+      {"federation.cie_entity_id", c.federation.cie_entity_id},
+      {"federation.organization_name", c.federation.organization_name},
+      {"federation.organization_display_name", c.federation.organization_display_name},
+      {"federation.organization_url", c.federation.organization_url},
+      {"federation.ipa_code", c.federation.ipa_code},
+      {"federation.contact_email", c.federation.contact_email},
+      {"federation.contact_phone", c.federation.contact_phone},
+      {"federation.municipality", c.federation.municipality},
+      {"federation.province", c.federation.province},
+      {"federation.level", n(c.federation.level)},
+      {"federation.binding", c.federation.binding},
+      {"federation.request_lifetime", s(c.federation.request_lifetime)},
+      {"federation.clock_skew", s(c.federation.clock_skew)},
       {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
       {"staff.password_min_length", n(c.staff.password_min_length)},
       {"staff.lockout_free", n(c.staff.lockout_free)},
@@ -608,6 +626,44 @@ fs::path repo_root() {
   fs::path data = data_dir != nullptr ? data_dir : SPORTELLO_DEFAULT_DATA_DIR;
   if (!data.has_filename()) data = data.parent_path();  // "…/data/"
   return data.parent_path();
+}
+
+// [federation] (issue 12): off without an entity_id; with one, every key the metadata needs, and SPID's rules.
+TEST(ConfigFederation, AnEntityIdRequiresWhatTheMetadataNeedsAndFollowsSpidsRules) {
+  const std::map<std::string, std::string> complete = {
+      {"SPORTELLO_FEDERATION_ENTITY_ID", "https://sportello.example/spid"},
+      {"SPORTELLO_FEDERATION_PUBLIC_URL", "https://sportello.example"},
+      {"SPORTELLO_FEDERATION_KEY_FILE", "/etc/sportello/sp.key"},
+      {"SPORTELLO_FEDERATION_CERTIFICATE_FILE", "/etc/sportello/sp.crt"},
+      {"SPORTELLO_FEDERATION_IDP_METADATA_DIR", "/etc/sportello/idps"},
+      {"SPORTELLO_FEDERATION_ORGANIZATION_NAME", "Istituto"},
+      {"SPORTELLO_FEDERATION_ORGANIZATION_DISPLAY_NAME", "Sportello"},
+      {"SPORTELLO_FEDERATION_ORGANIZATION_URL", "https://istituto.example"},
+      {"SPORTELLO_FEDERATION_IPA_CODE", "inps"},
+      {"SPORTELLO_FEDERATION_CONTACT_EMAIL", "spid@istituto.example"}};
+  ASSERT_TRUE(Config::load({}, complete).ok());
+  auto with = [&](const std::string& name, const std::string& value) {
+    auto env = complete;
+    env[name] = value;
+    return Config::load({}, env);
+  };
+  const std::pair<std::pair<const char*, const char*>, const char*> refused[] = {
+      {{"SPORTELLO_FEDERATION_ENTITY_ID", "https://sportello.example:8443/spid"}, "federation.entity_id"},
+      {{"SPORTELLO_FEDERATION_ENTITY_ID", "https://sportello.example/spid?x=1"}, "federation.entity_id"},
+      {{"SPORTELLO_FEDERATION_ENTITY_ID", "http://sportello.example/spid"}, "SPORTELLO_FEDERATION_ENTITY_ID"},
+      {{"SPORTELLO_FEDERATION_PUBLIC_URL", "https://sportello.example/"}, "federation.public_url"},
+      {{"SPORTELLO_FEDERATION_IPA_CODE", ""}, "federation.ipa_code"},
+      {{"SPORTELLO_FEDERATION_CONTACT_PHONE", "06 1234"}, "federation.contact_phone"},
+      {{"SPORTELLO_FEDERATION_CIE_ENTITY_ID", "https://idserver.servizicie.interno.gov.it/idp/profile/SAML2/POST/SSO"},
+       "federation.municipality"},
+      {{"SPORTELLO_FEDERATION_LEVEL", "4"}, "SPORTELLO_FEDERATION_LEVEL"},
+      {{"SPORTELLO_FEDERATION_BINDING", "soap"}, "SPORTELLO_FEDERATION_BINDING"},
+  };
+  for (const auto& [setting, named] : refused) {
+    auto loaded = with(setting.first, setting.second);
+    ASSERT_FALSE(loaded.ok()) << setting.first << "=" << setting.second;
+    EXPECT_NE(loaded.error().message.find(named), std::string::npos) << loaded.error().message;
+  }
 }
 
 TEST(ConfigExample, LoadsCleanlyAndEqualsTheDefaults) {

@@ -47,6 +47,7 @@ class WithFailingOutbox final : public Repositories {
   CredentialRepository& credentials() override { return real_.credentials(); }
   LockoutRepository& lockouts() override { return real_.lockouts(); }
   AllowanceRepository& allowances() override { return real_.allowances(); }
+  federation::PendingLoginRepository& pending_logins() override { return real_.pending_logins(); }
   RecoveryRepository& recoveries() override { return real_.recoveries(); }
   ContactVerificationRepository& contact_verifications() override { return real_.contact_verifications(); }
   DispositivoRequestRepository& dispositivo_requests() override { return real_.dispositivo_requests(); }

@@ -1,0 +1,106 @@
+// SPID and CIE (issue 12): the service provider's signed metadata, and the start of a login at an identity
+// provider (GET /saml/login?idp=<entityID>[&torna=<path>]): a redirect to the IdP (HTTP-Redirect binding) or a
+// form that posts itself there (HTTP-POST), with the cookie that binds the login to this browser. Without
+// [federation] these paths answer 404.
+#include "flows/federation/start_login.h"
+#include "http/api/auth.h"
+#include "web/error_pages.h"
+#include "web/form.h"
+#include "web/page_request.h"
+#include "web/web.h"
+
+namespace sportello::web {
+namespace {
+
+using http::Request;
+using http::Response;
+
+inline constexpr const char* kLoginCookie = "__Host-sportello-saml";
+
+// SameSite=None: the IdP's answer comes back as a cross-site POST, which must carry it.
+std::string login_cookie(const std::string& token, Seconds lifetime) {
+  return std::string(kLoginCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=None; Max-Age=" +
+         std::to_string(lifetime.count());
+}
+
+Response not_configured(const Request& r) {
+  Response response{http::HttpStatus::not_found, r.raw.version()};
+  response.set(http::beast_http::field::content_type, "text/plain; charset=utf-8");
+  response.body() = "Not Found";
+  response.prepare_payload();
+  return response;
+}
+
+Response metadata(Web& web, const Request& r, bool cie) {
+  if (web.federation == nullptr) return not_configured(r);
+  Response response{http::HttpStatus::ok, r.raw.version()};
+  response.set(http::beast_http::field::content_type, "application/samlmetadata+xml");
+  response.set(http::beast_http::field::cache_control, "public, max-age=3600");
+  response.body() = cie ? web.federation->cie_metadata : web.federation->spid_metadata;
+  response.prepare_payload();
+  return response;
+}
+
+// The origin (scheme://host[:port]) of an absolute URL, for the POST page's form-action.
+std::string origin_of(const std::string& url) {
+  const auto host = url.find("://");
+  if (host == std::string::npos) return url;
+  return url.substr(0, url.find('/', host + 3));
+}
+
+Response start(Web& web, Request& r) {
+  if (web.federation == nullptr) return not_configured(r);
+  const Language language = language_of(r);
+  if (auto limited = http::throttled(web.api, r)) {
+    dress_error_page(web, *limited, r);
+    return *limited;
+  }
+  const auto idp = r.query.find("idp");
+  const std::string back = safe_return_path(r.query.contains("torna") ? r.query.at("torna") : "");
+  auto started = StartFederatedLogin(web.api.ctx, *web.federation).run(idp == r.query.end() ? "" : idp->second, back);
+  if (!started) {
+    if (started.error().kind != ErrorKind::invalid_input) {
+      Response unavailable{http::HttpStatus::service_unavailable, r.raw.version()};
+      dress_error_page(web, unavailable, r);
+      return unavailable;
+    }
+    PageData values = notice_values(web.pages.texts(), language, "saml_unknown_idp_title", {"saml_unknown_idp_text"},
+                                    {{"/accedi", "saml_back_to_login"}});
+    return render_page(web, r, "notice", values, http::HttpStatus::bad_request);
+  }
+  Response response;
+  if (started->request.post) {
+    PageData values{PageData::type::object};
+    values.set("action", started->request.url);
+    PageData fields{PageData::type::list};
+    for (const auto& [name, value] : started->request.fields) {
+      PageData field{PageData::type::object};
+      field.set("name", name);
+      field.set("value", value);
+      fields.push_back(field);
+    }
+    values.set("fields", fields);
+    response = render_page(web, r, "saml_post", values);
+    response.set("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action " +
+                     origin_of(started->request.url) + "; object-src 'none'");
+  } else {
+    // 302, as the HTTP-Redirect binding's examples and AgID's spid-sp-test have it (a 303 is refused there).
+    response = Response{http::HttpStatus::found, r.raw.version()};
+    response.set(http::beast_http::field::location, started->request.url);
+    response.prepare_payload();
+  }
+  response.insert(http::beast_http::field::set_cookie,
+                  login_cookie(started->browser_token, web.federation->request_lifetime));
+  return response;
+}
+
+}  // namespace
+
+void add_federation_pages(http::Router& router, Web& web) {
+  router.add({http::Verb::get, "/saml/metadata", [&](Request& r) { return metadata(web, r, false); }});
+  router.add({http::Verb::get, "/saml/metadata/cie", [&](Request& r) { return metadata(web, r, true); }});
+  router.add({http::Verb::get, "/saml/login", [&](Request& r) { return start(web, r); }});
+}
+
+}  // namespace sportello::web

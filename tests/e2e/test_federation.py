@@ -1,0 +1,190 @@
+"""SPID and CIE (issue 12) end to end: sportello on TLS loopback as a SAML service provider, checked by AgID's own
+spid-sp-test (../shared/tools/spid-sp-test, an unmodified copy: ../shared/third_party/SOURCE.md).
+
+- the SP certificate made by scripts/make-sp-certificate passes AgID's certificate validator;
+- the metadata at /saml/metadata passes the spid-sp-public profile (with the extra checks) and the one at
+  /saml/metadata/cie the cie-sp-public profile, with 0 failures;
+- the AuthnRequest, by HTTP-Redirect and by HTTP-POST, passes the tool's request checks with 0 failures;
+- and what the tool cannot see: the login is kept pending with the request's ID and bound to the browser by a
+  cookie only this site reads, an unknown identity provider gets a page that says so, and a server without
+  [federation] answers 404 on these paths.
+
+Every count of the tool's runs is printed, for the closing note.
+"""
+import collections
+import hashlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import test_api
+from test_api import Server
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SPID_SP_TEST = os.environ.get("SPID_SP_TEST", os.path.join(ROOT, "..", "shared", "tools", "spid-sp-test"))
+VALIDATOR = os.path.join(ROOT, "..", "shared", "third_party", "spid-compliant-certificates")
+TOOL_IDP = "https://localhost:8443"  # spid-sp-test's own fake IdP
+ENTITY_ID = "https://sportello.example/spid"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(command, **kw):
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, **kw)
+    if done.returncode != 0:
+        raise AssertionError("%s failed (%d): %s %s" % (command[0], done.returncode, done.stdout[-2000:],
+                                                         done.stderr[-2000:]))
+    return done
+
+
+def tool_results(report):
+    """{result: count} over every check of a spid-sp-test JSON report, and the failed checks' descriptions."""
+    with open(report, encoding="utf-8") as f:
+        data = json.load(f)
+    counts, failed = collections.Counter(), []
+    for group in data["test"]["sp"].values():
+        for checks in group.values():
+            for check in checks:
+                counts[check["result"]] += 1
+                if check["result"] not in ("success", "info"):
+                    failed.append("%s: %s (%s)" % (check["method"], check["test"], check.get("value")))
+    return counts, failed
+
+
+@unittest.skipUnless(os.path.exists(SPID_SP_TEST), "AgID's spid-sp-test is not at " + SPID_SP_TEST)
+class SpidSpTest(unittest.TestCase):
+    """One server per binding; the tool runs against it over HTTPS on loopback."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="sportello-federation-")
+        folder = cls.tmp.name
+        run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", os.path.join(folder, "tls.key"),
+             "-out", os.path.join(folder, "tls.crt")])
+        run([os.path.join(ROOT, "scripts", "make-sp-certificate"), "--entity-id", ENTITY_ID, "--ipa-code", "c_h501",
+             "--organization", "Istituto di prova", "--locality", "Roma", "--key-size", "2048",
+             "--out", os.path.join(folder, "sp")])
+        cls.idps = os.path.join(folder, "idps")
+        os.mkdir(cls.idps)
+        metadata = run([SPID_SP_TEST, "--idp-metadata"]).stdout
+        with open(os.path.join(cls.idps, "spid-sp-test.xml"), "w", encoding="utf-8") as f:
+            f.write(metadata)
+        cls.port = free_port()
+        cls.base = "https://127.0.0.1:%d" % cls.port
+        cls.settings = {
+            "server_tls_certificate": os.path.join(folder, "tls.crt"),
+            "server_tls_key": os.path.join(folder, "tls.key"),
+            "federation_entity_id": ENTITY_ID,
+            "federation_public_url": cls.base,
+            "federation_key_file": os.path.join(folder, "sp", "sp.key"),
+            "federation_certificate_file": os.path.join(folder, "sp", "sp.crt"),
+            "federation_idp_metadata_dir": cls.idps,
+            "federation_organization_name": "Istituto di prova",
+            "federation_organization_display_name": "Sportello",
+            "federation_organization_url": "https://sportello.example/",
+            "federation_ipa_code": "c_h501",
+            "federation_contact_email": "spid@sportello.example",
+            "federation_contact_phone": "+390612345678",
+            "federation_municipality": "058091",
+            "federation_province": "RM",
+        }
+        cls.server = Server(listen="127.0.0.1:%d" % cls.port, **cls.settings)
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.server.stop()
+            cls.server.cleanup()
+        finally:
+            cls.tmp.cleanup()
+
+    def spid_sp_test(self, name, *arguments):
+        report = os.path.join(self.tmp.name, name + ".json")
+        done = subprocess.run([SPID_SP_TEST, *arguments, "-rf", "json", "-o", report], capture_output=True, text=True,
+                              timeout=600)
+        self.assertEqual(done.returncode, 0, done.stdout[-3000:] + done.stderr[-3000:])
+        counts, failed = tool_results(report)
+        print("spid-sp-test %s: %d checks, %s" % (name, sum(counts.values()), dict(counts)), file=sys.stderr)
+        self.assertEqual(failed, [])
+        self.assertGreater(counts["success"], 0)
+        return counts
+
+    def test_the_sp_certificate_passes_agids_validator(self):
+        check = ("from pathlib import PosixPath\n"
+                 "from spid_compliant_certificates.validator.validate import validate\n"
+                 "import json, sys\n"
+                 "r = validate(PosixPath(sys.argv[1]), 'public').as_dict()\n"
+                 "print(json.dumps([c for t in r['tests'] for c in t['checks']], default=str))\n")
+        done = run(["/usr/bin/python3", "-c", check, os.path.join(self.tmp.name, "sp", "sp.crt")],
+                   env=dict(os.environ, PYTHONPATH=VALIDATOR))
+        checks = json.loads(done.stdout)
+        print("AgID certificate validator: %d checks" % len(checks), file=sys.stderr)
+        self.assertGreater(len(checks), 30)
+        self.assertEqual([c for c in checks if c["result"] != "success"], [])
+
+    def test_spid_metadata_passes_the_public_sp_profile(self):
+        self.spid_sp_test("metadata-spid", "--metadata-url", self.base + "/saml/metadata", "-pr", "spid-sp-public",
+                          "--extra")
+
+    def test_cie_metadata_passes_the_cie_public_profile(self):
+        self.spid_sp_test("metadata-cie", "--metadata-url", self.base + "/saml/metadata/cie", "-pr", "cie-sp-public")
+
+    def test_the_authn_request_by_redirect_and_by_post_passes_the_request_checks(self):
+        login = self.base + "/saml/login?idp=" + TOOL_IDP
+        self.spid_sp_test("authn-redirect", "--metadata-url", self.base + "/saml/metadata", "--authn-url", login,
+                          "-pr", "spid-sp-public", "--extra")
+        self.server.stop()
+        self.server.start_again(SPORTELLO_FEDERATION_BINDING="post")
+        try:
+            self.spid_sp_test("authn-post", "--metadata-url", self.base + "/saml/metadata", "--authn-url", login,
+                              "-pr", "spid-sp-public", "--extra")
+        finally:
+            self.server.stop()
+            self.server.start_again(SPORTELLO_FEDERATION_BINDING="redirect")
+
+    def test_a_login_is_kept_pending_and_bound_to_the_browser(self):
+        reply = self.server.client.get("/saml/login?idp=" + TOOL_IDP + "&torna=/area-riservata/cu")
+        self.assertEqual(reply.status, 302, reply)
+        cookie = reply.header("Set-Cookie")
+        self.assertRegex(cookie, r"^__Host-sportello-saml=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; SameSite=None; "
+                                 r"Max-Age=900$")
+        token = cookie.split(";")[0].split("=", 1)[1]
+        location = reply.header("Location")
+        self.assertTrue(location.startswith("https://localhost:8443/samlsso?SAMLRequest="), location)
+        rows = self.server.database.rows("SELECT request_id, idp_entity_id, level, browser_hash, return_path, "
+                                         "expires_at - created_at FROM pending_logins")
+        self.assertIn((rows[-1][1], rows[-1][2], rows[-1][4], rows[-1][5]),
+                      [(TOOL_IDP, 2, "/area-riservata/cu", 900)])
+        self.assertEqual(rows[-1][3], hashlib.sha256(token.encode()).hexdigest(), "only the cookie's hash is kept")
+        relay = [p.split("=", 1)[1] for p in location.split("?", 1)[1].split("&") if p.startswith("RelayState=")][0]
+        self.assertNotIn("area-riservata", relay, "the RelayState is an opaque handle")
+        self.assertNotIn(relay, [r[0] for r in rows], "only its hash is kept")
+
+    def test_an_unknown_identity_provider_gets_a_page_that_says_so(self):
+        for query in ("?idp=https://evil.example", "", "?idp="):
+            reply = self.server.client.get("/saml/login" + query, headers={"Accept": "text/html"})
+            self.assertEqual(reply.status, 400, (query, reply))
+            self.assertIn("Gestore dell&apos;identità non riconosciuto", reply.body.decode(), query)
+            self.assertIsNone(reply.header("Set-Cookie"))
+
+
+class WithoutFederation(test_api.ServerTestCase):
+    def test_the_saml_paths_answer_404(self):
+        for path in ("/saml/metadata", "/saml/metadata/cie", "/saml/login?idp=x"):
+            self.assertEqual(self.c.get(path).status, 404, path)
+
+
+if __name__ == "__main__":
+    test_api.SERVER = os.path.abspath(sys.argv.pop(1))
+    test_api.CTL = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
