@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <cstdio>
+#include <sstream>
 #include <stdexcept>
 
 namespace sportello {
@@ -127,6 +128,27 @@ std::string format_rome_time(Instant at) {
 
 std::string format_rome_datetime(Instant at) {
   return format_date(rome_date(at)) + " " + format_rome_time(at);
+}
+
+std::optional<Instant> parse_utc_iso(std::string_view text) {
+  // Checked by shape first: date::parse is lenient about widths, and SAML's form is fixed.
+  const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  static constexpr std::size_t kDigits[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+  if (text.size() < 20 || text.back() != 'Z' || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':')
+    return std::nullopt;
+  for (std::size_t i : kDigits)
+    if (!digit(i)) return std::nullopt;
+  if (text.size() > 20) {
+    if (text[19] != '.' || text.size() == 21) return std::nullopt;
+    for (std::size_t i = 20; i + 1 < text.size(); ++i)
+      if (!digit(i)) return std::nullopt;
+  }
+  std::istringstream in(std::string(text.substr(0, 19)));
+  date::sys_seconds at;
+  in >> date::parse("%Y-%m-%dT%H:%M:%S", at);
+  if (in.fail()) return std::nullopt;  // out of range: month 13, day 32, hour 24 ...
+  return at;
 }
 
 std::string format_utc_iso(Instant at) {

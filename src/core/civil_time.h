@@ -48,6 +48,9 @@ std::string format_date_it(Date date);            // "DD/MM/YYYY"
 std::string format_rome_time(Instant at);         // "HH:MM" in Rome
 std::string format_rome_datetime(Instant at);     // "YYYY-MM-DD HH:MM" in Rome
 std::string format_utc_iso(Instant at);           // "YYYY-MM-DDTHH:MM:SSZ"
+// An xs:dateTime in UTC as SAML carries it: "YYYY-MM-DDTHH:MM:SS[.fraction]Z", nothing before or after; the
+// fraction is dropped (times are compared to the second). nullopt for anything else, offsets included.
+std::optional<Instant> parse_utc_iso(std::string_view text);
 
 // Whole years between two dates (age on `on` of someone born on `born`).
 int years_between(Date born, Date on);

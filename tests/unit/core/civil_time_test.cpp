@@ -312,5 +312,17 @@ TEST(CivilTime, YearsBetweenCountsOnlyCompletedYears) {
     EXPECT_EQ(years_between(c.born, c.on), c.years) << format_date(c.born) << " .. " << format_date(c.on);
 }
 
+TEST(CivilTime, SamlDateTimesAreReadInUtcToTheSecond) {
+  const Instant at = *parse_utc_iso("2026-12-05T23:45:19Z");
+  EXPECT_EQ(format_utc_iso(at), "2026-12-05T23:45:19Z");
+  EXPECT_EQ(parse_utc_iso("2026-12-05T23:45:19.123Z"), at) << "milliseconds, as some IdPs send";
+  EXPECT_EQ(parse_utc_iso("2026-12-05T23:45:19.123456789Z"), at);
+  for (const char* wrong : {"", "2026-12-05T23:45:19", "2026-12-05T23:45:19+01:00", "2026-12-05 23:45:19Z",
+                            "2026-12-05T23:45:19.Z", "2026-13-05T23:45:19Z", "2026-02-30T10:00:00Z",
+                            "2026-12-05T24:00:00Z", "26-12-05T23:45:19Z", "2026-12-05T23:45:19ZZ", "x2026-12-05T23:45:19Z",
+                            "2026-12-05T23:45:1aZ"})
+    EXPECT_FALSE(parse_utc_iso(wrong)) << wrong;
+}
+
 }  // namespace
 }  // namespace sportello
