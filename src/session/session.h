@@ -30,6 +30,10 @@ struct Session {
   Level level = Level::ordinario;          // citizens only
   RequiredAction required_action = RequiredAction::none;
   std::string role;                        // staff only
+  // How the subject entered (issue 12): "" with their own credential (a citizen's PIN, staff's password and
+  // code), else "spid", "cie" or "cns"; `provider` names the identity provider (its entityID) or the card's issuer.
+  std::string method;
+  std::string provider;
   Instant created_at{};
   Instant last_seen_at{};
   std::optional<Instant> ended_at;

@@ -10,12 +10,13 @@ std::int64_t SqlSessionRepository::insert(const Session& s) {
   long long id = 0, subject = s.subject_id, created = to_unix(s.created_at), seen = to_unix(s.last_seen_at);
   const std::string kind = to_string(s.subject_kind), level = to_string(s.level), action = to_string(s.required_action);
   soci::statement st = (sql_.prepare << "INSERT INTO sessions (token_hash, subject_kind, subject_id, level, "
-                                        "required_action, role, created_at, last_seen_at, ended_at, end_reason) VALUES "
-                                        "(:token, :kind, :subject, :level, :action, :role, :created, :seen, NULL, '') "
-                                        "RETURNING id",
+                                        "required_action, role, created_at, last_seen_at, ended_at, end_reason, method, "
+                                        "provider) VALUES (:token, :kind, :subject, :level, :action, :role, :created, "
+                                        ":seen, NULL, '', :method, :provider) RETURNING id",
                         soci::use(s.token_hash, "token"), soci::use(kind, "kind"), soci::use(subject, "subject"),
                         soci::use(level, "level"), soci::use(action, "action"), soci::use(s.role, "role"),
-                        soci::use(created, "created"), soci::use(seen, "seen"), soci::into(id));
+                        soci::use(created, "created"), soci::use(seen, "seen"), soci::use(s.method, "method"),
+                        soci::use(s.provider, "provider"), soci::into(id));
   st.execute(true);
   return id;
 }
@@ -23,7 +24,7 @@ std::int64_t SqlSessionRepository::insert(const Session& s) {
 std::optional<Session> SqlSessionRepository::find_by_token_hash(const std::string& token_hash) {
   soci::row r;
   sql_ << "SELECT id, token_hash, subject_kind, subject_id, level, required_action, role, created_at, last_seen_at, "
-          "ended_at, end_reason FROM sessions WHERE token_hash = :token",
+          "ended_at, end_reason, method, provider FROM sessions WHERE token_hash = :token",
       soci::use(token_hash, "token"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   Session s;
@@ -38,6 +39,8 @@ std::optional<Session> SqlSessionRepository::find_by_token_hash(const std::strin
   s.last_seen_at = read_instant_column(r, "last_seen_at");
   s.ended_at = read_optional_instant(r, "ended_at");
   s.end_reason = r.get<std::string>("end_reason");
+  s.method = r.get<std::string>("method");
+  s.provider = r.get<std::string>("provider");
   return s;
 }
 

@@ -21,8 +21,9 @@ void put_accesses(const Texts& t, Language language, const std::vector<Access>& 
   PageData rows{PageData::type::list};
   int logins = 0;
   for (const Access& a : accesses) {
-    // Newest first: the second login is the one before the session now open.
-    if (a.action == "pin.login" && ++logins == 2) values.set("last_access", format_datetime(a.at, language));
+    // Newest first: the second login (with PIN, SPID or CIE) is the one before the session now open.
+    const bool login = a.action == "pin.login" || a.action == "spid.login" || a.action == "cie.login";
+    if (login && ++logins == 2) values.set("last_access", format_datetime(a.at, language));
     PageData row{PageData::type::object};
     row.set("when", format_datetime(a.at, language));
     row.set("who", access_actor_text(t, language, a.by));

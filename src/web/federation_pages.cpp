@@ -2,7 +2,9 @@
 // provider (GET /saml/login?idp=<entityID>[&torna=<path>]): a redirect to the IdP (HTTP-Redirect binding) or a
 // form that posts itself there (HTTP-POST), with the cookie that binds the login to this browser. Without
 // [federation] these paths answer 404.
+#include "flows/federation/finish_login.h"
 #include "flows/federation/start_login.h"
+#include "http/cookie.h"
 #include "http/api/auth.h"
 #include "web/error_pages.h"
 #include "web/form.h"
@@ -95,12 +97,69 @@ Response start(Web& web, Request& r) {
   return response;
 }
 
+// The page for an answer that lets nobody in: the title and text keys by the error's code, and the status.
+struct Refusal {
+  const char* title;
+  const char* text;
+  http::HttpStatus status;
+};
+
+Refusal refusal_for(const Error& e) {
+  using S = http::HttpStatus;
+  if (e.code.starts_with("spid-nr") && e.code != "spid-nr24")
+    return {"saml_idp_refused_title", nullptr, S::forbidden};  // the text key is the code's own
+  if (e.code == "spid-nr24" || e.code == "saml-status") return {"saml_idp_refused_title", "saml_status_text", S::forbidden};
+  if (e.code == "federated-unknown") return {"saml_unknown_person_title", "saml_unknown_person_text", S::forbidden};
+  if (e.code == "saml-unsolicited" || e.code == "saml-expired" || e.code == "saml-other-browser")
+    return {"saml_stale_title", "saml_stale_text", S::bad_request};
+  return {"saml_invalid_title", "saml_invalid_text", S::bad_request};
+}
+
+// The forget-me cookie for the login that just ended.
+std::string cleared_login_cookie() { return std::string(kLoginCookie) + "=; Path=/; Secure; HttpOnly; SameSite=None; Max-Age=0"; }
+
+// POST /saml/acs: the identity provider's answer (HTTP-POST binding). Not CSRF-checked: it comes from the IdP's
+// site by design; what binds it is the pending login (one use, in time, this browser's cookie) and the signatures.
+Response consume(Web& web, Request& r) {
+  if (web.federation == nullptr) return not_configured(r);
+  const auto fields = form_fields(r);
+  const auto value = [&](const char* name) {
+    if (!fields) return std::string();
+    const auto found = fields->find(name);
+    return found == fields->end() ? std::string() : found->second;
+  };
+  auto finished = FinishFederatedLogin(web.api.ctx, *web.federation)
+                      .run(value("SAMLResponse"), value("RelayState"), http::cookie_value(r.header(http::beast_http::field::cookie), kLoginCookie));
+  if (!finished) {
+    const Error& e = finished.error();
+    if (e.kind == ErrorKind::unavailable) {
+      Response unavailable{http::HttpStatus::service_unavailable, r.raw.version()};
+      dress_error_page(web, unavailable, r);
+      return unavailable;
+    }
+    const Refusal refusal = refusal_for(e);
+    const std::string text = refusal.text != nullptr ? refusal.text : "saml_" + e.code.substr(5);  // saml_nr19 ...
+    PageData values = notice_values(web.pages.texts(), language_of(r), refusal.title, {text.c_str()},
+                                    {{"/accedi", "saml_back_to_login"}});
+    Response page = render_page(web, r, "notice", values, refusal.status);
+    page.insert(http::beast_http::field::set_cookie, cleared_login_cookie());
+    return page;
+  }
+  web.api.metrics.login("ok");
+  Response response = redirect(r, finished->return_path.empty() ? "/area-riservata" : finished->return_path);
+  response.insert(http::beast_http::field::set_cookie, http::session_cookie(finished->opened.token));
+  response.insert(http::beast_http::field::set_cookie, cleared_login_cookie());
+  return response;
+}
+
 }  // namespace
 
 void add_federation_pages(http::Router& router, Web& web) {
   router.add({http::Verb::get, "/saml/metadata", [&](Request& r) { return metadata(web, r, false); }});
   router.add({http::Verb::get, "/saml/metadata/cie", [&](Request& r) { return metadata(web, r, true); }});
   router.add({http::Verb::get, "/saml/login", [&](Request& r) { return start(web, r); }});
+  // A Response is a few KB; 512 KB leaves room for base64 and form encoding of the parser's 256 KB limit.
+  router.add({http::Verb::post, "/saml/acs", [&](Request& r) { return consume(web, r); }, false, 512 * 1024});
 }
 
 }  // namespace sportello::web

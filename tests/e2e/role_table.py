@@ -245,6 +245,7 @@ GET     /accessibilita                                                   everyon
 GET     /saml/metadata                                                   everyone
 GET     /saml/metadata/cie                                               everyone
 GET     /saml/login                                                      everyone
+POST    /saml/acs                                                        everyone
 """
 
 

@@ -15,11 +15,13 @@ import collections
 import hashlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 
 import test_api
 from test_api import Server
@@ -47,17 +49,19 @@ def run(command, **kw):
 
 
 def tool_results(report):
-    """{result: count} over every check of a spid-sp-test JSON report, and the failed checks' descriptions."""
+    """{result: count} over every check of a spid-sp-test JSON report, the failed checks' descriptions, and
+    {category: checks} (metadata_strict, authnrequest_extra, response ...)."""
     with open(report, encoding="utf-8") as f:
         data = json.load(f)
-    counts, failed = collections.Counter(), []
-    for group in data["test"]["sp"].values():
+    counts, failed, categories = collections.Counter(), [], collections.Counter()
+    for category, group in data["test"]["sp"].items():
         for checks in group.values():
+            categories[category] += len(checks)
             for check in checks:
                 counts[check["result"]] += 1
                 if check["result"] not in ("success", "info"):
                     failed.append("%s: %s (%s)" % (check["method"], check["test"], check.get("value")))
-    return counts, failed
+    return counts, failed, categories
 
 
 @unittest.skipUnless(os.path.exists(SPID_SP_TEST), "AgID's spid-sp-test is not at " + SPID_SP_TEST)
@@ -113,11 +117,12 @@ class SpidSpTest(unittest.TestCase):
         done = subprocess.run([SPID_SP_TEST, *arguments, "-rf", "json", "-o", report], capture_output=True, text=True,
                               timeout=600)
         self.assertEqual(done.returncode, 0, done.stdout[-3000:] + done.stderr[-3000:])
-        counts, failed = tool_results(report)
-        print("spid-sp-test %s: %d checks, %s" % (name, sum(counts.values()), dict(counts)), file=sys.stderr)
+        counts, failed, categories = tool_results(report)
+        print("spid-sp-test %s: %d checks, %s; by category %s" % (name, sum(counts.values()), dict(counts),
+                                                                  dict(categories)), file=sys.stderr)
         self.assertEqual(failed, [])
         self.assertGreater(counts["success"], 0)
-        return counts
+        return categories
 
     def test_the_sp_certificate_passes_agids_validator(self):
         check = ("from pathlib import PosixPath\n"
@@ -152,6 +157,31 @@ class SpidSpTest(unittest.TestCase):
             self.server.stop()
             self.server.start_again(SPORTELLO_FEDERATION_BINDING="redirect")
 
+    def holder_of_the_tools_identity(self):
+        """The person spid-sp-test's IdP asserts (fiscalNumber TINIT-GDASDV00A01H501J), made a PIN holder at an
+        office, so that a Response the tool means to be accepted opens the reserved area."""
+        if getattr(type(self), "_tool_holder", False):
+            return
+        who = dict(self.server.person(), surname="AgID", name="SpidValidator", sex="M", birth_date="2000-01-01",
+                   birth_place="H501")
+        who["codice_fiscale"] = self.server.compute_cf(who)
+        self.assertEqual(who["codice_fiscale"], "GDASDV00A01H501J")
+        office = self.server.staff("office")
+        reply = self.server.client.post(test_api.API + "/operator/office-issuances",
+                                        dict(who, document_kind="carta_identita", document_number="CA12345AB"),
+                                        token=office)
+        self.assertEqual(reply.status, 201, reply)
+        type(self)._tool_holder = True
+
+    def test_the_crafted_responses_are_each_judged_as_the_tool_expects(self):
+        self.holder_of_the_tools_identity()
+        categories = self.spid_sp_test("responses", "--metadata-url", self.base + "/saml/metadata", "--authn-url",
+                                       self.base + "/saml/login?idp=" + TOOL_IDP, "-pr", "spid-sp-public", "-tr")
+        self.assertEqual(categories["response"], 111, "every crafted Response judged, and judged as expected")
+        sessions = self.server.database.rows("SELECT method, provider, level FROM sessions WHERE method <> ''")
+        self.assertTrue(sessions)
+        self.assertEqual({tuple(s) for s in sessions}, {("spid", TOOL_IDP, "dispositivo")})
+
     def test_a_login_is_kept_pending_and_bound_to_the_browser(self):
         reply = self.server.client.get("/saml/login?idp=" + TOOL_IDP + "&torna=/area-riservata/cu")
         self.assertEqual(reply.status, 302, reply)
@@ -169,6 +199,39 @@ class SpidSpTest(unittest.TestCase):
         relay = [p.split("=", 1)[1] for p in location.split("?", 1)[1].split("&") if p.startswith("RelayState=")][0]
         self.assertNotIn("area-riservata", relay, "the RelayState is an opaque handle")
         self.assertNotIn(relay, [r[0] for r in rows], "only its hash is kept")
+
+    def post_answer(self, relay_state, cookie=None, response="PHNhbWxwOlJlc3BvbnNlLz4="):
+        body = urllib.parse.urlencode({"SAMLResponse": response, "RelayState": relay_state}).encode()
+        headers = {"Accept": "text/html", "Origin": "https://localhost:8443"}
+        if cookie:
+            headers["Cookie"] = "__Host-sportello-saml=" + cookie
+        return self.server.client.request("POST", "/saml/acs", raw=body,
+                                          content_type="application/x-www-form-urlencoded", headers=headers)
+
+    def test_an_answer_nobody_waits_for_from_another_browser_or_twice_is_refused(self):
+        stale = "Richiesta di accesso non più valida"
+        unsolicited = self.post_answer("no-such-login")
+        self.assertEqual(unsolicited.status, 400, unsolicited)
+        self.assertIn(stale, unsolicited.body.decode())
+        self.assertIn("__Host-sportello-saml=;", unsolicited.header("Set-Cookie"), "the login cookie is cleared")
+
+        started = self.server.client.get("/saml/login?idp=" + TOOL_IDP)
+        cookie = started.header("Set-Cookie").split(";")[0].split("=", 1)[1]
+        relay = urllib.parse.parse_qs(urllib.parse.urlsplit(started.header("Location")).query)["RelayState"][0]
+        elsewhere = self.post_answer(relay, cookie="another-browsers-cookie")
+        self.assertEqual(elsewhere.status, 400, elsewhere)
+        self.assertIn(stale, elsewhere.body.decode())
+        again = self.post_answer(relay, cookie=cookie)
+        self.assertEqual(again.status, 400, "the pending login was taken by the first answer")
+        self.assertIn(stale, again.body.decode())
+
+        started = self.server.client.get("/saml/login?idp=" + TOOL_IDP)
+        cookie = started.header("Set-Cookie").split(";")[0].split("=", 1)[1]
+        relay = urllib.parse.parse_qs(urllib.parse.urlsplit(started.header("Location")).query)["RelayState"][0]
+        invalid = self.post_answer(relay, cookie=cookie)
+        self.assertEqual(invalid.status, 400, invalid)
+        self.assertIn("Risposta non valida", invalid.body.decode())
+        self.assertIsNone(re.search(r"__Host-sportello=[^;]", invalid.header("Set-Cookie") or ""), "no session")
 
     def test_an_unknown_identity_provider_gets_a_page_that_says_so(self):
         for query in ("?idp=https://evil.example", "", "?idp="):
