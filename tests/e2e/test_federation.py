@@ -13,6 +13,7 @@ Every count of the tool's runs is printed, for the closing note.
 """
 import collections
 import hashlib
+import html
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import unittest
 import urllib.parse
+import urllib.request
 
 import test_api
 from test_api import Server
@@ -46,6 +48,46 @@ def run(command, **kw):
         raise AssertionError("%s failed (%d): %s %s" % (command[0], done.returncode, done.stdout[-2000:],
                                                          done.stderr[-2000:]))
     return done
+
+
+class TestIdp:
+    """tests/support/test_idp.py in a process of its own (python3-pysaml2): a SPID IdP that logs test users in."""
+
+    def __init__(self, work, sp_metadata_url):
+        os.makedirs(work, exist_ok=True)
+        self.proc = subprocess.Popen(["/usr/bin/python3", os.path.join(ROOT, "tests", "support", "test_idp.py"),
+                                      "--port", "0", "--work", work, "--sp-metadata", sp_metadata_url],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if not line.startswith("READY "):
+            self.proc.kill()
+            raise RuntimeError("the test IdP did not start: " + line + self.proc.stderr.read())
+        self.base = line.split()[1]
+        self.entity_id = self.base
+        self.metadata_file = os.path.join(work, "idp-metadata.xml")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+    def get(self, url):
+        with urllib.request.urlopen(url, timeout=30) as reply:
+            return reply.status, reply.read().decode()
+
+    def post(self, path, fields):
+        data = urllib.parse.urlencode(fields).encode()
+        with urllib.request.urlopen(self.base + path, data=data, timeout=30) as reply:
+            return reply.status, reply.read().decode()
+
+
+def form_of(page):
+    """The action and the fields (hidden, checked or selected) of the first form of an HTML page."""
+    action = html.unescape(re.search(r'<form[^>]*action="([^"]*)"', page).group(1))
+    fields = {html.unescape(n): html.unescape(v)
+              for n, v in re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)"', page)}
+    return action, fields
 
 
 def tool_results(report):
@@ -85,6 +127,11 @@ class SpidSpTest(unittest.TestCase):
             f.write(metadata)
         cls.port = free_port()
         cls.base = "https://127.0.0.1:%d" % cls.port
+        # The test IdP first: sportello reads the IdPs' metadata when it starts; the IdP reads ours when asked.
+        cls.idp = TestIdp(os.path.join(folder, "test-idp"), cls.base + "/saml/metadata")
+        with open(cls.idp.metadata_file, encoding="utf-8") as f, \
+                open(os.path.join(cls.idps, "test-idp.xml"), "w", encoding="utf-8") as out:
+            out.write(f.read())
         cls.settings = {
             "server_tls_certificate": os.path.join(folder, "tls.crt"),
             "server_tls_key": os.path.join(folder, "tls.key"),
@@ -109,6 +156,7 @@ class SpidSpTest(unittest.TestCase):
         try:
             cls.server.stop()
             cls.server.cleanup()
+            cls.idp.stop()
         finally:
             cls.tmp.cleanup()
 
@@ -178,9 +226,9 @@ class SpidSpTest(unittest.TestCase):
         categories = self.spid_sp_test("responses", "--metadata-url", self.base + "/saml/metadata", "--authn-url",
                                        self.base + "/saml/login?idp=" + TOOL_IDP, "-pr", "spid-sp-public", "-tr")
         self.assertEqual(categories["response"], 111, "every crafted Response judged, and judged as expected")
-        sessions = self.server.database.rows("SELECT method, provider, level FROM sessions WHERE method <> ''")
+        sessions = self.server.database.rows("SELECT method, level FROM sessions WHERE provider = '%s'" % TOOL_IDP)
         self.assertTrue(sessions)
-        self.assertEqual({tuple(s) for s in sessions}, {("spid", TOOL_IDP, "dispositivo")})
+        self.assertEqual({tuple(s) for s in sessions}, {("spid", "dispositivo")})
 
     def test_a_login_is_kept_pending_and_bound_to_the_browser(self):
         reply = self.server.client.get("/saml/login?idp=" + TOOL_IDP + "&torna=/area-riservata/cu")
@@ -199,6 +247,70 @@ class SpidSpTest(unittest.TestCase):
         relay = [p.split("=", 1)[1] for p in location.split("?", 1)[1].split("&") if p.startswith("RelayState=")][0]
         self.assertNotIn("area-riservata", relay, "the RelayState is an opaque handle")
         self.assertNotIn(relay, [r[0] for r in rows], "only its hash is kept")
+
+    def mario(self):
+        """Mario Rossi, RSSMRA85T10H501O (the test IdP's first user), made a PIN holder at an office."""
+        if not getattr(type(self), "_mario", False):
+            who = dict(self.server.person(), surname="Rossi", name="Mario", sex="M", birth_date="1985-12-10",
+                       birth_place="H501")
+            who["codice_fiscale"] = self.server.compute_cf(who)
+            self.assertEqual(who["codice_fiscale"], "RSSMRA85T10H501O")
+            reply = self.server.client.post(test_api.API + "/operator/office-issuances",
+                                            dict(who, document_kind="carta_identita", document_number="CA12345AB"),
+                                            token=self.server.staff("office"))
+            self.assertEqual(reply.status, 201, reply)
+            type(self)._mario = True
+
+    def through_the_idp(self, torna="", **choices):
+        """/saml/login at the test IdP, its login page answered with `choices`; returns sportello's answer to the
+        IdP's auto-posted Response and the login cookie."""
+        started = self.server.client.get("/saml/login?idp=" + urllib.parse.quote(self.idp.entity_id, safe="")
+                                         + ("&torna=" + urllib.parse.quote(torna, safe="") if torna else ""))
+        self.assertEqual(started.status, 302, started)
+        cookie = started.header("Set-Cookie").split(";")[0].split("=", 1)[1]
+        status, login_page = self.idp.get(started.header("Location"))
+        self.assertEqual(status, 200)
+        self.assertIn("Test IdP — Accesso SPID", login_page)
+        _, fields = form_of(login_page)
+        fields.update(user="0", **choices)
+        status, answer_page = self.idp.post("/login", fields)
+        self.assertEqual(status, 200)
+        action, answer = form_of(answer_page)
+        self.assertEqual(action, self.base + "/saml/acs")
+        body = urllib.parse.urlencode(answer).encode()
+        reply = self.server.client.request("POST", "/saml/acs", raw=body,
+                                           content_type="application/x-www-form-urlencoded",
+                                           headers={"Cookie": "__Host-sportello-saml=" + cookie,
+                                                    "Origin": self.idp.base, "Accept": "text/html"})
+        return reply
+
+    def test_a_citizen_enters_the_reserved_area_through_a_spid_identity_provider(self):
+        self.mario()
+        reply = self.through_the_idp(torna="/area-riservata/accessi", password="password", action="login")
+        self.assertEqual(reply.status, 303, reply)
+        self.assertEqual(reply.header("Location"), "/area-riservata/accessi")
+        session = re.search(r"__Host-sportello=([A-Za-z0-9_-]{43})", ", ".join(reply.headers.get_all("Set-Cookie")))
+        self.assertIsNotNone(session, reply.headers)
+        area = self.server.client.get("/area-riservata/accessi",
+                                      headers={"Cookie": "__Host-sportello=" + session.group(1), "Accept": "text/html"})
+        self.assertEqual(area.status, 200, area)
+        self.assertIn("Accesso con SPID", area.body.decode(), "the access list names the way in")
+        me = self.server.client.get(test_api.API + "/me", token=session.group(1)).json()
+        self.assertEqual(me["codice_fiscale"], "RSSMRA85T10H501O")
+        row = self.server.database.rows("SELECT method, provider, level FROM sessions ORDER BY id DESC LIMIT 1")[0]
+        self.assertEqual(tuple(row), ("spid", self.idp.entity_id, "dispositivo"))
+
+    def test_the_identity_providers_refusals_are_told_in_plain_italian(self):
+        texts = {"nr19": "inserite in modo errato più volte", "nr20": "livello di sicurezza",
+                 "nr21": "tempo per completare", "nr22": "consenso", "nr23": "sospesa o revocata",
+                 "nr25": "Ha annullato l&apos;accesso"}
+        for code, words in texts.items():
+            choices = {"action": "cancel"} if code == "nr25" else {"action": "login", "error": code}
+            reply = self.through_the_idp(**choices)
+            self.assertEqual(reply.status, 403, (code, reply))
+            page = reply.body.decode()
+            self.assertIn("Accesso non riuscito", page, code)
+            self.assertIn(words, page, code)
 
     def post_answer(self, relay_state, cookie=None, response="PHNhbWxwOlJlc3BvbnNlLz4="):
         body = urllib.parse.urlencode({"SAMLResponse": response, "RelayState": relay_state}).encode()
