@@ -42,6 +42,22 @@ Result<IdentityProvider> read_identity_provider(std::string_view metadata_xml) {
   idp.entity_id = attribute(root, "entityID");
   if (idp.entity_id.empty()) return bad_metadata("The EntityDescriptor has no entityID.");
 
+  idp.display_name = idp.entity_id;
+  for (const xmlNode* organization : children(root, kMetadataNs, "Organization")) {
+    std::map<std::string, std::string> by_language;
+    for (const xmlNode* name : children(organization, kMetadataNs, "OrganizationDisplayName")) {
+      std::unique_ptr<xmlChar, decltype(xmlFree)> language(xmlNodeGetLang(name), xmlFree);
+      by_language.try_emplace(language ? reinterpret_cast<const char*>(language.get()) : "", text(name));
+    }
+    for (const char* language : {"it", "en"})
+      if (auto found = by_language.find(language); found != by_language.end() && !found->second.empty()) {
+        idp.display_name = found->second;
+        break;
+      }
+    if (idp.display_name == idp.entity_id && !by_language.empty() && !by_language.begin()->second.empty())
+      idp.display_name = by_language.begin()->second;
+  }
+
   const auto descriptors = children(root, kMetadataNs, "IDPSSODescriptor");
   if (descriptors.size() != 1) return bad_metadata("The metadata must describe exactly one IDPSSODescriptor.");
   const xmlNode* idp_descriptor = descriptors.front();

@@ -17,6 +17,7 @@ namespace sportello::federation {
 
 struct IdentityProvider {
   std::string entity_id;
+  std::string display_name;  // Organization's display name (Italian first, then English, then any); else entityID
   std::map<std::string, std::string, std::less<>> single_sign_on;   // binding -> Location
   std::map<std::string, std::string, std::less<>> single_logout;    // binding -> Location
   std::vector<std::string> signing_certificates;                    // DER bytes

@@ -11,6 +11,7 @@
 #include "flows/profile.h"
 #include "http/api/auth.h"
 #include "web/access_list.h"
+#include "web/login_choices.h"
 #include "web/form.h"
 #include "web/page_request.h"
 #include "web/refused_pin.h"
@@ -27,11 +28,20 @@ std::string return_path(const std::map<std::string, std::string>& source) {
   return found == source.end() ? "" : safe_return_path(found->second);
 }
 
+// The login page: SPID and CIE first when configured (login_choices.h), then the PIN's form.
+Response citizen_login_page(Web& web, const Request& r, PageData values, const std::string& back,
+                    http::HttpStatus status = http::HttpStatus::ok) {
+  put_login_choices(web, back, values);
+  return anonymous_form_page(web, r, "login", std::move(values), status);
+}
+
 Response refused_form(Web& web, const Request& r) {
   PageData values{PageData::type::object};
-  if (const auto fields = form_fields(r); fields && !return_path(*fields).empty()) values.set("torna", return_path(*fields));
+  const auto fields = form_fields(r);
+  const std::string back = fields ? return_path(*fields) : "";
+  if (!back.empty()) values.set("torna", back);
   values.set("error", web.pages.texts().get(language_of(r), "error_form_expired"));
-  return anonymous_form_page(web, r, "login", values, http::HttpStatus::forbidden);
+  return citizen_login_page(web, r, values, back, http::HttpStatus::forbidden);
 }
 
 Response home(Web& web, Request& r) {
@@ -47,7 +57,7 @@ Response login_form(Web& web, Request& r) {
   if (signed_in(web, r)) return redirect(r, back.empty() ? "/area-riservata" : back);
   PageData values{PageData::type::object};
   if (!back.empty()) values.set("torna", back);
-  return anonymous_form_page(web, r, "login", values);
+  return citizen_login_page(web, r, values, back);
 }
 
 Response login(Web& web, Request& r) {
@@ -60,12 +70,12 @@ Response login(Web& web, Request& r) {
   if (!back.empty()) values.set("torna", back);
   if (auto limited = http::throttled(web.api, r)) {
     values.set("error", web.pages.texts().get(language, "error_throttled"));
-    return anonymous_form_page(web, r, "login", values, http::HttpStatus::too_many_requests);
+    return citizen_login_page(web, r, values, back, http::HttpStatus::too_many_requests);
   }
   // A malformed code says nothing about who has a PIN: it gets its own message next to the field.
   if (!CodiceFiscale::parse(value_of(*fields, "codice_fiscale"), web.api.ctx.places, rome_date(web.api.ctx.clock.now()))) {
     values.set("cf_error", web.pages.texts().get(language, "error_cf_format"));
-    return anonymous_form_page(web, r, "login", values, http::HttpStatus::ok);
+    return citizen_login_page(web, r, values, back);
   }
   auto opened = Login(web.api.ctx).run({value_of(*fields, "codice_fiscale"), Secret(value_of(*fields, "pin"))});
   if (!opened) {
@@ -78,7 +88,7 @@ Response login(Web& web, Request& r) {
     } else {
       values.set("error", web.pages.texts().get(language, "error_login"));
     }
-    return anonymous_form_page(web, r, "login", values, http::HttpStatus::ok);
+    return citizen_login_page(web, r, values, back);
   }
   web.api.metrics.login("ok");
   // A PIN that must be changed first goes through /cambia-pin, which carries the page on.

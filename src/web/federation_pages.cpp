@@ -1,13 +1,17 @@
 // SPID and CIE (issue 12): the service provider's signed metadata, and the start of a login at an identity
 // provider (GET /saml/login?idp=<entityID>[&torna=<path>]): a redirect to the IdP (HTTP-Redirect binding) or a
 // form that posts itself there (HTTP-POST), with the cookie that binds the login to this browser. Without
-// [federation] these paths answer 404.
+// [federation] these paths answer 404. Also the IdP's answer (POST /saml/acs) and the login page's choices.
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 #include "flows/federation/finish_login.h"
 #include "flows/federation/start_login.h"
-#include "http/cookie.h"
 #include "http/api/auth.h"
+#include "http/cookie.h"
 #include "web/error_pages.h"
 #include "web/form.h"
+#include "web/login_choices.h"
 #include "web/page_request.h"
 #include "web/web.h"
 
@@ -153,6 +157,26 @@ Response consume(Web& web, Request& r) {
 }
 
 }  // namespace
+
+void put_login_choices(const Web& web, const std::string& return_path, PageData& values) {
+  if (web.federation == nullptr) return;
+  const auto link = [&](const std::string& entity_id) {
+    std::string href = "/saml/login?idp=" + std::string(boost::urls::encode(entity_id, boost::urls::unreserved_chars));
+    if (!return_path.empty()) href += "&torna=" + std::string(boost::urls::encode(return_path, boost::urls::unreserved_chars));
+    return href;
+  };
+  PageData idps{PageData::type::list};
+  for (const auto& [entity_id, idp] : web.federation->idps.all()) {
+    if (entity_id == web.federation->cie_entity_id) continue;
+    PageData row{PageData::type::object};
+    row.set("name", idp.display_name);
+    row.set("href", link(entity_id));
+    idps.push_back(row);
+  }
+  values.set("federation", true);
+  values.set("spid_idps", idps);
+  if (!web.federation->cie_entity_id.empty()) values.set("cie_link", link(web.federation->cie_entity_id));
+}
 
 void add_federation_pages(http::Router& router, Web& web) {
   router.add({http::Verb::get, "/saml/metadata", [&](Request& r) { return metadata(web, r, false); }});

@@ -146,6 +146,9 @@ def idp_config(base_url, key, cert, sp_files, users):
         "only_use_keys_in_metadata": True,
         "signing_algorithm": SIG_RSA_SHA256, "digest_algorithm": DIGEST_SHA256,
         "metadata": {"local": sp_files},
+        # The name an SP's login page shows for this IdP.
+        "organization": {"name": [("Identità di prova SPID", "it")], "display_name": [("Identità di prova", "it")],
+                         "url": [(base_url, "it")]},
         "service": {"idp": {
             "endpoints": {
                 "single_sign_on_service": [(base_url + "/sso", BINDING_HTTP_REDIRECT),

@@ -30,11 +30,20 @@ TEST(IdentityProvider, TheTestIdpsMetadataGivesItsEntityEndpointsAndCertificate)
   auto idp = read_identity_provider(test_idp());
   ASSERT_TRUE(idp) << idp.error().message;
   EXPECT_EQ(idp->entity_id, "https://idp.test.sportello");
+  EXPECT_EQ(idp->display_name, "Identità di prova") << "Italian first";
   EXPECT_EQ(idp->single_sign_on.at(std::string(kHttpRedirect)), "https://idp.test.sportello/sso/redirect");
   EXPECT_EQ(idp->single_sign_on.at(std::string(kHttpPost)), "https://idp.test.sportello/sso/post");
   EXPECT_EQ(idp->single_logout.at(std::string(kHttpRedirect)), "https://idp.test.sportello/slo");
   ASSERT_EQ(idp->signing_certificates.size(), 1u);
   EXPECT_EQ(static_cast<unsigned char>(idp->signing_certificates[0][0]), 0x30) << "DER: a SEQUENCE";
+}
+
+TEST(IdentityProvider, WithoutAnOrganizationTheEntityIdNamesIt) {
+  const std::string xml = test_idp();
+  const std::string without = xml.substr(0, xml.find("  <md:Organization>")) + "</md:EntityDescriptor>\n";
+  auto idp = read_identity_provider(without);
+  ASSERT_TRUE(idp) << idp.error().message;
+  EXPECT_EQ(idp->display_name, "https://idp.test.sportello");
 }
 
 TEST(IdentityProvider, EncryptionKeysAreNotTakenForSigning) {

@@ -1,0 +1,109 @@
+// SPID in the browser (issue 12), at 1280 and 390 px, with JavaScript and without: the login page offers "Entra con
+// SPID" (the accepted identity providers, named from their metadata), then the PIN among "Altre utenze"; Mario
+// chooses the test IdP (tests/support/test_idp.py), signs in there and lands in the reserved area, whose access
+// list says "Accesso con SPID"; he signs out; then he cancels at the IdP and reads why he is not in (403, in
+// Italian), with the way back. axe-core on sportello's pages.
+// Usage: node federation_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startServer, atEveryWidth, PageChecks, withoutJavaScript, freePort, ROOT } from './support.mjs';
+
+const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
+const checks = new PageChecks(OUT, 'federation-');
+after(() => checks.save());
+const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
+
+// The test IdP, then sportello on TLS (SPID wants https) trusting it; Mario is the demo seed's PIN holder.
+async function startFederation() {
+  const folder = mkdtempSync(join(tmpdir(), 'sportello-spid-'));
+  const port = await freePort();
+  const base = `https://127.0.0.1:${port}`;
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(folder, 'tls.key'), '-out', join(folder, 'tls.crt')],
+  { stdio: 'ignore' });
+  execFileSync(join(ROOT, 'scripts', 'make-sp-certificate'), ['--entity-id', 'https://sportello.example/spid',
+    '--ipa-code', 'c_h501', '--organization', 'Istituto di prova', '--locality', 'Roma', '--key-size', '2048',
+    '--out', join(folder, 'sp')], { stdio: 'ignore' });
+  const idp = spawn('/usr/bin/python3', [join(ROOT, 'tests', 'support', 'test_idp.py'), '--port', '0',
+    '--work', join(folder, 'idp'), '--sp-metadata', `${base}/saml/metadata`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const idpUrl = await new Promise((done, fail) => {
+    createInterface({ input: idp.stdout }).on('line', (line) => { if (line.startsWith('READY ')) done(line.slice(6)); });
+    idp.on('exit', (code) => fail(new Error(`the test IdP exited with ${code}`)));
+  });
+  mkdirSync(join(folder, 'idps'));
+  copyFileSync(join(folder, 'idp', 'idp-metadata.xml'), join(folder, 'idps', 'test-idp.xml'));
+  const server = await startServer(CTL, SERVER, {
+    SPORTELLO_SERVER_TLS_CERTIFICATE: join(folder, 'tls.crt'), SPORTELLO_SERVER_TLS_KEY: join(folder, 'tls.key'),
+    SPORTELLO_FEDERATION_ENTITY_ID: 'https://sportello.example/spid', SPORTELLO_FEDERATION_PUBLIC_URL: base,
+    SPORTELLO_FEDERATION_KEY_FILE: join(folder, 'sp', 'sp.key'),
+    SPORTELLO_FEDERATION_CERTIFICATE_FILE: join(folder, 'sp', 'sp.crt'),
+    SPORTELLO_FEDERATION_IDP_METADATA_DIR: join(folder, 'idps'),
+    SPORTELLO_FEDERATION_ORGANIZATION_NAME: 'Istituto di prova', SPORTELLO_FEDERATION_ORGANIZATION_DISPLAY_NAME: 'Sportello',
+    SPORTELLO_FEDERATION_ORGANIZATION_URL: 'https://sportello.example/', SPORTELLO_FEDERATION_IPA_CODE: 'c_h501',
+    SPORTELLO_FEDERATION_CONTACT_EMAIL: 'spid@sportello.example',
+  }, port);
+  const stop = server.stop;
+  server.stop = async () => {
+    await stop();
+    idp.kill('SIGTERM');
+    rmSync(folder, { recursive: true, force: true });
+  };
+  server.idp = idpUrl;
+  return server;
+}
+
+// From sportello's login page to the IdP's, by the IdP's button; returns once the IdP's page is there.
+async function toTheIdp(page, server, path = '/accedi') {
+  await page.goto(server.url + path);
+  await Promise.all([page.waitForURL(`${server.idp}/**`), page.click('text=Entra con Identità di prova')]);
+  assert.match(await page.title(), /Test IdP/);
+}
+
+// The IdP's own answer page posts itself with JavaScript; without it, the person presses Continua.
+async function backFromTheIdp(page, server, js, press) {
+  await press();
+  if (!js) await page.click('text=Continua');
+  await page.waitForURL(`${server.url}/**`);
+}
+
+for (const js of [true, false]) {
+  test(`SPID login, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
+    const server = await startFederation();
+    await atEveryWidth(server, js, async (page, width) => {
+      await page.goto(server.url + '/accedi');
+      assert.equal(await text(page, 'h1'), 'Accedi');
+      assert.deepEqual(await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent.trim())).then((h) => h.slice(0, 2)),
+        ['Entra con SPID', "Altre utenze: il PIN dell'Istituto"]);
+      await checks.look(page, 'login', js, width);
+
+      // Mario, who wants his access list, signs in at the IdP and lands there.
+      await toTheIdp(page, server, '/accedi?torna=/area-riservata/accessi');
+      await page.fill('#password', 'password');
+      await backFromTheIdp(page, server, js, () => page.click('button[value=login]'));
+      assert.equal(new URL(page.url()).pathname, '/area-riservata/accessi');
+      assert.match(await text(page, 'main'), /Accesso con SPID/);
+      await checks.look(page, 'accesses-after-spid', js, width);
+      await page.goto(server.url + '/area-riservata');
+      assert.match(await text(page, 'main'), /Mario/);
+      await Promise.all([page.waitForNavigation(), page.click('text=Esci')]);
+      await page.goto(server.url + '/area-riservata');
+      assert.equal(new URL(page.url()).pathname, '/accedi', 'signed out: the reserved area asks to sign in');
+
+      // He changes his mind at the IdP: Annulla. The page says so, in Italian, with the way back.
+      await toTheIdp(page, server);
+      const answer = page.waitForResponse((r) => r.url().endsWith('/saml/acs'));
+      await backFromTheIdp(page, server, js, () => page.click('button[value=cancel]'));
+      assert.equal((await answer).status(), 403);
+      assert.equal(await text(page, 'h1'), 'Accesso non riuscito');
+      assert.match(await text(page, 'main'), /Ha annullato l'accesso/);
+      await checks.look(page, 'cancelled', js, width);
+      await Promise.all([page.waitForNavigation(), page.click('text=Torna alla pagina di accesso')]);
+      assert.equal(new URL(page.url()).pathname, '/accedi');
+    });
+  });
+}
