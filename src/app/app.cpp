@@ -25,6 +25,7 @@ FlowPolicies policies_from(const Config& c) {
   p.recoveries_per_code = Allowance{count(c.limits.recoveries_per_code), c.limits.code_window};
   p.renewals_per_code = Allowance{count(c.limits.renewals_per_code), c.limits.letters_window};
   p.letters_per_holder = Allowance{count(c.limits.letters_per_holder), c.limits.letters_window};
+  p.citizen_pin_retired = c.credentials.citizen_pin == "retired";
   p.staff_lockout = LockoutPolicy(c.staff.lockout_step, c.lockout.reset_after, c.staff.lockout_limit, c.staff.lockout_free);
   return p;
 }

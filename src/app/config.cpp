@@ -378,6 +378,7 @@ std::vector<Setting> settings() {
       {"limits", "letters_per_holder", integer(&C::limits, &C::Limits::letters_per_holder, 1, 1000)},
       {"limits", "letters_window", duration(&C::limits, &C::Limits::letters_window)},
       {"web", "assets_dir", path(&C::web, &C::Web::assets_dir)},                               // issue 5
+      {"credentials", "citizen_pin", one_of(&C::credentials, &C::Credentials::citizen_pin, {"enabled", "retired"})},
       {"federation", "entity_id", https_url(&C::federation, &C::Federation::entity_id, true)},    // issue 12
       {"federation", "public_url", https_url(&C::federation, &C::Federation::public_url, true)},
       {"federation", "key_file", optional_path(&C::federation, &C::Federation::key_file)},

@@ -152,6 +152,10 @@ struct Config {
     std::chrono::seconds letters_window = std::chrono::days{30};
   } limits;
 
+  struct Credentials {                            // issue 12: the end of the PIN
+    std::string citizen_pin = "enabled";          // "enabled" or "retired" (SPID, CIE and CNS only for citizens)
+  } credentials;
+
   struct Federation {                             // issue 12: SPID and CIE (SAML service provider)
     std::string entity_id;                        // https://..., no port or query; empty: no SPID/CIE login
     std::string public_url;                       // https://host[:port] where /saml/* is served to browsers

@@ -2,6 +2,7 @@
 
 #include "core/codice_fiscale.h"
 #include "flows/delivery.h"
+#include "flows/pin_retirement.h"
 
 namespace sportello {
 namespace {
@@ -45,6 +46,7 @@ Result<Holder> ActivatePin::prove(Repositories& repos, const ActivationProof& pr
 }
 
 Result<PersonalData> ActivatePin::review(const ActivationProof& proof) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use.error();
   const Instant now = ctx_.clock.now();
   PersonalData data;
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
@@ -58,6 +60,7 @@ Result<PersonalData> ActivatePin::review(const ActivationProof& proof) {
 }
 
 Status ActivatePin::complete(const ActivationInput& input) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use;
   const Instant now = ctx_.clock.now();
   auto contacts = validate_contacts(input.contacts);
   if (!contacts) return contacts.error();

@@ -40,6 +40,9 @@ struct FlowPolicies {
   Allowance recoveries_per_code{3, Hours{24}};
   Allowance renewals_per_code{3, Hours{24 * 30}};
   Allowance letters_per_holder{3, Hours{24 * 30}};
+  // Issue 12: citizens enter with SPID, CIE or CNS only; their PIN's login, request, renewal and recovery refuse
+  // (pin-retired). Staff and intermediaries keep their own credentials.
+  bool citizen_pin_retired = false;
 };
 
 // What read-only flows may remember between requests (see ReadCache); absent in most tests.

@@ -3,10 +3,12 @@
 #include "credential/pin_generator.h"
 #include "flows/citizen_upsert.h"
 #include "flows/delivery.h"
+#include "flows/pin_retirement.h"
 
 namespace sportello {
 
 Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssueInput& input, std::vector<Error>& problems) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use.error();
   problems.clear();
   if (auto allowed = actor.require({Role::office}); !allowed) return allowed.error();
   const Instant now = ctx_.clock.now();

@@ -4,6 +4,7 @@
 #include "core/codice_fiscale.h"
 #include "credential/pin_generator.h"
 #include "flows/citizen_lookup.h"
+#include "flows/pin_retirement.h"
 
 namespace sportello {
 namespace {
@@ -62,6 +63,7 @@ Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code,
 }
 
 Result<OpenedSession> Login::run(const LoginInput& input) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use.error();
   const Instant now = ctx_.clock.now();
   auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
   if (!cf) return cf.error();

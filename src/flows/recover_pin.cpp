@@ -8,6 +8,7 @@
 #include "flows/allowances.h"
 #include "flows/citizen_lookup.h"
 #include "flows/delivery.h"
+#include "flows/pin_retirement.h"
 #include "flows/sessions.h"
 
 namespace sportello {
@@ -74,6 +75,7 @@ std::optional<std::pair<std::string, std::vector<GivenContact>>> read_queued_for
 }  // namespace
 
 Status RecoverPin::start(const RecoveryStart& input) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use;
   const Instant now = ctx_.clock.now();
   auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
   if (!cf) return cf.error();
@@ -133,6 +135,7 @@ Result<int> RecoverPin::process_queued(int limit) {
 }
 
 Status RecoverPin::confirm(const std::string& token, const std::string& code) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use;
   const Instant now = ctx_.clock.now();
   const IssuedPin pin = generate_issued_pin();
   const std::string hash = ctx_.hasher.hash(pin.full());

@@ -5,10 +5,12 @@
 #include "flows/allowances.h"
 #include "flows/delivery.h"
 #include "flows/login.h"
+#include "flows/pin_retirement.h"
 
 namespace sportello {
 
 Status RenewPin::run(const RenewalInput& input) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use;
   const Instant now = ctx_.clock.now();
   auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
   if (!cf) return cf.error();

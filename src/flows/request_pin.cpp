@@ -6,6 +6,7 @@
 #include "flows/allowances.h"
 #include "flows/citizen_upsert.h"
 #include "flows/delivery.h"
+#include "flows/pin_retirement.h"
 
 namespace sportello {
 namespace {
@@ -77,6 +78,7 @@ Result<TesseraSanitaria> parse_tessera(const std::string& number, const std::str
 }  // namespace
 
 Result<RequestTaken> RequestPinOnline::run(const ApplicantInput& input, std::vector<Error>& problems) {
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use.error();
   const Instant now = ctx_.clock.now();
   auto applicant = validate_applicant(input, ctx_.places, rome_date(now), problems);
   for (Error& e : contact_problems(input)) problems.push_back(std::move(e));
@@ -127,6 +129,7 @@ Result<PhoneRequestRegistered> RegisterPhoneRequest::run(const Actor& actor, con
                                                          std::vector<Error>& problems) {
   problems.clear();
   if (auto allowed = actor.require({Role::contact_center, Role::office}); !allowed) return allowed.error();
+  if (Status in_use = citizen_pin_in_use(ctx_.policies); !in_use) return in_use.error();
   const Instant now = ctx_.clock.now();
   auto applicant = validate_applicant(input.applicant, ctx_.places, rome_date(now), problems);
   auto tessera = parse_tessera(input.tessera_number, input.tessera_expiry);

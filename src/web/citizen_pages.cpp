@@ -11,9 +11,10 @@
 #include "flows/profile.h"
 #include "http/api/auth.h"
 #include "web/access_list.h"
-#include "web/login_choices.h"
 #include "web/form.h"
+#include "web/login_choices.h"
 #include "web/page_request.h"
+#include "web/pin_retirement.h"
 #include "web/refused_pin.h"
 
 namespace sportello::web {
@@ -32,6 +33,7 @@ std::string return_path(const std::map<std::string, std::string>& source) {
 Response citizen_login_page(Web& web, const Request& r, PageData values, const std::string& back,
                     http::HttpStatus status = http::HttpStatus::ok) {
   put_login_choices(web, back, values);
+  values.set("pin_retired", pin_retired(web));
   return anonymous_form_page(web, r, "login", std::move(values), status);
 }
 
@@ -200,7 +202,7 @@ void add_citizen_pages(http::Router& router, Web& web) {
   using http::Verb;
   router.add({Verb::get, "/", [&web](Request& r) { return home(web, r); }});
   router.add({Verb::get, "/accedi", [&web](Request& r) { return login_form(web, r); }});
-  router.add({Verb::post, "/accedi", [&web](Request& r) { return login(web, r); }, true});
+  router.add({Verb::post, "/accedi", unless_pin_retired(web, [&web](Request& r) { return login(web, r); }), true});
   router.add({Verb::get, "/area-riservata", [&web](Request& r) { return reserved_area(web, r); }});
   router.add({Verb::get, "/cambia-pin", [&web](Request& r) { return change_form(web, r); }});
   router.add({Verb::post, "/cambia-pin", [&web](Request& r) { return change_pin(web, r); }, true});

@@ -8,6 +8,7 @@
 #include "identity/postal_lines.h"
 #include "web/form.h"
 #include "web/page_request.h"
+#include "web/pin_retirement.h"
 #include "web/refused_pin.h"
 
 namespace sportello::web {
@@ -141,12 +142,13 @@ Response renewed(Web& web, Request& r) {
 
 void add_pin_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, "/attiva-pin", [&web](Request& r) { return proof_form(web, r); }});
-  router.add({Verb::post, "/attiva-pin", [&web](Request& r) { return proof(web, r); }});
-  router.add({Verb::post, "/attiva-pin/contatti", [&web](Request& r) { return complete(web, r); }, true});
+  router.add({Verb::get, "/attiva-pin", unless_pin_retired(web, [&web](Request& r) { return proof_form(web, r); })});
+  router.add({Verb::post, "/attiva-pin", unless_pin_retired(web, [&web](Request& r) { return proof(web, r); })});
+  router.add({Verb::post, "/attiva-pin/contatti",
+              unless_pin_retired(web, [&web](Request& r) { return complete(web, r); }), true});
   router.add({Verb::get, "/attiva-pin/completata", [&web](Request& r) { return activated(web, r); }});
-  router.add({Verb::get, "/rinnova-pin", [&web](Request& r) { return renewal_form(web, r); }});
-  router.add({Verb::post, "/rinnova-pin", [&web](Request& r) { return renew(web, r); }, true});
+  router.add({Verb::get, "/rinnova-pin", unless_pin_retired(web, [&web](Request& r) { return renewal_form(web, r); })});
+  router.add({Verb::post, "/rinnova-pin", unless_pin_retired(web, [&web](Request& r) { return renew(web, r); }), true});
   router.add({Verb::get, "/rinnova-pin/completato", [&web](Request& r) { return renewed(web, r); }});
 }
 

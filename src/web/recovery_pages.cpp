@@ -5,6 +5,7 @@
 #include "http/api/auth.h"
 #include "web/form.h"
 #include "web/page_request.h"
+#include "web/pin_retirement.h"
 
 namespace sportello::web {
 namespace {
@@ -95,11 +96,15 @@ Response done(Web& web, Request& r) {
 
 void add_recovery_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, "/pin-smarrito", [&web](Request& r) { return recovery_start_form(web, r); }});
-  router.add({Verb::post, "/pin-smarrito", [&web](Request& r) { return start_recovery(web, r); }, true});
+  router.add({Verb::get, "/pin-smarrito",
+              unless_pin_retired(web, [&web](Request& r) { return recovery_start_form(web, r); })});
+  router.add({Verb::post, "/pin-smarrito",
+              unless_pin_retired(web, [&web](Request& r) { return start_recovery(web, r); }), true});
   router.add({Verb::get, "/pin-smarrito/inviato", [&web](Request& r) { return sent(web, r); }});
-  router.add({Verb::get, "/ripristino", [&web](Request& r) { return recovery_code_form(web, r); }});
-  router.add({Verb::post, "/ripristino", [&web](Request& r) { return confirm_recovery(web, r); }, true});
+  router.add({Verb::get, "/ripristino",
+              unless_pin_retired(web, [&web](Request& r) { return recovery_code_form(web, r); })});
+  router.add({Verb::post, "/ripristino",
+              unless_pin_retired(web, [&web](Request& r) { return confirm_recovery(web, r); }), true});
   router.add({Verb::get, "/ripristino/completato", [&web](Request& r) { return done(web, r); }});
 }
 

@@ -15,6 +15,7 @@
 #include "http/api/auth.h"
 #include "web/form.h"
 #include "web/page_request.h"
+#include "web/pin_retirement.h"
 
 namespace sportello::web {
 namespace {
@@ -153,9 +154,10 @@ Response taken(Web& web, Request& r) {
 
 void add_request_pages(http::Router& router, Web& web) {
   using http::Verb;
-  router.add({Verb::get, "/richiedi-pin", [&web](Request& r) { return step1_form(web, r); }});
-  router.add({Verb::post, "/richiedi-pin", [&web](Request& r) { return step1(web, r); }});
-  router.add({Verb::post, "/richiedi-pin/dati", [&web](Request& r) { return step2(web, r); }, true});
+  router.add({Verb::get, "/richiedi-pin", unless_pin_retired(web, [&web](Request& r) { return step1_form(web, r); })});
+  router.add({Verb::post, "/richiedi-pin", unless_pin_retired(web, [&web](Request& r) { return step1(web, r); })});
+  router.add({Verb::post, "/richiedi-pin/dati",
+              unless_pin_retired(web, [&web](Request& r) { return step2(web, r); }), true});
   router.add({Verb::get, "/richiesta-presa-in-carico", [&web](Request& r) { return taken(web, r); }});
 }
 

@@ -300,6 +300,48 @@ class SpidSpTest(unittest.TestCase):
         row = self.server.database.rows("SELECT method, provider, level FROM sessions ORDER BY id DESC LIMIT 1")[0]
         self.assertEqual(tuple(row), ("spid", self.idp.entity_id, "dispositivo"))
 
+    def test_with_the_pin_retired_citizens_enter_with_spid_and_every_pin_door_says_so(self):
+        self.mario()
+        staff = self.server.staff("office")  # staff keep their own credentials, before and after
+        self.server.stop()
+        self.server.start_again(SPORTELLO_CREDENTIALS_CITIZEN_PIN="retired")
+        try:
+            c = self.server.client
+            person = self.server.person()
+            api = {
+                "/sessions": {"codice_fiscale": "RSSMRA85T10H501O", "pin": "PIN2DEMO"},
+                "/pin-requests": person,
+                "/pin-renewals": {"codice_fiscale": "RSSMRA85T10H501O"},
+                "/recoveries": {"codice_fiscale": "RSSMRA85T10H501O", "mobile": person["mobile"],
+                                "email": person["email"]},
+                "/operator/office-issuances": dict(person, document_kind="carta_identita", document_number="CA1"),
+                "/operator/phone-requests": {"applicant": person},
+            }
+            for path, body in api.items():
+                reply = c.post(test_api.API + path, body, token=staff if path.startswith("/operator") else None)
+                self.assertEqual(reply.status, 410, (path, reply))
+                problem = reply.json()
+                self.assertEqual(problem["type"], "/problems/pin-retired", path)
+                self.assertIn("SPID, CIE or CNS", problem["detail"], path)
+            for path in ("/richiedi-pin", "/pin-smarrito", "/rinnova-pin", "/attiva-pin", "/ripristino"):
+                page = c.get(path, headers={"Accept": "text/html"})
+                self.assertEqual(page.status, 410, path)
+                self.assertIn("Il PIN dell&apos;Istituto non è più in uso", page.body.decode(), path)
+                self.assertIn('href="/accedi"', page.body.decode(), path)
+            login = c.get("/accedi", headers={"Accept": "text/html"}).body.decode()
+            self.assertIn("Entra con SPID", login)
+            self.assertIn('id="pin-retired"', login)
+            self.assertNotIn('name="pin"', login, "no PIN field to type into")
+            self.assertNotIn('href="/richiedi-pin"', login)
+            # SPID still lets Mario in, and staff still work.
+            reply = self.through_the_idp(password="password", action="login")
+            self.assertEqual(reply.status, 303, reply)
+            self.assertEqual(c.get(test_api.API + "/operator/pin-requests", token=self.server.staff("office")).status,
+                             200)
+        finally:
+            self.server.stop()
+            self.server.start_again(SPORTELLO_CREDENTIALS_CITIZEN_PIN="enabled")
+
     def test_the_identity_providers_refusals_are_told_in_plain_italian(self):
         texts = {"nr19": "inserite in modo errato più volte", "nr20": "livello di sicurezza",
                  "nr21": "tempo per completare", "nr22": "consenso", "nr23": "sospesa o revocata",

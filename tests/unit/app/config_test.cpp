@@ -105,6 +105,7 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"limits.letters_per_holder", n(c.limits.letters_per_holder)},
       {"limits.letters_window", s(c.limits.letters_window)},
       {"web.assets_dir", c.web.assets_dir.string()},
+      {"credentials.citizen_pin", c.credentials.citizen_pin},
       {"federation.entity_id", c.federation.entity_id},
       {"federation.public_url", c.federation.public_url},
       {"federation.key_file", c.federation.key_file.string()},
