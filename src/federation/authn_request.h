@@ -12,25 +12,17 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "federation/identity_provider.h"
+#include "federation/saml_binding.h"
 #include "federation/service_provider.h"
 #include "federation/signing_key.h"
 
 namespace sportello::federation {
-
-inline constexpr std::string_view kRsaSha256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 
 struct AuthnRequestInput {
   std::string id;            // "_" + random hex: an xs:ID
   Instant issued_at;
   SpidLevel level = SpidLevel::L2;
   std::string relay_state;   // opaque
-};
-
-// How the browser carries the request to the IdP: a redirect to `url`, or a form POSTed to `url` with `fields`.
-struct OutgoingRequest {
-  bool post = false;
-  std::string url;
-  std::map<std::string, std::string> fields;  // POST only: SAMLRequest, RelayState
 };
 
 // Picks HTTP-Redirect when the IdP offers it and `prefer_post` is false, else HTTP-POST. Errors: the IdP offers

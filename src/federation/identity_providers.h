@@ -20,6 +20,9 @@ class IdentityProviders {
   // read, or two files with one entityID; an empty folder loads no provider.
   static Result<IdentityProviders> load(const std::filesystem::path& folder);
 
+  // One provider more (replacing one of the same entityID): for metadata read elsewhere, and tests.
+  void add(IdentityProvider idp) { providers_.insert_or_assign(idp.entity_id, std::move(idp)); }
+
   const IdentityProvider* find(std::string_view entity_id) const;
   const std::map<std::string, IdentityProvider, std::less<>>& all() const { return providers_; }
 

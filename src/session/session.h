@@ -34,6 +34,8 @@ struct Session {
   // code), else "spid", "cie" or "cns"; `provider` names the identity provider (its entityID) or the card's issuer.
   std::string method;
   std::string provider;
+  std::string name_id;                     // SPID/CIE: the IdP's transient NameID, for single logout
+  std::string session_index;               // SPID/CIE: the IdP's SessionIndex
   Instant created_at{};
   Instant last_seen_at{};
   std::optional<Instant> ended_at;

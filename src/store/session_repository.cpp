@@ -11,12 +11,14 @@ std::int64_t SqlSessionRepository::insert(const Session& s) {
   const std::string kind = to_string(s.subject_kind), level = to_string(s.level), action = to_string(s.required_action);
   soci::statement st = (sql_.prepare << "INSERT INTO sessions (token_hash, subject_kind, subject_id, level, "
                                         "required_action, role, created_at, last_seen_at, ended_at, end_reason, method, "
-                                        "provider) VALUES (:token, :kind, :subject, :level, :action, :role, :created, "
-                                        ":seen, NULL, '', :method, :provider) RETURNING id",
+                                        "provider, name_id, session_index) VALUES (:token, :kind, :subject, :level, "
+                                        ":action, :role, :created, :seen, NULL, '', :method, :provider, :name_id, "
+                                        ":session_index) RETURNING id",
                         soci::use(s.token_hash, "token"), soci::use(kind, "kind"), soci::use(subject, "subject"),
                         soci::use(level, "level"), soci::use(action, "action"), soci::use(s.role, "role"),
                         soci::use(created, "created"), soci::use(seen, "seen"), soci::use(s.method, "method"),
-                        soci::use(s.provider, "provider"), soci::into(id));
+                        soci::use(s.provider, "provider"), soci::use(s.name_id, "name_id"),
+                        soci::use(s.session_index, "session_index"), soci::into(id));
   st.execute(true);
   return id;
 }
@@ -24,7 +26,7 @@ std::int64_t SqlSessionRepository::insert(const Session& s) {
 std::optional<Session> SqlSessionRepository::find_by_token_hash(const std::string& token_hash) {
   soci::row r;
   sql_ << "SELECT id, token_hash, subject_kind, subject_id, level, required_action, role, created_at, last_seen_at, "
-          "ended_at, end_reason, method, provider FROM sessions WHERE token_hash = :token",
+          "ended_at, end_reason, method, provider, name_id, session_index FROM sessions WHERE token_hash = :token",
       soci::use(token_hash, "token"), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   Session s;
@@ -41,6 +43,8 @@ std::optional<Session> SqlSessionRepository::find_by_token_hash(const std::strin
   s.end_reason = r.get<std::string>("end_reason");
   s.method = r.get<std::string>("method");
   s.provider = r.get<std::string>("provider");
+  s.name_id = r.get<std::string>("name_id");
+  s.session_index = r.get<std::string>("session_index");
   return s;
 }
 
@@ -73,6 +77,19 @@ void SqlSessionRepository::set_required_action(std::int64_t id, RequiredAction a
   const std::string name = to_string(action);
   sql_ << "UPDATE sessions SET required_action = :action WHERE id = :id", soci::use(name, "action"),
       soci::use(key, "id");
+}
+
+int SqlSessionRepository::end_federated(const std::string& provider, const std::string& name_id,
+                                        const std::string& session_index, const std::string& reason, Instant now) {
+  long long at = to_unix(now);
+  const std::string any_index = session_index.empty() ? "1" : "0";
+  soci::statement st = (sql_.prepare << "UPDATE sessions SET ended_at = :at, end_reason = :reason WHERE provider = "
+                                        ":provider AND name_id = :name_id AND (:any = '1' OR session_index = :index) "
+                                        "AND ended_at IS NULL",
+                        soci::use(at, "at"), soci::use(reason, "reason"), soci::use(provider, "provider"),
+                        soci::use(name_id, "name_id"), soci::use(any_index, "any"), soci::use(session_index, "index"));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
 }
 
 }  // namespace sportello

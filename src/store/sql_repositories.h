@@ -119,6 +119,8 @@ class SqlSessionRepository final : public SessionRepository {
   int end_all_for(SubjectKind kind, std::int64_t subject_id, const std::string& reason, Instant now,
                   std::int64_t keep_id) override;
   void set_required_action(std::int64_t id, RequiredAction action) override;
+  int end_federated(const std::string& provider, const std::string& name_id, const std::string& session_index,
+                    const std::string& reason, Instant now) override;
 
  private:
   soci::session& sql_;

@@ -12,7 +12,7 @@
 #include "http/api/auth.h"
 #include "web/access_list.h"
 #include "web/form.h"
-#include "web/login_choices.h"
+#include "web/federation_pages.h"
 #include "web/page_request.h"
 #include "web/pin_retirement.h"
 #include "web/refused_pin.h"
@@ -189,7 +189,8 @@ Response logout(Web& web, Request& r) {
   if (who) {
     const auto fields = form_fields(r);
     if (!fields || !genuine_session_post(r, *who, *fields)) return redirect(r, "/area-riservata");
-    (void)Sessions(web.api.ctx).logout(who->token);
+    // A SPID or CIE session also signs out at its identity provider (single logout), which then comes back.
+    if (auto at_idp = leave_identity_provider(web, r, who->token)) return *at_idp;
   }
   Response response = redirect(r, "/?sessione=chiusa");
   response.set(http::beast_http::field::set_cookie, http::session_cookie(""));

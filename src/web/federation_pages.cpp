@@ -6,12 +6,14 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "flows/federation/finish_login.h"
+#include "flows/federation/logout.h"
 #include "flows/federation/start_login.h"
+#include "flows/sessions.h"
 #include "http/api/auth.h"
 #include "http/cookie.h"
 #include "web/error_pages.h"
 #include "web/form.h"
-#include "web/login_choices.h"
+#include "web/federation_pages.h"
 #include "web/page_request.h"
 #include "web/web.h"
 
@@ -54,6 +56,42 @@ std::string origin_of(const std::string& url) {
   return url.substr(0, url.find('/', host + 3));
 }
 
+// The browser's way to an identity provider: a 302 for HTTP-Redirect (as the binding's examples and AgID's
+// spid-sp-test have it: a 303 is refused there), or a page whose form posts itself (HTTP-POST; Continua without
+// JavaScript), its form-action allowing that IdP's origin only.
+Response to_identity_provider(Web& web, const Request& r, const federation::OutgoingRequest& message) {
+  if (!message.post) {
+    Response response{http::HttpStatus::found, r.raw.version()};
+    response.set(http::beast_http::field::location, message.url);
+    response.prepare_payload();
+    return response;
+  }
+  PageData values{PageData::type::object};
+  values.set("action", message.url);
+  PageData fields{PageData::type::list};
+  for (const auto& [name, value] : message.fields) {
+    PageData field{PageData::type::object};
+    field.set("name", name);
+    field.set("value", value);
+    fields.push_back(field);
+  }
+  values.set("fields", fields);
+  Response response = render_page(web, r, "saml_post", values);
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action " +
+                   origin_of(message.url) + "; object-src 'none'");
+  return response;
+}
+
+// The same from a page's own form (Esci): the site's CSP (form-action 'self') would stop a redirect off the site
+// after a form, so HTTP-Redirect becomes a page that refreshes itself to the IdP, with a button for the rest.
+Response off_site_after_form(Web& web, const Request& r, const federation::OutgoingRequest& message) {
+  if (message.post) return to_identity_provider(web, r, message);
+  PageData values{PageData::type::object};
+  values.set("refresh", message.url);
+  return render_page(web, r, "saml_redirect", values);
+}
+
 Response start(Web& web, Request& r) {
   if (web.federation == nullptr) return not_configured(r);
   const Language language = language_of(r);
@@ -74,28 +112,7 @@ Response start(Web& web, Request& r) {
                                     {{"/accedi", "saml_back_to_login"}});
     return render_page(web, r, "notice", values, http::HttpStatus::bad_request);
   }
-  Response response;
-  if (started->request.post) {
-    PageData values{PageData::type::object};
-    values.set("action", started->request.url);
-    PageData fields{PageData::type::list};
-    for (const auto& [name, value] : started->request.fields) {
-      PageData field{PageData::type::object};
-      field.set("name", name);
-      field.set("value", value);
-      fields.push_back(field);
-    }
-    values.set("fields", fields);
-    response = render_page(web, r, "saml_post", values);
-    response.set("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action " +
-                     origin_of(started->request.url) + "; object-src 'none'");
-  } else {
-    // 302, as the HTTP-Redirect binding's examples and AgID's spid-sp-test have it (a 303 is refused there).
-    response = Response{http::HttpStatus::found, r.raw.version()};
-    response.set(http::beast_http::field::location, started->request.url);
-    response.prepare_payload();
-  }
+  Response response = to_identity_provider(web, r, started->request);
   response.insert(http::beast_http::field::set_cookie,
                   login_cookie(started->browser_token, web.federation->request_lifetime));
   return response;
@@ -156,7 +173,52 @@ Response consume(Web& web, Request& r) {
   return response;
 }
 
+// /saml/slo: an identity provider's LogoutRequest (it signed the citizen out: end their sessions here, answer) or
+// its LogoutResponse (to ours: the citizen is out there too), by HTTP-Redirect (GET) or HTTP-POST.
+Response single_logout(Web& web, Request& r) {
+  if (web.federation == nullptr) return not_configured(r);
+  const bool redirect = r.raw.method() == http::Verb::get;
+  std::map<std::string, std::string> fields = r.query;
+  if (!redirect) fields = form_fields(r).value_or(std::map<std::string, std::string>{});
+  const std::string_view target = r.raw.target();
+  const std::string_view raw_query = target.find('?') == std::string_view::npos ? "" : target.substr(target.find('?') + 1);
+  auto message = federation::read_logout_message(fields, raw_query, redirect, web.federation->sp, web.federation->idps);
+  const Language language = language_of(r);
+  if (!message) {
+    PageData values = notice_values(web.pages.texts(), language, "saml_invalid_title", {"saml_logout_invalid_text"},
+                                    {{"/", "saml_back_home"}});
+    return render_page(web, r, "notice", values, http::HttpStatus::bad_request);
+  }
+  if (message->request) {
+    auto answer = FederatedLogout(web.api.ctx, *web.federation).answer(*message);
+    if (!answer) {
+      Response unavailable{http::HttpStatus::service_unavailable, r.raw.version()};
+      dress_error_page(web, unavailable, r);
+      return unavailable;
+    }
+    Response response = to_identity_provider(web, r, *answer);
+    response.insert(http::beast_http::field::set_cookie, http::session_cookie(""));
+    return response;
+  }
+  PageData values = notice_values(web.pages.texts(), language, "saml_logged_out_title",
+                                  {message->success ? "saml_logged_out_text" : "saml_logged_out_here_text"},
+                                  {{"/", "saml_back_home"}});
+  return render_page(web, r, "notice", values);
+}
+
 }  // namespace
+
+std::optional<Response> leave_identity_provider(Web& web, const Request& r, const std::string& token) {
+  if (web.federation == nullptr) {
+    (void)Sessions(web.api.ctx).logout(token);
+    return std::nullopt;
+  }
+  auto left = FederatedLogout(web.api.ctx, *web.federation).leave(token);
+  if (!left || !*left) return std::nullopt;
+  Response response = off_site_after_form(web, r, **left);
+  response.insert(http::beast_http::field::set_cookie, http::session_cookie(""));
+  return response;
+}
 
 void put_login_choices(const Web& web, const std::string& return_path, PageData& values) {
   if (web.federation == nullptr) return;
@@ -184,6 +246,8 @@ void add_federation_pages(http::Router& router, Web& web) {
   router.add({http::Verb::get, "/saml/login", [&](Request& r) { return start(web, r); }});
   // A Response is a few KB; 512 KB leaves room for base64 and form encoding of the parser's 256 KB limit.
   router.add({http::Verb::post, "/saml/acs", [&](Request& r) { return consume(web, r); }, false, 512 * 1024});
+  router.add({http::Verb::get, "/saml/slo", [&](Request& r) { return single_logout(web, r); }});
+  router.add({http::Verb::post, "/saml/slo", [&](Request& r) { return single_logout(web, r); }, false, 512 * 1024});
 }
 
 }  // namespace sportello::web

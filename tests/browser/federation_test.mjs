@@ -1,7 +1,7 @@
 // SPID in the browser (issue 12), at 1280 and 390 px, with JavaScript and without: the login page offers "Entra con
 // SPID" (the accepted identity providers, named from their metadata), then the PIN among "Altre utenze"; Mario
 // chooses the test IdP (tests/support/test_idp.py), signs in there and lands in the reserved area, whose access
-// list says "Accesso con SPID"; he signs out; then he cancels at the IdP and reads why he is not in (403, in
+// list says "Accesso con SPID"; he signs out, here and at the IdP (single logout); then he cancels at the IdP and reads why he is not in (403, in
 // Italian), with the way back. axe-core on sportello's pages.
 // Usage: node federation_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
 import { test, after } from 'node:test';
@@ -90,7 +90,11 @@ for (const js of [true, false]) {
       await checks.look(page, 'accesses-after-spid', js, width);
       await page.goto(server.url + '/area-riservata');
       assert.match(await text(page, 'main'), /Mario/);
-      await Promise.all([page.waitForNavigation(), page.click('text=Esci')]);
+      // Esci signs him out here and at the IdP (single logout), which sends him back to say so.
+      await Promise.all([page.waitForURL(`${server.url}/saml/slo**`), page.click('text=Esci')]);
+      assert.equal(await text(page, 'h1'), 'Uscita completata');
+      assert.match(await text(page, 'main'), /presso il suo gestore/);
+      await checks.look(page, 'signed-out', js, width);
       await page.goto(server.url + '/area-riservata');
       assert.equal(new URL(page.url()).pathname, '/accedi', 'signed out: the reserved area asks to sign in');
 

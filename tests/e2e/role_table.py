@@ -246,6 +246,8 @@ GET     /saml/metadata                                                   everyon
 GET     /saml/metadata/cie                                               everyone
 GET     /saml/login                                                      everyone
 POST    /saml/acs                                                        everyone
+GET     /saml/slo                                                        everyone
+POST    /saml/slo                                                        everyone
 """
 
 

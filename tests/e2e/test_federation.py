@@ -11,6 +11,7 @@ spid-sp-test (../shared/tools/spid-sp-test, an unmodified copy: ../shared/third_
 
 Every count of the tool's runs is printed, for the closing note.
 """
+import base64
 import collections
 import hashlib
 import html
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -80,6 +82,11 @@ class TestIdp:
         data = urllib.parse.urlencode(fields).encode()
         with urllib.request.urlopen(self.base + path, data=data, timeout=30) as reply:
             return reply.status, reply.read().decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
 
 
 def form_of(page):
@@ -341,6 +348,69 @@ class SpidSpTest(unittest.TestCase):
         finally:
             self.server.stop()
             self.server.start_again(SPORTELLO_CREDENTIALS_CITIZEN_PIN="enabled")
+
+    def signed_in_through_the_idp(self):
+        self.mario()
+        reply = self.through_the_idp(password="password", action="login")
+        self.assertEqual(reply.status, 303, reply)
+        token = re.search(r"__Host-sportello=([A-Za-z0-9_-]{43})", ", ".join(reply.headers.get_all("Set-Cookie")))
+        self.assertEqual(self.server.client.get(test_api.API + "/me", token=token.group(1)).status, 200)
+        return token.group(1)
+
+    def idp_last(self):
+        return json.loads(self.idp.get(self.idp.base + "/test/last")[1])
+
+    def test_signing_out_of_a_spid_session_signs_out_at_the_identity_provider_too(self):
+        token = self.signed_in_through_the_idp()
+        csrf = hashlib.sha256(("sportello-csrf:" + token).encode()).hexdigest()[:43]
+        out = self.server.client.request("POST", "/esci", raw=urllib.parse.urlencode({"csrf": csrf}).encode(),
+                                         content_type="application/x-www-form-urlencoded",
+                                         headers={"Cookie": "__Host-sportello=" + token, "Origin": self.base})
+        # A page that moves on to the IdP by itself (a redirect after a form would break the site's form-action).
+        self.assertEqual(out.status, 200, out)
+        refresh = html.unescape(re.search(r'<meta http-equiv="refresh" content="0; url=([^"]*)">', out.body.decode()).group(1))
+        self.assertTrue(refresh.startswith(self.idp.base + "/slo?SAMLRequest="), refresh)
+        self.assertIn("Uscita in corso", out.body.decode())
+        self.assertEqual(self.server.client.get(test_api.API + "/me", token=token).status, 401, "ended here at once")
+        # The IdP checks our signed LogoutRequest, ends its session and sends the browser back with its answer.
+        with self.assertRaises(urllib.error.HTTPError) as back:  # urllib does not follow a 303 to https it cannot verify
+            urllib.request.build_opener(NoRedirect).open(refresh, timeout=30)
+        self.assertEqual(back.exception.code, 303)
+        self.assertTrue(self.idp_last()["logout_request"]["signature_verified"])
+        self.assertTrue(self.idp_last()["logout_request"]["session_found"], "the IdP's session was the one named")
+        answer = back.exception.headers["Location"]
+        self.assertTrue(answer.startswith(self.base + "/saml/slo?SAMLResponse="), answer)
+        page = self.server.client.get(answer[len(self.base):], headers={"Accept": "text/html"})
+        self.assertEqual(page.status, 200, page)
+        self.assertIn("presso il suo gestore", page.body.decode())
+
+    def test_an_identity_provider_that_signs_the_citizen_out_ends_the_session_here(self):
+        token = self.signed_in_through_the_idp()
+        status, form_page = self.idp.get(self.idp.base + "/test/logout?sp=" + urllib.parse.quote(ENTITY_ID, safe=""))
+        self.assertEqual(status, 200)
+        action, fields = form_of(form_page)
+        self.assertEqual(action, self.base + "/saml/slo")
+        reply = self.server.client.request("POST", "/saml/slo", raw=urllib.parse.urlencode(fields).encode(),
+                                           content_type="application/x-www-form-urlencoded",
+                                           headers={"Origin": self.idp.base, "Accept": "text/html"})
+        self.assertEqual(reply.status, 302, reply)
+        self.assertEqual(self.server.client.get(test_api.API + "/me", token=token).status, 401, "the session ended")
+        status, done = self.idp.get(reply.header("Location"))
+        self.assertEqual(status, 200)
+        self.assertIn("Uscita completata", done)
+        last = self.idp_last()["logout_response"]
+        self.assertTrue(last["signature_verified"])
+        self.assertTrue(last["answers_our_request"])
+        self.assertEqual(last["status"], "urn:oasis:names:tc:SAML:2.0:status:Success")
+        # Forged or replayed from elsewhere: a LogoutRequest whose signature does not hold ends nothing.
+        token = self.signed_in_through_the_idp()
+        tampered = dict(fields, SAMLRequest=base64.b64encode(base64.b64decode(fields["SAMLRequest"]).replace(
+            b"LogoutRequest ", b"LogoutRequest Consent=\"x\" ", 1)).decode())
+        refused = self.server.client.request("POST", "/saml/slo", raw=urllib.parse.urlencode(tampered).encode(),
+                                             content_type="application/x-www-form-urlencoded",
+                                             headers={"Accept": "text/html"})
+        self.assertEqual(refused.status, 400, refused)
+        self.assertEqual(self.server.client.get(test_api.API + "/me", token=token).status, 200)
 
     def test_the_identity_providers_refusals_are_told_in_plain_italian(self):
         texts = {"nr19": "inserite in modo errato più volte", "nr20": "livello di sicurezza",

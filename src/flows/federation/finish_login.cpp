@@ -63,6 +63,8 @@ Result<FinishedLogin> FinishFederatedLogin::run(const std::string& saml_response
     draft.required_action = RequiredAction::none;
     draft.method = method;
     draft.provider = idp->entity_id;
+    draft.name_id = identity->name_id;
+    draft.session_index = identity->session_index;
     finished.opened = open_session(repos, std::move(draft), now);
     repos.audit().append(holder->subject(), method + ".login", holder->subject(),
                          "SpidL" + std::to_string(static_cast<int>(identity->level)) + " " + idp->entity_id, now);
