@@ -36,17 +36,16 @@ xmlNode* message_root(xmlDoc* doc, const ServiceProvider& sp, const std::string&
   return root;
 }
 
-// Where to send: HTTP-Redirect where the IdP offers it, else HTTP-POST; nullptr when neither.
-const std::pair<const std::string, std::string>* slo_endpoint(const IdentityProvider& idp, bool* redirect) {
-  if (auto found = idp.single_logout.find(kHttpRedirect); found != idp.single_logout.end()) {
-    *redirect = true;
-    return &*found;
-  }
-  if (auto found = idp.single_logout.find(kHttpPost); found != idp.single_logout.end()) {
-    *redirect = false;
-    return &*found;
-  }
-  return nullptr;
+// Where to send: HTTP-Redirect where the IdP offers it, else HTTP-POST.
+struct Endpoint {
+  std::string location;
+  bool redirect = false;
+};
+
+Result<Endpoint> slo_endpoint(const IdentityProvider& idp) {
+  if (auto found = idp.single_logout.find(kHttpRedirect); found != idp.single_logout.end()) return Endpoint{found->second, true};
+  if (auto found = idp.single_logout.find(kHttpPost); found != idp.single_logout.end()) return Endpoint{found->second, false};
+  return Error::invalid("idp-binding", "The identity provider has no SingleLogoutService.", "idp");
 }
 
 Result<OutgoingRequest> send(Doc& doc, xmlNode* root, xmlNode* issuer, bool redirect, const std::string& location,
@@ -61,32 +60,30 @@ Result<OutgoingRequest> send(Doc& doc, xmlNode* root, xmlNode* issuer, bool redi
 Result<OutgoingRequest> logout_request(const ServiceProvider& sp, const SigningKey& key, const IdentityProvider& idp,
                                        const std::string& name_id, const std::string& session_index,
                                        const std::string& id, Instant now) {
-  bool redirect = false;
-  const auto* endpoint = slo_endpoint(idp, &redirect);
-  if (endpoint == nullptr) return Error::invalid("idp-binding", "The identity provider has no SingleLogoutService.", "idp");
+  auto endpoint = slo_endpoint(idp);
+  if (!endpoint) return endpoint.error();
   Doc doc(new_document(kProtocolNs, "samlp", "LogoutRequest"), xmlFreeDoc);
   xmlNode* issuer = nullptr;
-  xmlNode* root = message_root(doc.get(), sp, id, now, endpoint->second, &issuer);
+  xmlNode* root = message_root(doc.get(), sp, id, now, endpoint->location, &issuer);
   xmlNode* name = add_element(root, kAssertionNs, "saml", "NameID", name_id);
   set_attribute(name, "NameQualifier", idp.entity_id);
   set_attribute(name, "Format", kTransientNameId);
   if (!session_index.empty()) add_element(root, kProtocolNs, "samlp", "SessionIndex", session_index);
-  return send(doc, root, issuer, redirect, endpoint->second, "SAMLRequest", "", key);
+  return send(doc, root, issuer, endpoint->redirect, endpoint->location, "SAMLRequest", "", key);
 }
 
 Result<OutgoingRequest> logout_response(const ServiceProvider& sp, const SigningKey& key, const IdentityProvider& idp,
                                         const std::string& in_response_to, const std::string& id, Instant now,
                                         const std::string& relay_state) {
-  bool redirect = false;
-  const auto* endpoint = slo_endpoint(idp, &redirect);
-  if (endpoint == nullptr) return Error::invalid("idp-binding", "The identity provider has no SingleLogoutService.", "idp");
+  auto endpoint = slo_endpoint(idp);
+  if (!endpoint) return endpoint.error();
   Doc doc(new_document(kProtocolNs, "samlp", "LogoutResponse"), xmlFreeDoc);
   xmlNode* issuer = nullptr;
-  xmlNode* root = message_root(doc.get(), sp, id, now, endpoint->second, &issuer);
+  xmlNode* root = message_root(doc.get(), sp, id, now, endpoint->location, &issuer);
   set_attribute(root, "InResponseTo", in_response_to);
   xmlNode* status = add_element(root, kProtocolNs, "samlp", "Status");
   set_attribute(add_element(status, kProtocolNs, "samlp", "StatusCode"), "Value", kSuccessStatus);
-  return send(doc, root, issuer, redirect, endpoint->second, "SAMLResponse", relay_state, key);
+  return send(doc, root, issuer, endpoint->redirect, endpoint->location, "SAMLResponse", relay_state, key);
 }
 
 Result<LogoutMessage> read_logout_message(const std::map<std::string, std::string>& fields, std::string_view raw_query,

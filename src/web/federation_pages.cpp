@@ -137,7 +137,9 @@ Refusal refusal_for(const Error& e) {
 }
 
 // The forget-me cookie for the login that just ended.
-std::string cleared_login_cookie() { return std::string(kLoginCookie) + "=; Path=/; Secure; HttpOnly; SameSite=None; Max-Age=0"; }
+std::string cleared_login_cookie() {
+  return std::string(kLoginCookie) + "=; Path=/; Secure; HttpOnly; SameSite=None; Max-Age=0";
+}
 
 // POST /saml/acs: the identity provider's answer (HTTP-POST binding). Not CSRF-checked: it comes from the IdP's
 // site by design; what binds it is the pending login (one use, in time, this browser's cookie) and the signatures.
@@ -149,8 +151,9 @@ Response consume(Web& web, Request& r) {
     const auto found = fields->find(name);
     return found == fields->end() ? std::string() : found->second;
   };
-  auto finished = FinishFederatedLogin(web.api.ctx, *web.federation)
-                      .run(value("SAMLResponse"), value("RelayState"), http::cookie_value(r.header(http::beast_http::field::cookie), kLoginCookie));
+  const std::string browser = http::cookie_value(r.header(http::beast_http::field::cookie), kLoginCookie);
+  auto finished =
+      FinishFederatedLogin(web.api.ctx, *web.federation).run(value("SAMLResponse"), value("RelayState"), browser);
   if (!finished) {
     const Error& e = finished.error();
     if (e.kind == ErrorKind::unavailable) {

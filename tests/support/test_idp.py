@@ -393,16 +393,20 @@ class TestIdP:
 
     # -- AuthnRequest ---------------------------------------------------------------------------------------------
 
-    def authn_request(self, binding, params, query=""):
-        """Checks an AuthnRequest; returns the key of the pending request for the login page."""
+    def recorded(self, kind, check, binding, params, query, **extra):
+        """Runs `check` on a received message, keeping what it found in self.last[kind] (and why it was refused)."""
         with self.lock:
-            info = self.last["authn_request"] = {"binding": binding, "relay_state": params.get("RelayState"),
-                                                 "signature_verified": False}
+            info = self.last[kind] = dict({"binding": binding, "relay_state": params.get("RelayState"),
+                                           "signature_verified": False}, **extra)
             try:
-                return self.checked_authn_request(binding, params, query, info)
+                return check(binding, params, query, info)
             except BadRequest as problem:
                 info["rejected"] = {"code": problem.code, "text": str(problem)}
                 raise
+
+    def authn_request(self, binding, params, query=""):
+        """Checks an AuthnRequest; returns the key of the pending request for the login page."""
+        return self.recorded("authn_request", self.checked_authn_request, binding, params, query)
 
     def checked_authn_request(self, binding, params, query, info):
         request, _ = self.received(binding, params, query, "authn", info)
@@ -531,14 +535,7 @@ class TestIdP:
 
     def logout_request(self, binding, params, query=""):
         """SP-initiated logout: ends the session and answers a signed LogoutResponse, as (status, headers, body)."""
-        with self.lock:
-            info = self.last["logout_request"] = {"binding": binding, "relay_state": params.get("RelayState"),
-                                                  "signature_verified": False, "sent_by": "sp"}
-            try:
-                return self.checked_logout_request(binding, params, query, info)
-            except BadRequest as problem:
-                info["rejected"] = {"code": problem.code, "text": str(problem)}
-                raise
+        return self.recorded("logout_request", self.checked_logout_request, binding, params, query, sent_by="sp")
 
     def checked_logout_request(self, binding, params, query, info):
         request, _ = self.received(binding, params, query, "logout", info)

@@ -18,13 +18,7 @@ namespace sportello::federation {
 namespace {
 
 using testing::sp_key;
-
-ServiceProvider request_sp() {
-  ServiceProvider sp;
-  sp.entity_id = "https://sportello.example/spid";
-  sp.public_url = "https://127.0.0.1:8443";
-  return sp;
-}
+using testing::test_service_provider;
 
 IdentityProvider idp_with(bool redirect, bool post) {
   IdentityProvider idp;
@@ -63,7 +57,7 @@ bool verifies(const std::string& signed_bytes, const std::string& signature) {
 }
 
 TEST(AuthnRequest, TheRedirectBindingDeflatesAndSignsTheQueryAsSent) {
-  auto out = make_authn_request(request_sp(), sp_key(), idp_with(true, true), input(SpidLevel::L2));
+  auto out = make_authn_request(test_service_provider(), sp_key(), idp_with(true, true), input(SpidLevel::L2));
   ASSERT_TRUE(out) << out.error().message;
   EXPECT_FALSE(out->post);
   auto url = boost::urls::parse_uri(out->url);
@@ -98,7 +92,7 @@ TEST(AuthnRequest, TheRedirectBindingDeflatesAndSignsTheQueryAsSent) {
 }
 
 TEST(AuthnRequest, ThePostBindingSignsTheXmlAfterTheIssuer) {
-  auto out = make_authn_request(request_sp(), sp_key(), idp_with(true, true), input(SpidLevel::L3), true);
+  auto out = make_authn_request(test_service_provider(), sp_key(), idp_with(true, true), input(SpidLevel::L3), true);
   ASSERT_TRUE(out);
   EXPECT_TRUE(out->post);
   EXPECT_EQ(out->url, "https://idp.example/sso-post");
@@ -112,12 +106,12 @@ TEST(AuthnRequest, ThePostBindingSignsTheXmlAfterTheIssuer) {
 }
 
 TEST(AuthnRequest, LevelOneDoesNotForceAuthenticationAndABindinglessIdpIsRefused) {
-  const std::string xml = authn_request_xml(request_sp(), "https://idp.example/sso", input(SpidLevel::L1), nullptr);
+  const std::string xml = authn_request_xml(test_service_provider(), "https://idp.example/sso", input(SpidLevel::L1), nullptr);
   EXPECT_EQ(xml.find("ForceAuthn"), std::string::npos);
-  auto post_only = make_authn_request(request_sp(), sp_key(), idp_with(false, true), input(SpidLevel::L2));
+  auto post_only = make_authn_request(test_service_provider(), sp_key(), idp_with(false, true), input(SpidLevel::L2));
   ASSERT_TRUE(post_only);
   EXPECT_TRUE(post_only->post);
-  auto none = make_authn_request(request_sp(), sp_key(), idp_with(false, false), input(SpidLevel::L2));
+  auto none = make_authn_request(test_service_provider(), sp_key(), idp_with(false, false), input(SpidLevel::L2));
   ASSERT_FALSE(none);
   EXPECT_EQ(none.error().code, "idp-binding");
 }

@@ -22,6 +22,7 @@ namespace {
 
 using testing::idp_key;
 using testing::sp_key;
+using testing::test_service_provider;
 using testing::test_data;
 
 const Instant kIssued = *parse_utc_iso("2026-12-05T10:00:00Z");
@@ -82,13 +83,6 @@ std::vector<Case> cases() {
   return all;
 }
 
-ServiceProvider response_sp() {
-  ServiceProvider sp;
-  sp.entity_id = "https://sportello.example/spid";
-  sp.public_url = "https://127.0.0.1:8443";
-  return sp;
-}
-
 IdentityProvider response_idp() {
   IdentityProvider idp;
   idp.entity_id = "https://idp.example";
@@ -97,7 +91,7 @@ IdentityProvider response_idp() {
 }
 
 Result<AssertedIdentity> read(const std::string& xml) {
-  static const ServiceProvider sp = response_sp();
+  static const ServiceProvider sp = test_service_provider();
   static const IdentityProvider idp = response_idp();
   ResponseContext context{sp, idp, "_request-1", kIssued - Seconds{30}, SpidLevel::L2, kIssued + Seconds{2},
                           Seconds{180}};
@@ -146,7 +140,7 @@ TEST(SamlResponse, TheCieProfileAcceptsAnAssertionIssuerWithoutFormat) {
   const auto without = std::find_if(all.begin(), all.end(),
                                     [](const Case& c) { return c.name == "assertion-issuer-format-missing"; });
   ASSERT_NE(without, all.end());
-  static const ServiceProvider sp = response_sp();
+  static const ServiceProvider sp = test_service_provider();
   static const IdentityProvider idp = response_idp();
   ResponseContext cie{sp, idp, "_request-1", kIssued - Seconds{30}, SpidLevel::L2, kIssued + Seconds{2}, Seconds{180}, true};
   EXPECT_TRUE(read_response(signed_case(*without), cie));
@@ -155,7 +149,7 @@ TEST(SamlResponse, TheCieProfileAcceptsAnAssertionIssuerWithoutFormat) {
 TEST(SamlResponse, TheSkewIsHonouredAndNoMore) {
   const auto all = cases();
   const auto ok = *std::find_if(all.begin(), all.end(), [](const Case& c) { return c.name == "ok"; });
-  static const ServiceProvider sp = response_sp();
+  static const ServiceProvider sp = test_service_provider();
   static const IdentityProvider idp = response_idp();
   const std::string xml = signed_case(ok);
   // The IdP's clock 170 s ahead of ours: still in time; its Conditions end 5 minutes after it issued.

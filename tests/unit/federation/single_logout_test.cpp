@@ -16,15 +16,9 @@ namespace {
 
 using testing::idp_key;
 using testing::sp_key;
+using testing::test_service_provider;
 
 const Instant kLogoutAt = *parse_utc_iso("2026-12-05T12:00:00Z");
-
-ServiceProvider slo_sp() {
-  ServiceProvider sp;
-  sp.entity_id = "https://sportello.example/spid";
-  sp.public_url = "https://127.0.0.1:8443";
-  return sp;
-}
 
 IdentityProvider slo_idp(bool redirect = true) {
   IdentityProvider idp;
@@ -43,7 +37,7 @@ std::map<std::string, std::string> params_of(const std::string& url) {
 }
 
 TEST(SingleLogout, OurLogoutRequestIsSignedOnTheQueryAndNamesTheIdpsSession) {
-  auto out = logout_request(slo_sp(), sp_key(), slo_idp(), "_name", "_session", "_logout-1", kLogoutAt);
+  auto out = logout_request(test_service_provider(), sp_key(), slo_idp(), "_name", "_session", "_logout-1", kLogoutAt);
   ASSERT_TRUE(out) << out.error().message;
   EXPECT_FALSE(out->post);
   EXPECT_TRUE(verify_redirect_signature(query_of(out->url), {sp_key().certificate_der()}));
@@ -64,7 +58,7 @@ TEST(SingleLogout, OurLogoutRequestIsSignedOnTheQueryAndNamesTheIdpsSession) {
 TEST(SingleLogout, WithoutAnSloEndpointThereIsNothingToSend) {
   IdentityProvider none = slo_idp();
   none.single_logout.clear();
-  auto out = logout_request(slo_sp(), sp_key(), none, "_name", "", "_logout-1", kLogoutAt);
+  auto out = logout_request(test_service_provider(), sp_key(), none, "_name", "", "_logout-1", kLogoutAt);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, "idp-binding");
 }
@@ -84,20 +78,20 @@ std::map<std::string, std::string> idp_logout_post(const SigningKey& signer, con
 TEST(SingleLogout, AnIdpsSignedLogoutRequestIsReadAndAForgedOneIsNot) {
   IdentityProviders idps;
   idps.add(slo_idp());
-  auto read = read_logout_message(idp_logout_post(idp_key(), "https://127.0.0.1:8443/saml/slo"), "", false, slo_sp(), idps);
+  auto read = read_logout_message(idp_logout_post(idp_key(), "https://127.0.0.1:8443/saml/slo"), "", false, test_service_provider(), idps);
   ASSERT_TRUE(read) << read.error().message;
   EXPECT_TRUE(read->request);
   EXPECT_EQ(read->idp->entity_id, "https://idp.example");
   EXPECT_EQ(read->name_id, "_name");
   EXPECT_EQ(read->session_indexes, std::vector<std::string>{"_session"});
 
-  auto forged = read_logout_message(idp_logout_post(sp_key(), "https://127.0.0.1:8443/saml/slo"), "", false, slo_sp(), idps);
+  auto forged = read_logout_message(idp_logout_post(sp_key(), "https://127.0.0.1:8443/saml/slo"), "", false, test_service_provider(), idps);
   ASSERT_FALSE(forged);
   EXPECT_EQ(forged.error().code, "saml-signature");
-  auto elsewhere = read_logout_message(idp_logout_post(idp_key(), "https://other.example/slo"), "", false, slo_sp(), idps);
+  auto elsewhere = read_logout_message(idp_logout_post(idp_key(), "https://other.example/slo"), "", false, test_service_provider(), idps);
   ASSERT_FALSE(elsewhere);
   EXPECT_NE(elsewhere.error().message.find("not for our SLO"), std::string::npos);
-  auto unknown = read_logout_message(idp_logout_post(idp_key(), "https://127.0.0.1:8443/saml/slo"), "", false, slo_sp(),
+  auto unknown = read_logout_message(idp_logout_post(idp_key(), "https://127.0.0.1:8443/saml/slo"), "", false, test_service_provider(),
                                      IdentityProviders());
   ASSERT_FALSE(unknown);
   EXPECT_NE(unknown.error().message.find("unknown identity provider"), std::string::npos);

@@ -15,21 +15,7 @@ namespace sportello::federation {
 namespace {
 
 using testing::sp_key;
-
-ServiceProvider test_sp() {
-  ServiceProvider sp;
-  sp.entity_id = "https://sportello.example/spid";
-  sp.public_url = "https://127.0.0.1:8443";
-  sp.organization_name = "Istituto di prova";
-  sp.organization_display_name = "Sportello";
-  sp.organization_url = "https://sportello.example/";
-  sp.ipa_code = "c_h501";
-  sp.contact_email = "spid@sportello.example";
-  sp.contact_phone = "+390612345678";
-  sp.municipality = "058091";
-  sp.province = "RM";
-  return sp;
-}
+using testing::test_service_provider;
 
 // Writes the document where `SPORTELLO_FEDERATION_DUMP` says, to run AgID's spid-sp-test on it by hand.
 void dump(const std::string& name, const std::string& xml) {
@@ -45,7 +31,7 @@ std::vector<std::string> requested(const xmlNode* root) {
 }
 
 TEST(SpMetadata, SpidMetadataIsSignedByTheSpAndSaysWhereToAnswer) {
-  auto xml = service_provider_metadata(test_sp(), sp_key(), MetadataProfile::spid);
+  auto xml = service_provider_metadata(test_service_provider(), sp_key(), MetadataProfile::spid);
   ASSERT_TRUE(xml) << xml.error().message;
   dump("sp-metadata-spid.xml", *xml);
   auto doc = XmlDocument::parse(*xml);
@@ -61,7 +47,7 @@ TEST(SpMetadata, SpidMetadataIsSignedByTheSpAndSaysWhereToAnswer) {
 }
 
 TEST(SpMetadata, CieMetadataAsksOnlyWhatCieGivesAndNamesTheMunicipality) {
-  auto xml = service_provider_metadata(test_sp(), sp_key(), MetadataProfile::cie);
+  auto xml = service_provider_metadata(test_service_provider(), sp_key(), MetadataProfile::cie);
   ASSERT_TRUE(xml) << xml.error().message;
   dump("sp-metadata-cie.xml", *xml);
   auto doc = XmlDocument::parse(*xml);
@@ -73,12 +59,12 @@ TEST(SpMetadata, CieMetadataAsksOnlyWhatCieGivesAndNamesTheMunicipality) {
 }
 
 TEST(SpMetadata, TheSameSettingsGiveTheSameBytes) {
-  EXPECT_EQ(*service_provider_metadata(test_sp(), sp_key(), MetadataProfile::spid),
-            *service_provider_metadata(test_sp(), sp_key(), MetadataProfile::spid));
+  EXPECT_EQ(*service_provider_metadata(test_service_provider(), sp_key(), MetadataProfile::spid),
+            *service_provider_metadata(test_service_provider(), sp_key(), MetadataProfile::spid));
 }
 
 TEST(SpMetadata, ValuesAreEscapedNotPasted) {
-  ServiceProvider sp = test_sp();
+  ServiceProvider sp = test_service_provider();
   sp.organization_name = "Rossi & <Figli>";
   auto xml = service_provider_metadata(sp, sp_key(), MetadataProfile::spid);
   ASSERT_TRUE(xml);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "federation/service_provider.h"
 #include "federation/signing_key.h"
 
 namespace sportello::federation::testing {
@@ -61,6 +62,22 @@ inline const SigningKey& sp_key() {
 inline const SigningKey& idp_key() {
   static const SigningKey key = make_signing_key("test IdP");
   return key;
+}
+
+// The service provider every federation test speaks for: its ACS is https://127.0.0.1:8443/saml/acs.
+inline ServiceProvider test_service_provider() {
+  ServiceProvider sp;
+  sp.entity_id = "https://sportello.example/spid";
+  sp.public_url = "https://127.0.0.1:8443";
+  sp.organization_name = "Istituto di prova";
+  sp.organization_display_name = "Sportello";
+  sp.organization_url = "https://sportello.example/";
+  sp.ipa_code = "c_h501";
+  sp.contact_email = "spid@sportello.example";
+  sp.contact_phone = "+390612345678";
+  sp.municipality = "058091";
+  sp.province = "RM";
+  return sp;
 }
 
 }  // namespace sportello::federation::testing
