@@ -14,6 +14,15 @@ using Response = beast_http::response<beast_http::string_body>;
 using HttpStatus = beast_http::status;
 using Verb = beast_http::verb;
 
+// The certificate a client presented on a listener that asks for one (the CNS listener, issue 12), as OpenSSL
+// judged it against that listener's CA bundle and CRLs. The handshake never fails for it: the handler decides
+// what an absent or refused card means, so that the citizen gets a page rather than a browser's TLS error.
+struct ClientCertificate {
+  std::string der;        // the end-entity certificate, DER; empty when the client presented none
+  bool verified = false;  // chains to a trusted CA, within its dates, not revoked, fit for client authentication
+  std::string problem;    // OpenSSL's reason when presented but not verified
+};
+
 struct Request {
   const RawRequest& raw;
   std::string path;                            // percent-decoded, without the query
@@ -21,6 +30,7 @@ struct Request {
   std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
   std::string client_address;                  // the peer's IP address
   bool tls = false;
+  const ClientCertificate* client_certificate = nullptr;  // only on a listener that asks for one
 
   std::string header(beast_http::field name) const { return std::string(raw[name]); }
   std::string header(std::string_view name) const { return std::string(raw[name]); }

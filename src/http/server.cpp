@@ -118,6 +118,7 @@ class Server::Impl {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     bool busy = false;  // between a request's header and its answer; touched only on the connection's strand
+    std::unique_ptr<ClientCertificate> certificate;  // on a listener that asks for one, after the handshake
   };
 
   // An admitted connection's place in the counts (in all and for its address), given back when the
@@ -145,11 +146,73 @@ class Server::Impl {
                         asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
       ssl_->use_certificate_chain_file(options_.tls_certificate_file);
       ssl_->use_private_key_file(options_.tls_key_file, asio::ssl::context::pem);
+      SSL_CTX_set_alpn_select_cb(ssl_->native_handle(), select_http1, nullptr);
+      if (asks_for_certificates()) return load_client_trust();
       return Ok{};
     } catch (const std::exception& e) {
       ssl_.reset();
       return Error::unavailable("Cannot load the TLS certificate or key: " + std::string(e.what()));
     }
+  }
+
+  // ALPN: HTTP/1.1 when the client offers it, else no protocol named. A client that offers h2 first (a browser
+  // behind a proxy that picks the protocol from the server's answer) then knows to speak HTTP/1.1.
+  static int select_http1(SSL*, const unsigned char** out, unsigned char* out_length, const unsigned char* offered,
+                          unsigned int offered_length, void*) {
+    static constexpr unsigned char kHttp1[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+    unsigned char* selected = nullptr;
+    if (SSL_select_next_proto(&selected, out_length, kHttp1, sizeof kHttp1, offered, offered_length) !=
+        OPENSSL_NPN_NEGOTIATED)
+      return SSL_TLSEXT_ERR_NOACK;
+    *out = selected;
+    return SSL_TLSEXT_ERR_OK;
+  }
+
+  bool asks_for_certificates() const {
+    return !options_.tls_client_ca_file.empty() || !options_.tls_client_crl_file.empty();
+  }
+
+  // The CAs a client certificate must chain to and their CRLs, every CA of the chain checked (as nginx's
+  // ssl_crl); their names go in the CertificateRequest, so that a browser offers only the cards that fit. The
+  // handshake asks for a certificate but goes on without one or with a refused one (as nginx's
+  // "ssl_verify_client optional"): OpenSSL's verdict is read afterwards, for the handler to answer with a page.
+  Status load_client_trust() {
+    if (options_.tls_client_ca_file.empty() || options_.tls_client_crl_file.empty())
+      return Error::unavailable("A listener that asks for client certificates needs both a CA bundle and CRLs");
+    SSL_CTX* ctx = ssl_->native_handle();
+    if (SSL_CTX_load_verify_locations(ctx, options_.tls_client_ca_file.c_str(), nullptr) != 1)
+      return Error::unavailable("Cannot read the client CA bundle " + options_.tls_client_ca_file);
+    STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(options_.tls_client_ca_file.c_str());
+    if (names == nullptr) return Error::unavailable("No CA certificate in " + options_.tls_client_ca_file);
+    SSL_CTX_set_client_CA_list(ctx, names);
+    X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+    X509_LOOKUP* lookup = X509_STORE_add_lookup(store, X509_LOOKUP_file());
+    if (lookup == nullptr ||
+        X509_load_crl_file(lookup, options_.tls_client_crl_file.c_str(), X509_FILETYPE_PEM) <= 0)
+      return Error::unavailable("Cannot read the CRLs in " + options_.tls_client_crl_file);
+    X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+    X509_STORE_set_purpose(store, X509_PURPOSE_SSL_CLIENT);
+    // Resumed sessions keep the certificate they were verified with; OpenSSL wants a context name for them.
+    static constexpr unsigned char kContext[] = "sportello-client-certificate";
+    SSL_CTX_set_session_id_context(ctx, kContext, sizeof kContext - 1);
+    ssl_->set_verify_mode(asio::ssl::verify_peer);
+    ssl_->set_verify_callback([](bool, asio::ssl::verify_context&) { return true; });
+    return Ok{};
+  }
+
+  // What the client presented and OpenSSL's verdict on it, after the handshake.
+  static std::unique_ptr<ClientCertificate> presented_certificate(SSL* ssl) {
+    auto certificate = std::make_unique<ClientCertificate>();
+    X509* peer = SSL_get0_peer_certificate(ssl);
+    if (peer == nullptr) return certificate;
+    unsigned char* der = nullptr;
+    const int length = i2d_X509(peer, &der);
+    if (length > 0) certificate->der.assign(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length));
+    OPENSSL_free(der);
+    const long verdict = SSL_get_verify_result(ssl);
+    certificate->verified = verdict == X509_V_OK && !certificate->der.empty();
+    if (!certificate->verified) certificate->problem = X509_verify_cert_error_string(verdict);
+    return certificate;
   }
 
   awaitable<void> accept_loop() {
@@ -187,6 +250,7 @@ class Server::Impl {
       connection->stream.expires_after(options_.read_timeout);
       auto [handshake_ec] = co_await tls.async_handshake(asio::ssl::stream_base::server, as_tuple);
       if (!handshake_ec) {
+        if (asks_for_certificates()) connection->certificate = presented_certificate(tls.native_handle());
         co_await serve_requests(tls, *connection, client);
         connection->stream.expires_after(std::chrono::seconds(2));
         co_await tls.async_shutdown(as_tuple);
@@ -246,7 +310,7 @@ class Server::Impl {
         }
       }
       RawRequest raw = parser.release();
-      Response response = co_await respond(raw, target, match, client);
+      Response response = co_await respond(raw, target, match, client, c.certificate.get());
       const bool keep = raw.keep_alive() && !stopping_;
       response.keep_alive(keep);
       const unsigned status = response.result_int();
@@ -277,7 +341,7 @@ class Server::Impl {
   }
 
   awaitable<Response> respond(const RawRequest& raw, const std::optional<Target>& target, const Match& match,
-                              const std::string& client) {
+                              const std::string& client, const ClientCertificate* certificate) {
     Response response;
     bool server_error = true;  // answered here, not by a handler: the error page hook may dress it
     if (!target) {
@@ -293,7 +357,7 @@ class Server::Impl {
         response = problem_response(HttpStatus::not_found, "not-found", "Nothing is here.", raw.version());
       }
     } else {
-      Request request{raw, target->path, target->query, match.params, client, ssl_.has_value()};
+      Request request{raw, target->path, target->query, match.params, client, ssl_.has_value(), certificate};
       server_error = false;
       // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
       if (match.route->heavy)

@@ -40,6 +40,11 @@ struct ServerOptions {
   std::size_t max_connections_per_address = 256;
   std::string tls_certificate_file;       // both set: HTTPS
   std::string tls_key_file;
+  // Both set (with the certificate and key): the listener asks every client for a certificate, verified
+  // against these CAs (PEM bundle) and their CRLs (PEM, one or more; every CA of a chain needs a current one).
+  // The result reaches handlers as Request::client_certificate (CNS login, issue 12).
+  std::string tls_client_ca_file;
+  std::string tls_client_crl_file;
 };
 
 // What the server reports about each request (for the access log and metrics).
