@@ -4,7 +4,7 @@
 #include "core/codice_fiscale.h"
 #include "core/digest.h"
 #include "federation/saml_response.h"
-#include "flows/citizen_lookup.h"
+#include "flows/federation/federated_session.h"
 
 namespace sportello {
 namespace {
@@ -49,25 +49,17 @@ Result<FinishedLogin> FinishFederatedLogin::run(const std::string& saml_response
   auto cf = CodiceFiscale::parse(std::string_view(fiscal->second).substr(kTaxPrefix.size()), ctx_.places, rome_date(now));
   if (!cf) return refused_login("saml-fiscal-number", "The fiscalNumber is not a valid codice fiscale.");
 
-  const std::string method = cie ? "cie" : "spid";
+  const FederatedIdentity who{
+      cf->code(), cie ? "cie" : "spid", idp->entity_id,
+      cie || identity->level != federation::SpidLevel::L1 ? Level::dispositivo : Level::ordinario,
+      identity->name_id, identity->session_index,
+      "SpidL" + std::to_string(static_cast<int>(identity->level)) + " " + idp->entity_id};
   FinishedLogin finished;
   finished.return_path = pending->return_path;
   Status opened = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto holder = find_holder(repos, cf->code());
-    if (!holder)
-      return Error{ErrorKind::not_found, "federated-unknown", "No record of this codice fiscale is held here.", "", {}};
-    Session draft;
-    draft.subject_kind = SubjectKind::citizen;
-    draft.subject_id = holder->citizen.id;
-    draft.level = cie || identity->level != federation::SpidLevel::L1 ? Level::dispositivo : Level::ordinario;
-    draft.required_action = RequiredAction::none;
-    draft.method = method;
-    draft.provider = idp->entity_id;
-    draft.name_id = identity->name_id;
-    draft.session_index = identity->session_index;
-    finished.opened = open_session(repos, std::move(draft), now);
-    repos.audit().append(holder->subject(), method + ".login", holder->subject(),
-                         "SpidL" + std::to_string(static_cast<int>(identity->level)) + " " + idp->entity_id, now);
+    auto session = open_federated_session(repos, who, now);
+    if (!session) return session.error();
+    finished.opened = std::move(*session);
     return Ok{};
   });
   if (!opened) return opened.error();
