@@ -399,6 +399,10 @@ std::vector<Setting> settings() {
        duration_in(&C::federation, &C::Federation::request_lifetime, seconds{60}, std::chrono::hours{1}, "from 1m to 1h")},
       {"federation", "clock_skew",
        duration_in(&C::federation, &C::Federation::clock_skew, seconds{0}, std::chrono::minutes{10}, "from 0s to 10m")},
+      {"cns", "listen", text(&C::cns, &C::Cns::listen)},                                      // issue 12
+      {"cns", "public_url", https_url(&C::cns, &C::Cns::public_url, true)},
+      {"cns", "ca_file", optional_path(&C::cns, &C::Cns::ca_file)},
+      {"cns", "crl_file", optional_path(&C::cns, &C::Cns::crl_file)},
       {"staff", "totp_window_steps", integer(&C::staff, &C::Staff::totp_window_steps, 0, 3)},  // SPEC §1
       {"staff", "password_min_length", integer(&C::staff, &C::Staff::password_min_length, 8, 128)},  // SPEC §1
       {"staff", "lockout_free", integer(&C::staff, &C::Staff::lockout_free, 0, 10)},              // issue 15
@@ -578,9 +582,28 @@ Status check_federation(const Config::Federation& f) {
   return Ok{};
 }
 
+// [cns] is off without a listen address; with one, a TLS listener of its own on the server's certificate, the
+// address people reach it at, and the CAs and CRLs cards are checked against.
+Status check_cns(const Config& config) {
+  const Config::Cns& c = config.cns;
+  if (c.listen.empty()) return Ok{};
+  const std::pair<const char*, bool> required[] = {{"cns.public_url", c.public_url.empty()},
+                                                   {"cns.ca_file", c.ca_file.empty()},
+                                                   {"cns.crl_file", c.crl_file.empty()},
+                                                   {"server.tls_certificate", config.server.tls_certificate.empty()},
+                                                   {"server.tls_key", config.server.tls_key.empty()}};
+  for (const auto& [key, missing] : required)
+    if (missing) return config_error(key, "is required when cns.listen is set");
+  if (c.listen.find(':') == std::string::npos) return config_error("cns.listen", "is HOST:PORT");
+  if (c.listen == config.server.listen) return config_error("cns.listen", "must be another address than server.listen");
+  if (c.public_url.ends_with('/')) return config_error("cns.public_url", "must not end with '/'");
+  return Ok{};
+}
+
 // Rules that tie two settings together; each key alone is already within its range.
 Status check_consistency(const Config& config) {
   if (Status federation = check_federation(config.federation); !federation) return federation;
+  if (Status cns = check_cns(config); !cns) return cns;
   if (config.session.idle_timeout > config.session.absolute_timeout) {
     return config_error("session.idle_timeout", "must not exceed session.absolute_timeout");
   }

@@ -177,6 +177,13 @@ struct Config {
     std::chrono::seconds clock_skew{180};         // tolerated between our clock and an IdP's
   } federation;
 
+  struct Cns {                                    // issue 12: CNS smart cards (TLS client certificates)
+    std::string listen;                           // HOST:PORT of a second HTTPS listener; empty: no CNS login
+    std::string public_url;                       // https://host:port as browsers reach it (the login page's link)
+    std::filesystem::path ca_file;                // PEM bundle: the CNS issuers' CAs a card must chain to
+    std::filesystem::path crl_file;               // PEM CRLs of every one of them (a card whose CA has none is refused)
+  } cns;
+
   struct Staff {                                  // SPEC §1
     int totp_window_steps = 1;                    // accept codes one 30 s step early or late
     int password_min_length = 12;

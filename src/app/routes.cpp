@@ -28,7 +28,7 @@ int print_routes(const Config& config, std::ostream& out) {
     std::cerr << "sportello: " << pages.error().message << "\n";
     return 1;
   }
-  web::Web site{api, **pages, config.web.assets_dir, (*app)->federation()};
+  web::Web site{api, **pages, config.web.assets_dir, (*app)->federation(), config.cns.public_url};
   web::add_web_routes(router, site);
   for (const http::Route& route : router.routes()) {
     out << http::beast_http::to_string(route.method) << ' ' << route.pattern;

@@ -52,6 +52,23 @@ Result<http::ServerOptions> server_options(const Config& c) {
   return o;
 }
 
+// The CNS listener (issue 12): the main listener's limits on [cns] listen, asking every client for its card.
+// One I/O thread and one worker: it answers a card's login, then the citizen's pages until they follow a link.
+Result<http::ServerOptions> cns_options(const Config& c, http::ServerOptions o) {
+  const auto colon = c.cns.listen.rfind(':');
+  o.host = c.cns.listen.substr(0, colon);
+  try {
+    o.port = static_cast<unsigned short>(std::stoi(c.cns.listen.substr(colon + 1)));
+  } catch (...) {
+    return Error::invalid("invalid-listen", "cns.listen is HOST:PORT", "cns.listen");
+  }
+  o.io_threads = 1;
+  o.worker_threads = 1;
+  o.tls_client_ca_file = c.cns.ca_file.string();
+  o.tls_client_crl_file = c.cns.crl_file.string();
+  return o;
+}
+
 std::shared_ptr<spdlog::logger> json_logger() {
   auto logger = spdlog::stdout_logger_mt("sportello");
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
@@ -153,7 +170,7 @@ int serve(Config config, const ServeOverrides& overrides) {
     std::cerr << "sportello: " << pages.error().message << "\n";
     return 1;
   }
-  web::Web site{api, **pages, config.web.assets_dir, (*app)->federation()};
+  web::Web site{api, **pages, config.web.assets_dir, (*app)->federation(), config.cns.public_url};
   web::add_web_routes(router, site);
   http::ServerHooks hooks;
   hooks.decorate = [&](http::Response& r, const http::Request&) { http::add_security_headers(r, api.tls); };
@@ -181,6 +198,20 @@ int serve(Config config, const ServeOverrides& overrides) {
   std::cout << "sportello listening on " << (api.tls ? "https://" : "http://") << options->host << ":" << server->port()
             << std::endl;
   log->info(R"("msg":"listening","port":{})", server->port());
+  std::unique_ptr<http::Server> cns_server;
+  if (!config.cns.listen.empty()) {
+    auto cns = cns_options(config, *options);
+    if (cns) {
+      cns_server = std::make_unique<http::Server>(*cns, router, hooks);
+      if (auto started = cns_server->start(); !started) cns = started.error();
+    }
+    if (!cns) {
+      std::cerr << "sportello: CNS listener: " << cns.error().message << "\n";
+      return 1;
+    }
+    std::cout << "sportello CNS listening on https://" << cns->host << ":" << cns_server->port() << std::endl;
+    log->info(R"("msg":"listening","port":{},"cns":true)", cns_server->port());
+  }
   // After the banner: tools that wait for "sportello listening on" read it first.
   if (is_loopback_site(config.courier.site))
     log->warn(R"("msg":"courier.site is a loopback address ({}): letters and mails would send citizens there; set courier.site (or SPORTELLO_COURIER_SITE) to the portal's public address")",
@@ -191,6 +222,7 @@ int serve(Config config, const ServeOverrides& overrides) {
     sigwait(&signals, &received);
     log->info(R"("msg":"stopping","signal":{})", received);
     server->stop();
+    if (cns_server) cns_server->stop();
   });
   auto courier = CourierService::create(**app);
   if (!courier) {
@@ -210,7 +242,10 @@ int serve(Config config, const ServeOverrides& overrides) {
       (void)Mandates(ctx).expire_due();
     });
     Every checkpoints(config.audit.checkpoint_every, [&] { checkpoint_audit_log(checkpoint, *log); });
+    std::thread cns_thread;
+    if (cns_server) cns_thread = std::thread([&] { cns_server->run(); });
     server->run();
+    if (cns_thread.joinable()) cns_thread.join();
   }
   (*courier)->stop();
   checkpoint_audit_log(checkpoint, *log);  // the head as the server leaves it

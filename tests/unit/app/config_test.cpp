@@ -124,6 +124,10 @@ std::map<std::string, std::string> flatten(const Config& c) {
       {"federation.binding", c.federation.binding},
       {"federation.request_lifetime", s(c.federation.request_lifetime)},
       {"federation.clock_skew", s(c.federation.clock_skew)},
+      {"cns.listen", c.cns.listen},
+      {"cns.public_url", c.cns.public_url},
+      {"cns.ca_file", c.cns.ca_file.string()},
+      {"cns.crl_file", c.cns.crl_file.string()},
       {"staff.totp_window_steps", n(c.staff.totp_window_steps)},
       {"staff.password_min_length", n(c.staff.password_min_length)},
       {"staff.lockout_free", n(c.staff.lockout_free)},
@@ -665,6 +669,42 @@ TEST(ConfigFederation, AnEntityIdRequiresWhatTheMetadataNeedsAndFollowsSpidsRule
     ASSERT_FALSE(loaded.ok()) << setting.first << "=" << setting.second;
     EXPECT_NE(loaded.error().message.find(named), std::string::npos) << loaded.error().message;
   }
+}
+
+// [cns] (issue 12): off without a listen address; with one, a TLS listener of its own and what cards are checked by.
+TEST(ConfigCns, AListenAddressRequiresTlsThePublicAddressAndTheCasWithTheirCrls) {
+  const std::map<std::string, std::string> complete = {
+      {"SPORTELLO_SERVER_TLS_CERTIFICATE", "/etc/sportello/tls.crt"},
+      {"SPORTELLO_SERVER_TLS_KEY", "/etc/sportello/tls.key"},
+      {"SPORTELLO_CNS_LISTEN", "0.0.0.0:8443"},
+      {"SPORTELLO_CNS_PUBLIC_URL", "https://sportello.example:8443"},
+      {"SPORTELLO_CNS_CA_FILE", "/etc/sportello/cns-ca.pem"},
+      {"SPORTELLO_CNS_CRL_FILE", "/etc/sportello/cns-crl.pem"}};
+  auto loaded = Config::load({}, complete);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->cns.crl_file, fs::path("/etc/sportello/cns-crl.pem"));
+  const std::pair<std::pair<const char*, const char*>, const char*> refused[] = {
+      {{"SPORTELLO_SERVER_TLS_CERTIFICATE", ""}, "server.tls_certificate"},
+      {{"SPORTELLO_SERVER_TLS_KEY", ""}, "server.tls_key"},
+      {{"SPORTELLO_CNS_PUBLIC_URL", ""}, "cns.public_url"},
+      {{"SPORTELLO_CNS_PUBLIC_URL", "http://sportello.example:8443"}, "SPORTELLO_CNS_PUBLIC_URL"},
+      {{"SPORTELLO_CNS_PUBLIC_URL", "https://sportello.example:8443/"}, "cns.public_url"},
+      {{"SPORTELLO_CNS_CA_FILE", ""}, "cns.ca_file"},
+      {{"SPORTELLO_CNS_CRL_FILE", ""}, "cns.crl_file"},
+      {{"SPORTELLO_CNS_LISTEN", "8443"}, "cns.listen"},
+      {{"SPORTELLO_CNS_LISTEN", "127.0.0.1:8080"}, "cns.listen"},  // the main listener's own
+  };
+  for (const auto& [setting, named] : refused) {
+    auto env = complete;
+    env[setting.first] = setting.second;
+    auto refusal = Config::load({}, env);
+    ASSERT_FALSE(refusal.ok()) << setting.first << "=" << setting.second;
+    EXPECT_NE(refusal.error().message.find(named), std::string::npos) << refusal.error().message;
+  }
+  auto off = complete;
+  off["SPORTELLO_CNS_LISTEN"] = "";
+  off["SPORTELLO_CNS_CA_FILE"] = "";
+  EXPECT_TRUE(Config::load({}, off).ok());  // no listener: the other keys wait unused
 }
 
 TEST(ConfigExample, LoadsCleanlyAndEqualsTheDefaults) {
