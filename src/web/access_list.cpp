@@ -21,8 +21,9 @@ void put_accesses(const Texts& t, Language language, const std::vector<Access>& 
   PageData rows{PageData::type::list};
   int logins = 0;
   for (const Access& a : accesses) {
-    // Newest first: the second login (with PIN, SPID or CIE) is the one before the session now open.
-    const bool login = a.action == "pin.login" || a.action == "spid.login" || a.action == "cie.login";
+    // Newest first: the second login (with PIN, SPID, CIE or CNS) is the one before the session now open.
+    const bool login = a.action == "pin.login" || a.action == "spid.login" || a.action == "cie.login" ||
+                       a.action == "cns.login";
     if (login && ++logins == 2) values.set("last_access", format_datetime(a.at, language));
     PageData row{PageData::type::object};
     row.set("when", format_datetime(a.at, language));

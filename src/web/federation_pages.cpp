@@ -224,10 +224,16 @@ std::optional<Response> leave_identity_provider(Web& web, const Request& r, cons
 }
 
 void put_login_choices(const Web& web, const std::string& return_path, PageData& values) {
+  const std::string torna =
+      return_path.empty() ? "" : "torna=" + std::string(boost::urls::encode(return_path, boost::urls::unreserved_chars));
+  if (!web.cns_url.empty()) {
+    values.set("cns_link", web.cns_url + "/accedi/cns" + (torna.empty() ? "" : "?" + torna));
+    values.set("cns_heading", web.federation == nullptr ? "2" : "3");  // under "Altre utenze" beside SPID and CIE
+  }
   if (web.federation == nullptr) return;
   const auto link = [&](const std::string& entity_id) {
     std::string href = "/saml/login?idp=" + std::string(boost::urls::encode(entity_id, boost::urls::unreserved_chars));
-    if (!return_path.empty()) href += "&torna=" + std::string(boost::urls::encode(return_path, boost::urls::unreserved_chars));
+    if (!torna.empty()) href += "&" + torna;
     return href;
   };
   PageData idps{PageData::type::list};

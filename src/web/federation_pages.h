@@ -13,7 +13,8 @@
 
 namespace sportello::web {
 
-// Sets `federation` (with `spid_idps`: name and link of each, and `cie_link`) when [federation] is configured.
+// Sets `federation` (with `spid_idps`: name and link of each, and `cie_link`) when [federation] is configured, and
+// `cns_link` (the CNS listener's /accedi/cns) when [cns] is.
 void put_login_choices(const Web& web, const std::string& return_path, PageData& values);
 
 // Ends the session of `token` and, when an identity provider opened it and offers single logout, answers with the

@@ -16,6 +16,7 @@ struct Web {
   const Pages& pages;
   std::filesystem::path assets;      // bootstrap-italia's dist folder
   const federation::Federation* federation = nullptr;  // SPID and CIE (issue 12); null: not configured
+  std::string cns_url;               // https://host:port of the CNS listener ([cns] public_url); empty: no CNS
 };
 
 void add_static_routes(http::Router& router, Web& web);
@@ -39,6 +40,8 @@ void add_console_caller_pages(http::Router& router, Web& web);
 void add_console_organisation_pages(http::Router& router, Web& web);
 // SPID and CIE (issue 12): the SP's metadata, the start of a login at an identity provider. federation_pages.cpp
 void add_federation_pages(http::Router& router, Web& web);
+// CNS (issue 12): /accedi/cns, the card read by the CNS listener's handshake opens the session. cns_pages.cpp
+void add_cns_pages(http::Router& router, Web& web);
 // The footer's pages: privacy notice, legal notes, accessibility statement (AgID's model). legal_pages.cpp
 void add_legal_pages(http::Router& router, Web& web);
 
@@ -61,6 +64,7 @@ inline void add_web_routes(http::Router& router, Web& web) {
   add_console_organisation_pages(router, web);
   add_legal_pages(router, web);
   add_federation_pages(router, web);
+  add_cns_pages(router, web);
 }
 
 }  // namespace sportello::web

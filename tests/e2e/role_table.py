@@ -40,6 +40,7 @@ GET     /metrics                                                         401   4
 
 # The API: sessions, PINs, staff sign-in
 POST    /api/v1/sessions                                                 everyone
+POST    /api/v1/sessions/cns                                             everyone
 GET     /api/v1/me                                                       401   ok    ok    ok    ok    ok    ok    ok    ok
 GET     /api/v1/me/accesses                                              401   ok    ok    403   403   403   403   403   403
 DELETE  /api/v1/sessions/current                                         401   ok    ok    ok    ok    ok    ok    ok    ok
@@ -241,13 +242,15 @@ GET     /privacy                                                         everyon
 GET     /note-legali                                                     everyone
 GET     /accessibilita                                                   everyone
 
-# SPID and CIE (issue 12): public by nature (here a server without [federation]: 404; test_federation.py has the rest)
+# SPID, CIE and CNS (issue 12): public by nature (here a server without [federation] and [cns]: 404; test_federation.py
+# and test_cns.py have the rest)
 GET     /saml/metadata                                                   everyone
 GET     /saml/metadata/cie                                               everyone
 GET     /saml/login                                                      everyone
 POST    /saml/acs                                                        everyone
 GET     /saml/slo                                                        everyone
 POST    /saml/slo                                                        everyone
+GET     /accedi/cns                                                      everyone
 """
 
 

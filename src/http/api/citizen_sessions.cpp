@@ -1,5 +1,6 @@
-// POST /sessions (login), GET /me, DELETE /sessions/current (logout).
+// POST /sessions (login with the PIN), POST /sessions/cns (with the card, issue 12), GET /me, DELETE /sessions/current.
 #include "core/civil_time.h"
+#include "flows/federation/cns_login.h"
 #include "flows/login.h"
 #include "flows/profile.h"
 #include "http/api/api.h"
@@ -29,6 +30,18 @@ Response login(Api& api, Request& r) {
     api.metrics.login(opened.error().code == "blocked" ? "blocked" : "wrong");
     return reply(r, opened.error());
   }
+  api.metrics.login("ok");
+  Response response = reply(r, HttpStatus::created, session_json(*opened));
+  response.set(beast_http::field::set_cookie, session_cookie(opened->token));
+  return response;
+}
+
+// POST /sessions/cns (issue 12): on the CNS listener, the card its handshake read opens the session; elsewhere 404.
+Response cns_login(Api& api, Request& r) {
+  if (r.client_certificate == nullptr)
+    return reply(r, Error{ErrorKind::not_found, "cns-not-here", "CNS login is answered on the CNS listener only.", "", {}});
+  auto opened = CnsLogin(api.ctx).run({r.client_certificate->der, r.client_certificate->verified});
+  if (!opened) return reply(r, opened.error());
   api.metrics.login("ok");
   Response response = reply(r, HttpStatus::created, session_json(*opened));
   response.set(beast_http::field::set_cookie, session_cookie(opened->token));
@@ -102,6 +115,7 @@ Response logout(Api& api, Request& r) {
 void add_citizen_session_routes(Router& router, Api& api) {
   const std::string base = kApi;
   router.add({Verb::post, base + "/sessions", [&api](Request& r) { return login(api, r); }, true});
+  router.add({Verb::post, base + "/sessions/cns", [&api](Request& r) { return cns_login(api, r); }});
   router.add({Verb::get, base + "/me", [&api](Request& r) { return me(api, r); }});
   router.add({Verb::get, base + "/me/accesses", [&api](Request& r) { return accesses(api, r); }});
   router.add({Verb::delete_, base + "/sessions/current", [&api](Request& r) { return logout(api, r); }});
