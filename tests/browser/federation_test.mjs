@@ -1,8 +1,10 @@
-// SPID in the browser (issue 12), at 1280 and 390 px, with JavaScript and without: the login page offers "Entra con
-// SPID" (the accepted identity providers, named from their metadata), then the PIN among "Altre utenze"; Mario
-// chooses the test IdP (tests/support/test_idp.py), signs in there and lands in the reserved area, whose access
-// list says "Accesso con SPID"; he signs out, here and at the IdP (single logout); then he cancels at the IdP and reads why he is not in (403, in
-// Italian), with the way back. axe-core on sportello's pages.
+// SPID and CNS in the browser (issue 12), at 1280 and 390 px, with JavaScript and without: the login page offers
+// "Entra con SPID" (the accepted identity providers, named from their metadata), then CNS and the PIN among "Altre
+// utenze"; Mario chooses the test IdP (tests/support/test_idp.py), signs in there and lands in the reserved area,
+// whose access list says "Accesso con SPID"; he signs out, here and at the IdP (single logout); then he cancels at
+// the IdP and reads why he is not in (403, in Italian), with the way back. With his CNS in the reader (the browser
+// context's client certificate, from tests/support/cns_cards.py) "Entra con CNS" takes him to his reserved area; a
+// revoked card and no card get their pages. axe-core on sportello's pages.
 // Usage: node federation_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,11 +20,14 @@ const checks = new PageChecks(OUT, 'federation-');
 after(() => checks.save());
 const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
 
-// The test IdP, then sportello on TLS (SPID wants https) trusting it; Mario is the demo seed's PIN holder.
+// The test IdP, then sportello on TLS (SPID wants https) trusting it, with its CNS listener trusting the test cards'
+// CA; Mario is the demo seed's PIN holder.
 async function startFederation() {
   const folder = mkdtempSync(join(tmpdir(), 'sportello-spid-'));
-  const port = await freePort();
+  const [port, cnsPort] = [await freePort(), await freePort()];
   const base = `https://127.0.0.1:${port}`;
+  const cnsBase = `https://127.0.0.1:${cnsPort}`;
+  const cns = JSON.parse(execFileSync('/usr/bin/python3', [join(ROOT, 'tests', 'support', 'cns_cards.py'), join(folder, 'cns')]));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
     '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(folder, 'tls.key'), '-out', join(folder, 'tls.crt')],
   { stdio: 'ignore' });
@@ -46,6 +51,8 @@ async function startFederation() {
     SPORTELLO_FEDERATION_ORGANIZATION_NAME: 'Istituto di prova', SPORTELLO_FEDERATION_ORGANIZATION_DISPLAY_NAME: 'Sportello',
     SPORTELLO_FEDERATION_ORGANIZATION_URL: 'https://sportello.example/', SPORTELLO_FEDERATION_IPA_CODE: 'c_h501',
     SPORTELLO_FEDERATION_CONTACT_EMAIL: 'spid@sportello.example',
+    SPORTELLO_CNS_LISTEN: `127.0.0.1:${cnsPort}`, SPORTELLO_CNS_PUBLIC_URL: cnsBase,
+    SPORTELLO_CNS_CA_FILE: cns.ca, SPORTELLO_CNS_CRL_FILE: cns.crl,
   }, port);
   const stop = server.stop;
   server.stop = async () => {
@@ -54,6 +61,7 @@ async function startFederation() {
     rmSync(folder, { recursive: true, force: true });
   };
   server.idp = idpUrl;
+  server.cns = { base: cnsBase, cards: cns.cards };
   return server;
 }
 
@@ -78,7 +86,9 @@ for (const js of [true, false]) {
       await page.goto(server.url + '/accedi');
       assert.equal(await text(page, 'h1'), 'Accedi');
       assert.deepEqual(await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent.trim())).then((h) => h.slice(0, 2)),
-        ['Entra con SPID', "Altre utenze: il PIN dell'Istituto"]);
+        ['Entra con SPID', 'Altre utenze']);
+      assert.deepEqual(await page.$$eval('main h3', (hs) => hs.map((h) => h.textContent.trim())),
+        ['Entra con CNS', "PIN dell'Istituto"]);
       await checks.look(page, 'login', js, width);
 
       // Mario, who wants his access list, signs in at the IdP and lands there.
@@ -106,6 +116,48 @@ for (const js of [true, false]) {
       assert.equal(await text(page, 'h1'), 'Accesso non riuscito');
       assert.match(await text(page, 'main'), /Ha annullato l'accesso/);
       await checks.look(page, 'cancelled', js, width);
+      await Promise.all([page.waitForNavigation(), page.click('text=Torna alla pagina di accesso')]);
+      assert.equal(new URL(page.url()).pathname, '/accedi');
+    });
+  });
+}
+
+// The card a reader would hand the browser for the CNS listener's origin.
+const withCard = (server, name) => ({
+  clientCertificates: [{ origin: server.cns.base, certPath: server.cns.cards[name][0], keyPath: server.cns.cards[name][1] }],
+});
+
+for (const js of [true, false]) {
+  test(`CNS login, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
+    const server = await startFederation();
+    await atEveryWidth(server, js, async (page, width) => {
+      await page.goto(server.url + '/accedi?torna=/area-riservata/accessi');
+      await Promise.all([page.waitForURL(`${server.cns.base}/area-riservata/accessi`), page.click('a:has-text("Entra con CNS")')]);
+      assert.match(await text(page, 'main'), /Accesso con CNS/);
+      await checks.look(page, 'accesses-after-cns', js, width);
+      await page.goto(server.cns.base + '/area-riservata');
+      assert.match(await text(page, 'main'), /Mario/);
+    }, undefined, withCard(server, 'mario'));
+  });
+
+  test(`CNS refusals, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
+    const server = await startFederation();
+    const cns = server.cns.base;
+    // A revoked card: the page says the card is not accepted, and what to do; the way back is the login page.
+    await atEveryWidth({ stop: async () => {} }, js, async (page, width) => {
+      const answer = page.waitForResponse((r) => r.url().startsWith(`${cns}/accedi/cns`));
+      await page.goto(server.url + '/accedi');
+      await page.click('a:has-text("Entra con CNS")');
+      assert.equal((await answer).status(), 403);
+      assert.equal(await text(page, 'h1'), 'Carta non accettata');
+      assert.match(await text(page, 'main'), /revocato/);
+      await checks.look(page, 'cns-revoked', js, width);
+    }, undefined, withCard(server, 'revoked'));
+    // No card in the reader.
+    await atEveryWidth(server, js, async (page, width) => {
+      await page.goto(cns + '/accedi/cns');
+      assert.equal(await text(page, 'h1'), 'Nessuna carta letta');
+      await checks.look(page, 'cns-no-card', js, width);
       await Promise.all([page.waitForNavigation(), page.click('text=Torna alla pagina di accesso')]);
       assert.equal(new URL(page.url()).pathname, '/accedi');
     });

@@ -124,12 +124,13 @@ export async function startHttpSink() {
   return { port, folder, stop: () => { proc.kill('SIGTERM'); rmSync(folder, { recursive: true, force: true }); } };
 }
 
-export async function browse(javaScriptEnabled) {
+// `options` add to the context's (the CNS walk's clientCertificates: the card a reader would give the browser).
+export async function browse(javaScriptEnabled, options = {}) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   // axe is injected as a script: the pages' CSP would refuse it, so the axe pass bypasses CSP.
   // ignoreHTTPSErrors: the SPID walk's server speaks TLS with a certificate the test made.
   const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled, locale: 'it-IT', acceptDownloads: true,
-                                            ignoreHTTPSErrors: true });
+                                            ignoreHTTPSErrors: true, ...options });
   return { browser, context, page: await context.newPage() };
 }
 
@@ -137,14 +138,14 @@ export async function browse(javaScriptEnabled) {
 // phone's walk sends the server the same requests (as the pass without JavaScript does, above).
 export const WIDTHS = process.env.SPORTELLO_BROWSER_JS_ONLY ? [1280] : [1280, 390];
 
-// Runs `steps(page, width)` in a fresh browser at each of `widths` (WIDTHS unless told), then stops `server`,
-// whatever fails.
+// Runs `steps(page, width)` in a fresh browser (its context with `options`) at each of `widths` (WIDTHS unless
+// told), then stops `server`, whatever fails.
 // Motion is reduced: Bootstrap Italia scrolls smoothly otherwise, and without JavaScript playwright waits
 // forever for a smooth scroll into view to settle before a click on a long form.
-export async function atEveryWidth(server, js, steps, widths = WIDTHS) {
+export async function atEveryWidth(server, js, steps, widths = WIDTHS, options = {}) {
   try {
     for (const width of widths) {
-      const { browser, page } = await browse(js);
+      const { browser, page } = await browse(js, options);
       try {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ reducedMotion: 'reduce' });
