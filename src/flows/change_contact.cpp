@@ -49,9 +49,11 @@ Result<ContactChangeOutcome> ChangeContact::start(const Session& session, const 
   const std::string code = random_digits(kCodeDigits);
   ContactChangeOutcome outcome = ContactChangeOutcome::changed;
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto holder = find_holder(repos, session.subject_id);
-    if (!holder) return no_such_holder();
-    Citizen& citizen = holder->citizen;
+    // The citizen's contacts, PIN or not (SPID, CIE and CNS enrol people without one).
+    auto found = repos.citizens().find(session.subject_id);
+    if (!found) return no_such_holder();
+    Citizen& citizen = *found;
+    const std::string subject = "citizen:" + std::to_string(citizen.id);
     if (citizen.contacts.get(*kind) == value)
       return Error::invalid("contact-unchanged", "This is already your contact.", "value");
     if (verified_by_code(*kind)) {
@@ -62,13 +64,13 @@ Result<ContactChangeOutcome> ChangeContact::start(const Session& session, const 
       queue_message(repos, ctx_.box,
                     {"contact:" + std::to_string(pending.id) + ":code", route, "contact_code", {{"name", citizen.data.name}}, code},
                     now);
-      repos.audit().append(holder->subject(), "contact.code-sent", holder->subject(), to_string(*kind), now);
+      repos.audit().append(subject, "contact.code-sent", subject, to_string(*kind), now);
       outcome = ContactChangeOutcome::code_sent;
       return Ok{};
     }
     set_contact(citizen.contacts, *kind, value);
     repos.citizens().update(citizen);
-    repos.audit().append(holder->subject(), "contact.changed", holder->subject(), to_string(*kind), now);
+    repos.audit().append(subject, "contact.changed", subject, to_string(*kind), now);
     return Ok{};
   });
   if (!status) return status.error();
@@ -82,9 +84,10 @@ Status ChangeContact::confirm(const Session& session, const std::string& kind_te
   const Instant now = ctx_.clock.now();
   std::optional<Error> refused;
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto holder = find_holder(repos, session.subject_id);
-    if (!holder) return no_such_holder();
-    auto pending = repos.contact_verifications().latest(holder->citizen.id, *kind);
+    auto citizen = repos.citizens().find(session.subject_id);
+    if (!citizen) return no_such_holder();
+    const std::string subject = "citizen:" + std::to_string(citizen->id);
+    auto pending = repos.contact_verifications().latest(citizen->id, *kind);
     if (!pending)
       return Error::invalid("contact-code-unknown", "No change of this contact is waiting for a code.", "code");
     // A wrong code must still be counted: the attempt is written and the error returned after the commit.
@@ -94,9 +97,9 @@ Status ChangeContact::confirm(const Session& session, const std::string& kind_te
       return Ok{};
     }
     repos.contact_verifications().update(*pending);
-    set_contact(holder->citizen.contacts, *kind, pending->value);
-    repos.citizens().update(holder->citizen);
-    repos.audit().append(holder->subject(), "contact.changed", holder->subject(), to_string(*kind), now);
+    set_contact(citizen->contacts, *kind, pending->value);
+    repos.citizens().update(*citizen);
+    repos.audit().append(subject, "contact.changed", subject, to_string(*kind), now);
     return Ok{};
   });
   if (!status) return status;

@@ -39,12 +39,24 @@ Result<CitizenProfile> Profile::citizen(const Session& session) {
     if (!read) return read.error();
     if (holder && ctx_.caches) ctx_.caches->holders.put(key, *holder, generation, now);
   }
-  if (!holder) return no_such_holder();
+  if (!holder) return without_pin(session.subject_id);
   CitizenProfile profile{holder->citizen, holder->credential, holder->credential.change_due_at(ctx_.policies.credential),
                          std::nullopt};
   if (holder->credential.state == CredentialState::issued)
     profile.pin_expires = holder->credential.expires_at(ctx_.policies.credential);
   return profile;
+}
+
+// A citizen with no PIN (enrolled by SPID, CIE or CNS: decision 0020). Not cached: the holders' cache is the PIN's.
+Result<CitizenProfile> Profile::without_pin(std::int64_t citizen_id) {
+  std::optional<Citizen> citizen;
+  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
+    citizen = repos.citizens().find(citizen_id);
+    return Ok{};
+  });
+  if (!read) return read.error();
+  if (!citizen) return no_such_holder();
+  return CitizenProfile{std::move(*citizen), std::nullopt, std::nullopt, std::nullopt};
 }
 
 Result<StaffProfile> Profile::staff(const Session& session) {

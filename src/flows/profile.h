@@ -1,6 +1,6 @@
 #pragma once
 // What a logged-in citizen may read about themselves (the API's /me and the reserved area's header): who
-// they are, their contacts, their PIN's level and state, when it must next be changed, and who acted on
+// they are, their contacts, their PIN's level and state (when they have one), when it must next be changed, and who acted on
 // their data (the audit rows about them, with staff named by full name and role, never by username). Staff
 // sessions read their account and role.
 #include <vector>
@@ -12,7 +12,7 @@ namespace sportello {
 
 struct CitizenProfile {
   Citizen citizen;
-  Credential credential;
+  std::optional<Credential> credential;  // none for a citizen who came in with SPID, CIE or CNS and has no PIN
   std::optional<Instant> pin_change_due;
   std::optional<Instant> pin_expires;  // for a 16-character PIN not yet replaced
 };
@@ -59,6 +59,7 @@ class Profile {
   std::string staff_name(const std::string& actor_id);
 
  private:
+  Result<CitizenProfile> without_pin(std::int64_t citizen_id);
   FlowContext& ctx_;
 };
 

@@ -109,8 +109,10 @@ void put_profile(Web& web, Language language, const CitizenProfile& p, const std
   values.set("name", p.citizen.data.name);
   values.set("surname", p.citizen.data.surname);
   values.set("codice_fiscale", p.citizen.codice_fiscale);
-  values.set("dispositivo", p.credential.level == Level::dispositivo);
-  values.set("level", t.get(language, p.credential.level == Level::dispositivo ? "level_dispositivo" : "level_ordinario"));
+  values.set("has_pin", p.credential.has_value());  // none: entered with SPID, CIE or CNS, and never had one
+  const bool dispositivo = p.credential && p.credential->level == Level::dispositivo;
+  values.set("dispositivo", dispositivo);
+  values.set("level", t.get(language, dispositivo ? "level_dispositivo" : "level_ordinario"));
   if (p.pin_change_due) values.set("pin_change_due", format_date(rome_date(*p.pin_change_due), language));
   if (p.pin_expires) values.set("pin_expires", format_date(rome_date(*p.pin_expires), language));
   PageData contacts{PageData::type::list};

@@ -279,7 +279,7 @@ class SpidSpTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn("Test IdP — Accesso SPID", login_page)
         _, fields = form_of(login_page)
-        fields.update(user="0", **choices)
+        fields.update({"user": "0", **choices})
         status, answer_page = self.idp.post("/login", fields)
         self.assertEqual(status, 200)
         action, answer = form_of(answer_page)
@@ -306,6 +306,41 @@ class SpidSpTest(unittest.TestCase):
         self.assertEqual(me["codice_fiscale"], "RSSMRA85T10H501O")
         row = self.server.database.rows("SELECT method, provider, level FROM sessions ORDER BY id DESC LIMIT 1")[0]
         self.assertEqual(tuple(row), ("spid", self.idp.entity_id, "dispositivo"))
+
+    def test_a_person_sportello_does_not_know_is_enrolled_from_what_the_identity_provider_asserts(self):
+        """Decision 0020: Giulia Bianchi (the test IdP's second user) has never had a PIN; SPID vouches for her."""
+        reply = self.through_the_idp(password="password", action="login", user="1")
+        self.assertEqual(reply.status, 303, reply)
+        session = re.search(r"__Host-sportello=([A-Za-z0-9_-]{43})", ", ".join(reply.headers.get_all("Set-Cookie")))
+        me = self.server.client.get(test_api.API + "/me", token=session.group(1)).json()
+        self.assertEqual((me["codice_fiscale"], me["name"], me["surname"]), ("BNCGLI90A41F205H", "Giulia", "Bianchi"))
+        self.assertEqual((me["pin_state"], me["level"]), ("none", "dispositivo"))
+        self.assertEqual(me["contacts"], {"mobile": "+393477654321", "email": "giulia.bianchi@example.it"})
+        cookie = {"Cookie": "__Host-sportello=" + session.group(1), "Accept": "text/html"}
+        area = self.server.client.get("/area-riservata", headers=cookie)
+        self.assertEqual(area.status, 200, area)
+        page = area.body.decode()
+        self.assertIn('<p id="no-pin">Non ha un PIN', page)
+        self.assertIn("Registrazione dei suoi dati", page)  # the access list names the enrolment
+        self.assertNotIn('href="/cambia-pin"', page)
+        # The reserved area is hers: her records (none yet) and her contacts, which she may change.
+        self.assertEqual(self.server.client.get("/area-riservata/estratto-conto", headers=cookie).status, 200)
+        self.assertEqual(self.server.client.get("/area-riservata/contatti", headers=cookie).status, 200)
+        # The PIN's own doors have nothing to act on: each says so, none fails.
+        for path in ("/cambia-pin", "/revoca-pin", "/area-riservata/dispositivo"):
+            self.assertLess(self.server.client.get(path, headers=cookie).status, 500, path)
+        change = self.server.client.post(test_api.API + "/pin/change", {"current_pin": "ABCD1234", "new_pin": "QWER5678"},
+                                         token=session.group(1))
+        self.assertEqual((change.status, change.json()["type"]), (404, "/problems/holder-not-found"))
+        rows = self.server.database.rows("SELECT action, details FROM audit_log WHERE subject = "
+                                         "(SELECT 'citizen:' || id FROM citizens WHERE codice_fiscale = 'BNCGLI90A41F205H') "
+                                         "ORDER BY seq")
+        self.assertEqual([tuple(r) for r in rows][:2],
+                         [("citizen.enrolled", "spid " + self.idp.entity_id), ("spid.login", "SpidL2 " + self.idp.entity_id)])
+        # Twice is still one citizen.
+        self.assertEqual(self.through_the_idp(password="password", action="login", user="1").status, 303)
+        self.assertEqual(self.server.database.rows(
+            "SELECT COUNT(*) FROM citizens WHERE codice_fiscale = 'BNCGLI90A41F205H'")[0][0], 1)
 
     def test_with_the_pin_retired_citizens_enter_with_spid_and_every_pin_door_says_so(self):
         self.mario()

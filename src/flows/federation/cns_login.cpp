@@ -19,11 +19,15 @@ Result<OpenedSession> CnsLogin::run(const PresentedCard& card) {
   auto cf = CodiceFiscale::parse(holder->fiscal_code, ctx_.places, rome_date(now));
   if (!cf) return Error::invalid("cns-certificate", "The card's codice fiscale is not valid.", "certificate");
 
-  const FederatedIdentity who{cf->code(), "cns", holder->issuer, Level::dispositivo, {}, {},
-                              "CNS " + holder->issuer + " serial " + holder->serial};
+  FederatedIdentity who;
+  who.method = "cns";
+  who.provider = holder->issuer;
+  who.detail = "CNS " + holder->issuer + " serial " + holder->serial;
+  who.surname = holder->surname;
+  who.name = holder->given_name;
   OpenedSession opened;
   Status done = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto session = open_federated_session(repos, who, now);
+    auto session = open_federated_session(repos, *cf, who, now);
     if (!session) return session.error();
     opened = std::move(*session);
     return Ok{};

@@ -1,15 +1,46 @@
 #include "flows/federation/federated_session.h"
 
-#include "flows/citizen_lookup.h"
+#include "core/contact.h"
 
 namespace sportello {
+namespace {
 
-Result<OpenedSession> open_federated_session(Repositories& repos, const FederatedIdentity& identity, Instant now) {
-  auto holder = find_holder(repos, identity.codice_fiscale);
-  if (!holder) return Error{ErrorKind::not_found, "federated-unknown", "No record of this codice fiscale is held here.", "", {}};
+// The person as the party vouched for them; nullopt without a name to call them by.
+std::optional<Citizen> enrolment(const CodiceFiscale& code, const FederatedIdentity& identity, Instant now) {
+  if (identity.surname.empty() || identity.name.empty()) return std::nullopt;
+  Citizen citizen;
+  citizen.codice_fiscale = code.code();
+  citizen.data.surname = identity.surname;
+  citizen.data.name = identity.name;
+  citizen.data.sex = code.sex();
+  citizen.data.birth_date = code.birth_date();
+  citizen.data.birth_place_code = code.belfiore();
+  // A contact that does not read is left out rather than refusing the person; none counts as verified here.
+  if (auto email = normalise_contact(ContactKind::email, identity.email); email && !identity.email.empty())
+    citizen.contacts.email = *email;
+  if (auto mobile = normalise_contact(ContactKind::mobile, identity.mobile); mobile && !identity.mobile.empty())
+    citizen.contacts.mobile = *mobile;
+  citizen.created_at = now;
+  return citizen;
+}
+
+}  // namespace
+
+Result<OpenedSession> open_federated_session(Repositories& repos, const CodiceFiscale& code,
+                                             const FederatedIdentity& identity, Instant now) {
+  auto citizen = repos.citizens().find_by_codice_fiscale(code.code());
+  const bool enrolled = !citizen;
+  if (enrolled) {
+    citizen = enrolment(code, identity, now);
+    if (!citizen)
+      return Error{ErrorKind::not_found, "federated-unknown", "No record of this codice fiscale is held here.", "", {}};
+    citizen->id = repos.citizens().insert(*citizen);
+  }
+  const std::string subject = "citizen:" + std::to_string(citizen->id);
+  if (enrolled) repos.audit().append(subject, "citizen.enrolled", subject, identity.method + " " + identity.provider, now);
   Session draft;
   draft.subject_kind = SubjectKind::citizen;
-  draft.subject_id = holder->citizen.id;
+  draft.subject_id = citizen->id;
   draft.level = identity.level;
   draft.required_action = RequiredAction::none;
   draft.method = identity.method;
@@ -17,7 +48,7 @@ Result<OpenedSession> open_federated_session(Repositories& repos, const Federate
   draft.name_id = identity.name_id;
   draft.session_index = identity.session_index;
   OpenedSession opened = open_session(repos, std::move(draft), now);
-  repos.audit().append(holder->subject(), identity.method + ".login", holder->subject(), identity.detail, now);
+  repos.audit().append(subject, identity.method + ".login", subject, identity.detail, now);
   return opened;
 }
 

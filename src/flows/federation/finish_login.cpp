@@ -49,15 +49,25 @@ Result<FinishedLogin> FinishFederatedLogin::run(const std::string& saml_response
   auto cf = CodiceFiscale::parse(std::string_view(fiscal->second).substr(kTaxPrefix.size()), ctx_.places, rome_date(now));
   if (!cf) return refused_login("saml-fiscal-number", "The fiscalNumber is not a valid codice fiscale.");
 
-  const FederatedIdentity who{
-      cf->code(), cie ? "cie" : "spid", idp->entity_id,
-      cie || identity->level != federation::SpidLevel::L1 ? Level::dispositivo : Level::ordinario,
-      identity->name_id, identity->session_index,
-      "SpidL" + std::to_string(static_cast<int>(identity->level)) + " " + idp->entity_id};
+  FederatedIdentity who;
+  who.method = cie ? "cie" : "spid";
+  who.provider = idp->entity_id;
+  who.level = cie || identity->level != federation::SpidLevel::L1 ? Level::dispositivo : Level::ordinario;
+  who.name_id = identity->name_id;
+  who.session_index = identity->session_index;
+  who.detail = "SpidL" + std::to_string(static_cast<int>(identity->level)) + " " + idp->entity_id;
+  const auto asserted = [&](const char* name) {
+    const auto found = identity->attributes.find(name);
+    return found == identity->attributes.end() ? std::string() : found->second;
+  };
+  who.surname = asserted("familyName");
+  who.name = asserted("name");
+  who.email = asserted("email");
+  who.mobile = asserted("mobilePhone");
   FinishedLogin finished;
   finished.return_path = pending->return_path;
   Status opened = ctx_.store.run([&](Repositories& repos) -> Status {
-    auto session = open_federated_session(repos, who, now);
+    auto session = open_federated_session(repos, *cf, who, now);
     if (!session) return session.error();
     finished.opened = std::move(*session);
     return Ok{};

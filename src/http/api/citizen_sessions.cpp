@@ -70,8 +70,9 @@ Response me(Api& api, Request& r) {
                            {"codice_fiscale", c.codice_fiscale},
                            {"surname", c.data.surname},
                            {"name", c.data.name},
-                           {"level", to_string(profile->credential.level)},
-                           {"pin_state", to_string(profile->credential.state)},
+                           // Without a PIN (SPID, CIE, CNS only): the session's level, and pin_state "none".
+                           {"level", to_string(profile->credential ? profile->credential->level : caller->session.level)},
+                           {"pin_state", profile->credential ? to_string(profile->credential->state) : "none"},
                            {"required_action", to_string(caller->session.required_action)},
                            {"contacts", contacts_json(c.contacts)}};
   if (profile->pin_change_due) body["pin_change_due"] = format_utc_iso(*profile->pin_change_due);

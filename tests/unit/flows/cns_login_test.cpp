@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "flows/federation/cns_login.h"
+#include "flows/profile.h"
 #include "scenario.h"
 
 namespace sportello::testing {
@@ -63,7 +64,8 @@ TEST_F(CnsLoginFlow, NoCardARefusedCardAnUnreadableCardAndAStrangerOpenNothing) 
       {{card_der("profile"), false}, ErrorKind::forbidden, "cns-card-refused"},  // expired, revoked, unknown CA
       {{card_der("differ"), true}, ErrorKind::invalid_input, "cns-certificate"},
       {{card_der("nameless"), true}, ErrorKind::invalid_input, "cns-certificate"},
-      {{card_der("profile"), true}, ErrorKind::not_found, "federated-unknown"},  // Mario is nobody here yet
+      // Nobody here yet, and a subject with no surname and givenName to enrol him by.
+      {{card_der("it_prefix"), true}, ErrorKind::not_found, "federated-unknown"},
   };
   for (const Case& c : before) {
     auto opened = CnsLogin(ctx()).run(c.card);
@@ -71,7 +73,50 @@ TEST_F(CnsLoginFlow, NoCardARefusedCardAnUnreadableCardAndAStrangerOpenNothing) 
     EXPECT_EQ(opened.error().kind, c.kind) << c.code;
     EXPECT_EQ(opened.error().code, c.code);
   }
-  for (const AuditEntry& row : audit_rows()) EXPECT_NE(row.action, "cns.login");
+  for (const AuditEntry& row : audit_rows()) {
+    EXPECT_NE(row.action, "cns.login");
+    EXPECT_NE(row.action, "citizen.enrolled");
+  }
+}
+
+// Decision 0020: a person the card vouches for, unknown here, is enrolled from it: the name on the certificate, the
+// birth date, sex and place of the codice fiscale; no PIN, no residence. Later they may still ask for a PIN.
+TEST_F(CnsLoginFlow, APersonNotKnownYetIsEnrolledFromTheCardWithoutAPin) {
+  auto opened = CnsLogin(ctx()).run({card_der("profile"), true});
+  ASSERT_TRUE(opened.ok()) << opened.error().code;
+  EXPECT_EQ(opened->session.level, Level::dispositivo);
+  auto profile = Profile(ctx()).citizen(opened->session);
+  ASSERT_TRUE(profile.ok()) << profile.error().code;
+  EXPECT_FALSE(profile->credential.has_value());
+  const Citizen& mario = profile->citizen;
+  EXPECT_EQ(mario.codice_fiscale, "RSSMRA85T10H501O");
+  EXPECT_EQ(mario.data.surname, "ROSSI");
+  EXPECT_EQ(mario.data.name, "MARIO");
+  EXPECT_EQ(mario.data.sex, Sex::male);
+  EXPECT_EQ(mario.data.birth_date, (Date{std::chrono::year{1985}, std::chrono::month{12}, std::chrono::day{10}}));
+  EXPECT_EQ(mario.data.birth_place_code, "H501");
+  EXPECT_TRUE(mario.data.residence.street.empty());
+  const auto rows = audit_rows();
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[rows.size() - 2].action, "citizen.enrolled");
+  EXPECT_EQ(rows[rows.size() - 2].details, "cns CN=CA CNS di prova,O=Ente di prova,C=IT");
+  EXPECT_EQ(rows.back().action, "cns.login");
+
+  // The second time he is the same citizen, not enrolled again.
+  auto again = CnsLogin(ctx()).run({card_der("etsi"), true});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->session.subject_id, opened->session.subject_id);
+  int enrolments = 0;
+  for (const AuditEntry& row : audit_rows()) enrolments += row.action == "citizen.enrolled";
+  EXPECT_EQ(enrolments, 1);
+
+  // A PIN asked for later finds his record and completes it.
+  active_holder(ctx(), testing::mario(ctx().places), "CASA2026");
+  auto with_pin = Profile(ctx()).citizen(opened->session);
+  ASSERT_TRUE(with_pin.ok());
+  ASSERT_TRUE(with_pin->credential.has_value());
+  EXPECT_EQ(with_pin->citizen.id, mario.id);
+  EXPECT_EQ(with_pin->citizen.data.residence.comune, "Roma");
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ TEST_F(CachedReadsTest, ThisProcessSeesItsOwnLogoutAndRevocationAtOnce) {
   EXPECT_FALSE(Sessions(ctx()).authenticate(opened.token).ok()) << "revoked in this process: seen at once";
   auto profile = Profile(ctx()).citizen(*session);
   ASSERT_TRUE(profile.ok());
-  EXPECT_EQ(profile->credential.state, CredentialState::revoked);
+  EXPECT_EQ(profile->credential->state, CredentialState::revoked);
 }
 
 TEST_F(CachedReadsTest, AnotherProcessesRevocationIsSeenWithinTheTimeToLive) {
