@@ -3,6 +3,7 @@
 #include <map>
 
 #include "flows/citizen_lookup.h"
+#include "flows/federation/federated_session.h"
 
 namespace sportello {
 namespace {
@@ -85,6 +86,9 @@ Result<std::vector<Access>> Profile::accesses(const Session& session, int limit)
                     e.action.starts_with("application.") && e.details.starts_with("INPS.")
                         ? e.details.substr(0, e.details.find_first_of(" ;"))
                         : ""};
+      const LoginThrough through = login_through(e.action, e.details);
+      access.provider = through.provider;
+      access.spid_level = through.spid_level;
       if (e.actor == holder) {
         access.by.kind = AccessActor::Kind::holder;
       } else if (e.actor.starts_with("staff:")) {

@@ -45,6 +45,10 @@ struct Access {
   std::optional<std::int64_t> mandate_id;
   bool during_call = false;
   std::string protocol;
+  // A login through another party (issue 12): the SPID or CIE identity provider's entityID, or the CNS card's
+  // issuing organisation; SPID's level (0: not a SPID login).
+  std::string provider;
+  int spid_level = 0;
 };
 
 class Profile {

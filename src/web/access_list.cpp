@@ -17,7 +17,8 @@ std::string access_actor_text(const Texts& t, Language language, const AccessAct
   return t.get(language, "access_system");
 }
 
-void put_accesses(const Texts& t, Language language, const std::vector<Access>& accesses, PageData& values) {
+void put_accesses(const Texts& t, Language language, const std::vector<Access>& accesses, PageData& values,
+                  const federation::Federation* federation) {
   PageData rows{PageData::type::list};
   int logins = 0;
   for (const Access& a : accesses) {
@@ -30,6 +31,12 @@ void put_accesses(const Texts& t, Language language, const std::vector<Access>& 
     row.set("who", access_actor_text(t, language, a.by));
     std::string what = t.get(language, "action_" + a.action);
     if (!a.protocol.empty()) what += " " + a.protocol;
+    if (!a.provider.empty()) {
+      const federation::IdentityProvider* idp = federation ? federation->idps.find(a.provider) : nullptr;
+      std::string through = idp && !idp->display_name.empty() ? idp->display_name : a.provider;
+      if (a.spid_level > 0) through += ", " + t.get(language, "access_spid_level") + " " + std::to_string(a.spid_level);
+      if (a.action != "cie.login") what += " (" + through + ")";  // CIE's provider is CIE itself
+    }
     if (a.mandate_id) what += " (" + t.get(language, "access_under_mandate") + " " + std::to_string(*a.mandate_id) + ")";
     if (a.during_call) what += " (" + t.get(language, "access_during_call") + ")";
     row.set("what", what);

@@ -38,7 +38,7 @@ Response accesses(Web& web, Request& r) {
   const bool others_only = chi != r.query.end() && chi->second == "altri";
   std::vector<Access> shown = std::move(*found);
   if (others_only) std::erase_if(shown, [](const Access& a) { return !by_others(a); });
-  put_accesses(t, language, shown, values);
+  put_accesses(t, language, shown, values, web.federation);
   values.set("others_only", others_only);
   values.set("none", shown.empty());
   values.set("count", std::to_string(shown.size()));

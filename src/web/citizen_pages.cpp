@@ -123,7 +123,7 @@ void put_profile(Web& web, Language language, const CitizenProfile& p, const std
     contacts.push_back(row);
   }
   values.set("contacts", contacts);
-  put_accesses(t, language, accesses, values);
+  put_accesses(t, language, accesses, values, web.federation);
 }
 
 Response reserved_area(Web& web, Request& r) {

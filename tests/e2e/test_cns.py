@@ -100,7 +100,7 @@ class CnsLogin(unittest.TestCase):
         status, _, page = self.curl("/area-riservata/accessi", headers=["Cookie: " + cookie.split(";")[0]],
                                     base=self.server.client.origin)
         self.assertEqual(status, 200)
-        self.assertIn("Accesso con CNS", page)
+        self.assertIn("Accesso con CNS (Regione)", page)  # and the card's issuer
 
     def test_cards_that_cannot_enter_get_a_page_that_says_why_and_open_nothing(self):
         before = len(self.sessions())

@@ -301,7 +301,8 @@ class SpidSpTest(unittest.TestCase):
         area = self.server.client.get("/area-riservata/accessi",
                                       headers={"Cookie": "__Host-sportello=" + session.group(1), "Accept": "text/html"})
         self.assertEqual(area.status, 200, area)
-        self.assertIn("Accesso con SPID", area.body.decode(), "the access list names the way in")
+        self.assertIn("Accesso con SPID (Identità di prova, livello 2)", area.body.decode(),
+                      "the access list names the way in, the identity provider and the level")
         me = self.server.client.get(test_api.API + "/me", token=session.group(1)).json()
         self.assertEqual(me["codice_fiscale"], "RSSMRA85T10H501O")
         row = self.server.database.rows("SELECT method, provider, level FROM sessions ORDER BY id DESC LIMIT 1")[0]

@@ -1,5 +1,7 @@
 #include "flows/federation/federated_session.h"
 
+#include <vector>
+
 #include "core/contact.h"
 
 namespace sportello {
@@ -50,6 +52,33 @@ Result<OpenedSession> open_federated_session(Repositories& repos, const CodiceFi
   OpenedSession opened = open_session(repos, std::move(draft), now);
   repos.audit().append(subject, identity.method + ".login", subject, identity.detail, now);
   return opened;
+}
+
+LoginThrough login_through(const std::string& action, const std::string& detail) {
+  LoginThrough through;
+  if ((action == "spid.login" || action == "cie.login") && detail.starts_with("SpidL") && detail.size() > 7 &&
+      detail[6] == ' ') {
+    through.provider = detail.substr(7);
+    if (action == "spid.login" && detail[5] >= '1' && detail[5] <= '3') through.spid_level = detail[5] - '0';
+  } else if (action == "cns.login" && detail.starts_with("CNS ")) {
+    const std::string issuer = detail.substr(4, detail.rfind(" serial ") - 4);
+    through.provider = issuer;
+    // RFC 2253, "CN=...,O=...,C=IT": the parts split at commas that are not escaped ("\\,").
+    std::vector<std::string> parts(1);
+    for (std::size_t i = 0; i < issuer.size(); ++i) {
+      if (issuer[i] == '\\' && i + 1 < issuer.size()) {
+        parts.back() += issuer[++i];
+      } else if (issuer[i] == ',') {
+        parts.emplace_back();
+      } else {
+        parts.back() += issuer[i];
+      }
+    }
+    for (std::string_view key : {"O=", "CN="})
+      for (const std::string& part : parts)
+        if (part.starts_with(key)) return {part.substr(key.size()), 0};
+  }
+  return through;
 }
 
 }  // namespace sportello

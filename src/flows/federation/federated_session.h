@@ -28,4 +28,13 @@ struct FederatedIdentity {
 Result<OpenedSession> open_federated_session(Repositories& repos, const CodiceFiscale& code,
                                              const FederatedIdentity& identity, Instant now);
 
+// Who a login row's detail names, as the logins above write it: "SpidL2 <entityID>" for SPID and CIE (the
+// provider, and the level for SPID), "CNS <issuer DN> serial <hex>" for CNS (the issuer's organisation, else its
+// common name). Empty for any other row.
+struct LoginThrough {
+  std::string provider;
+  int spid_level = 0;
+};
+LoginThrough login_through(const std::string& action, const std::string& detail);
+
 }  // namespace sportello
