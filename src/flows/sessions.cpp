@@ -59,16 +59,25 @@ Result<Session> Sessions::authenticate(const std::string& token) {
   return *session;
 }
 
-Status Sessions::logout(const std::string& token) {
+Result<Session> Sessions::close(const std::string& token) {
   const Instant now = ctx_.clock.now();
-  return ctx_.store.run([&](Repositories& repos) -> Status {
-    auto session = repos.sessions().find_by_token_hash(sha256_hex(token));
-    if (!session || session->ended_at) return unknown_session();
-    repos.sessions().end(session->id, "logout", now);
-    repos.audit().append(std::string(to_string(session->subject_kind)) + ":" + std::to_string(session->subject_id),
+  std::optional<Session> closed;
+  Status done = ctx_.store.run([&](Repositories& repos) -> Status {
+    closed = repos.sessions().find_by_token_hash(sha256_hex(token));
+    if (!closed || closed->ended_at) return unknown_session();
+    repos.sessions().end(closed->id, "logout", now);
+    repos.audit().append(std::string(to_string(closed->subject_kind)) + ":" + std::to_string(closed->subject_id),
                          "session.logout", "", "", now);
     return Ok{};
   });
+  if (!done) return done.error();
+  return std::move(*closed);
+}
+
+Status Sessions::logout(const std::string& token) {
+  auto closed = close(token);
+  if (!closed) return closed.error();
+  return Ok{};
 }
 
 }  // namespace sportello

@@ -22,6 +22,8 @@ class Sessions {
   // The live session for a token. Errors: session-unknown, session-ended, session-idle, session-expired.
   Result<Session> authenticate(const std::string& token);
   Status logout(const std::string& token);
+  // The same, in one transaction with reading what the session was (single logout needs its IdP and NameID).
+  Result<Session> close(const std::string& token);
 
  private:
   FlowContext& ctx_;

@@ -145,15 +145,10 @@ std::string cleared_login_cookie() {
 // site by design; what binds it is the pending login (one use, in time, this browser's cookie) and the signatures.
 Response consume(Web& web, Request& r) {
   if (web.federation == nullptr) return not_configured(r);
-  const auto fields = form_fields(r);
-  const auto value = [&](const char* name) {
-    if (!fields) return std::string();
-    const auto found = fields->find(name);
-    return found == fields->end() ? std::string() : found->second;
-  };
+  const auto fields = form_fields(r).value_or(std::map<std::string, std::string>{});
   const std::string browser = http::cookie_value(r.header(http::beast_http::field::cookie), kLoginCookie);
-  auto finished =
-      FinishFederatedLogin(web.api.ctx, *web.federation).run(value("SAMLResponse"), value("RelayState"), browser);
+  auto finished = FinishFederatedLogin(web.api.ctx, *web.federation)
+                      .run(value_of(fields, "SAMLResponse"), value_of(fields, "RelayState"), browser);
   if (!finished) {
     const Error& e = finished.error();
     if (e.kind == ErrorKind::unavailable) {

@@ -12,14 +12,9 @@ std::string new_message_id() { return "_" + sha256_hex(random_bytes(32)).substr(
 }  // namespace
 
 Result<std::optional<federation::OutgoingRequest>> FederatedLogout::leave(const std::string& token) {
-  std::optional<Session> session;
-  Status read = ctx_.store.read([&](Repositories& repos) -> Status {
-    session = repos.sessions().find_by_token_hash(sha256_hex(token));
-    return Ok{};
-  });
-  if (!read) return read.error();
-  if (Status ended = Sessions(ctx_).logout(token); !ended) return ended.error();
-  if (!session || (session->method != "spid" && session->method != "cie") || session->name_id.empty())
+  auto session = Sessions(ctx_).close(token);  // ended here whatever the IdP does next
+  if (!session) return session.error();
+  if ((session->method != "spid" && session->method != "cie") || session->name_id.empty())
     return std::optional<federation::OutgoingRequest>();
   const federation::IdentityProvider* idp = federation_.idps.find(session->provider);
   if (idp == nullptr) return std::optional<federation::OutgoingRequest>();
