@@ -60,14 +60,15 @@ void add_demo_commands(CLI::App& root, Console& console) {
 
 void add_lockout_commands(CLI::App& root, Console& console) {
   CLI::App* lockout = root.add_subcommand("lockout", "Wrong-PIN counters")->require_subcommand(1);
-  lockout->add_subcommand("purge", "Drop the counts a day without a wrong PIN has forgotten, and the allowances whose window ended, for every code alike (SPEC §3, issue 15)")->callback([&console] {
+  lockout->add_subcommand("purge", "Drop the counts a day without a wrong PIN has forgotten, the allowances whose window ended, for every code alike (SPEC §3, issue 15), and SPID/CIE logins never answered (issue 12)")->callback([&console] {
     App* app = console.app();
     if (!app) return;
     auto purged = purge_counters(app->context());
     if (!purged) return console.refused(purged.error());
-    console.done("Purged " + std::to_string(purged->lockouts) + " counters and " + std::to_string(purged->allowances) +
-                     " allowances.",
-                 {{"purged", purged->lockouts}, {"allowances", purged->allowances}});
+    console.done("Purged " + std::to_string(purged->lockouts) + " counters, " + std::to_string(purged->allowances) +
+                     " allowances and " + std::to_string(purged->pending_logins) + " unanswered SPID/CIE logins.",
+                 {{"purged", purged->lockouts}, {"allowances", purged->allowances},
+                  {"pending_logins", purged->pending_logins}});
   });
 }
 

@@ -14,6 +14,7 @@ Result<PurgedCounts> purge_counters(FlowContext& ctx) {
     const Instant now = ctx.clock.now();
     purged.lockouts = repos.lockouts().purge_forgotten(p.lockout, now);
     purged.allowances = repos.allowances().purge_ended(longest, now);
+    purged.pending_logins = repos.pending_logins().purge_expired(now);
     return Ok{};
   });
   if (!status) return status.error();

@@ -112,15 +112,22 @@ TEST_F(Allowances, ThePurgeDropsWindowsThatEndedAndForgottenLockoutsAndNothingTh
   const ApplicantInput who = mario(ctx().places);
   ASSERT_TRUE(RecoverPin(ctx()).start({who.codice_fiscale, who.mobile, who.email, "", ""}).ok());
   ASSERT_FALSE(Login(ctx()).run({giulia(ctx().places).codice_fiscale, Secret("WRONGPIN")}).ok());
+  ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {  // a SPID login whose answer never came
+    repos.pending_logins().add({"relay", "_request", "https://idp.example", federation::SpidLevel::L2, "browser", "",
+                                now(), now() + Minutes{15}});
+    return Ok{};
+  }).ok());
   auto early = purge_counters(ctx());
   ASSERT_TRUE(early.ok());
   EXPECT_EQ(early->lockouts, 0);
   EXPECT_EQ(early->allowances, 0);
+  EXPECT_EQ(early->pending_logins, 0);
   clock().advance(Days{31});  // past every window and the lockout's day
   auto late = purge_counters(ctx());
   ASSERT_TRUE(late.ok());
   EXPECT_EQ(late->lockouts, 1);
   EXPECT_EQ(late->allowances, 1);
+  EXPECT_EQ(late->pending_logins, 1);
 }
 
 }  // namespace
