@@ -4,7 +4,10 @@
 // whose access list says "Accesso con SPID"; he signs out, here and at the IdP (single logout); then he cancels at
 // the IdP and reads why he is not in (403, in Italian), with the way back. With his CNS in the reader (the browser
 // context's client certificate, from tests/support/cns_cards.py) "Entra con CNS" takes him to his reserved area; a
-// revoked card and no card get their pages. axe-core on sportello's pages.
+// revoked card and no card get their pages. By keyboard alone the login page's ways in are each reached by Tab, on
+// screen and showing the focus, and Enter on an identity provider's button goes there. With the PIN retired
+// ([credentials] citizen_pin), the login page has no PIN form and says why, the PIN's pages answer 410 pointing to
+// SPID, CIE and CNS, and the card still opens the reserved area. axe-core on sportello's pages.
 // Usage: node federation_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServer, atEveryWidth, PageChecks, withoutJavaScript, freePort, ROOT } from './support.mjs';
+import { tabTo, byId, byHref, byText } from './keyboard.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'federation-');
@@ -22,7 +26,7 @@ const text = async (page, selector) => (await page.textContent(selector)).replac
 
 // The test IdP, then sportello on TLS (SPID wants https) trusting it, with its CNS listener trusting the test cards'
 // CA; Mario is the demo seed's PIN holder.
-async function startFederation() {
+async function startFederation(settings = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'sportello-spid-'));
   const [port, cnsPort] = [await freePort(), await freePort()];
   const base = `https://127.0.0.1:${port}`;
@@ -52,7 +56,7 @@ async function startFederation() {
     SPORTELLO_FEDERATION_ORGANIZATION_URL: 'https://sportello.example/', SPORTELLO_FEDERATION_IPA_CODE: 'c_h501',
     SPORTELLO_FEDERATION_CONTACT_EMAIL: 'spid@sportello.example',
     SPORTELLO_CNS_LISTEN: `127.0.0.1:${cnsPort}`, SPORTELLO_CNS_PUBLIC_URL: cnsBase,
-    SPORTELLO_CNS_CA_FILE: cns.ca, SPORTELLO_CNS_CRL_FILE: cns.crl,
+    SPORTELLO_CNS_CA_FILE: cns.ca, SPORTELLO_CNS_CRL_FILE: cns.crl, ...settings,
   }, port);
   const stop = server.stop;
   server.stop = async () => {
@@ -161,5 +165,47 @@ for (const js of [true, false]) {
       await Promise.all([page.waitForNavigation(), page.click('text=Torna alla pagina di accesso')]);
       assert.equal(new URL(page.url()).pathname, '/accedi');
     });
+  });
+}
+
+for (const js of [true, false]) {
+  test(`The login page by keyboard, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
+    const server = await startFederation();
+    await atEveryWidth(server, js, async (page, width) => {
+      const stop = (name) => `keyboard-${name}-${width}${js ? '' : '-nojs'}`;
+      await page.goto(server.url + '/accedi');
+      await tabTo(page, OUT, stop('01-spid'), byText(/^Entra con Identità di prova$/));
+      await tabTo(page, OUT, stop('02-cns'), byHref(`${server.cns.base}/accedi/cns`));
+      await tabTo(page, OUT, stop('03-pin-cf'), byId('codice_fiscale'));
+      await tabTo(page, OUT, stop('04-pin'), byId('pin'));
+      await page.goto(server.url + '/accedi');
+      await tabTo(page, OUT, stop('05-spid-again'), byText(/^Entra con Identità di prova$/));
+      await Promise.all([page.waitForURL(`${server.idp}/**`), page.keyboard.press('Enter')]);
+      assert.match(await page.title(), /Test IdP/);
+    });
+  });
+}
+
+for (const js of [true, false]) {
+  test(`With the PIN retired, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
+    const server = await startFederation({ SPORTELLO_CREDENTIALS_CITIZEN_PIN: 'retired' });
+    await atEveryWidth(server, js, async (page, width) => {
+      await page.goto(server.url + '/accedi');
+      assert.equal(await page.$('#pin'), null, 'no PIN field');
+      assert.doesNotMatch(await text(page, 'main'), /resta valido/, 'nothing says the PIN still works');
+      assert.match(await text(page, '#pin-retired'), /non è più in uso: entri con SPID, con la CIE o con la CNS/);
+      assert.deepEqual(await page.$$eval('main h3', (hs) => hs.map((h) => h.textContent.trim())), ['Entra con CNS']);
+      await checks.look(page, 'login-pin-retired', js, width);
+      for (const path of ['/richiedi-pin', '/pin-smarrito', '/rinnova-pin', '/attiva-pin']) {
+        const answer = await page.goto(server.url + path);
+        assert.equal(answer.status(), 410, path);
+        assert.equal(await text(page, 'h1'), "Il PIN dell'Istituto non è più in uso", path);
+      }
+      await checks.look(page, 'pin-retired-page', js, width);
+      // The card is not a PIN: it still opens the reserved area.
+      await Promise.all([page.waitForURL(`${server.url}/accedi`), page.click('text=Entra con SPID, CIE o CNS')]);
+      await Promise.all([page.waitForURL(`${server.cns.base}/area-riservata`), page.click('a:has-text("Entra con CNS")')]);
+      assert.match(await text(page, 'main'), /Mario/);
+    }, undefined, withCard(server, 'mario'));
   });
 }

@@ -9,9 +9,10 @@
 // Usage: node keyboard_test.mjs PATH/TO/sportello PATH/TO/sportelloctl OUTPUT_DIR
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { startServer as start, atEveryWidth, freshCode, DEMO_STAFF, withoutJavaScript } from './support.mjs';
+import { focused, tabTo as tabToStop, byId, byHref, byText, enter } from './keyboard.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 mkdirSync(OUT, { recursive: true });
@@ -21,52 +22,8 @@ const INCA = DEMO_STAFF.patronato;
 const startServer = () => start(CTL, SERVER, { SPORTELLO_SERVER_THROTTLE_BURST: '100', SPORTELLO_SERVER_THROTTLE_PER_MINUTE: '600' });
 const path = (page) => new URL(page.url()).pathname;
 
-// The focused element as a keyboard user meets it. A radio or checkbox is drawn on its label (Bootstrap Italia
-// hides the input itself), so its label is what must be on screen and show the focus.
-async function focused(page) {
-  return page.evaluate(() => {
-    const e = document.activeElement;
-    if (!e || e === document.body) return null;
-    const drawn = (e.type === 'radio' || e.type === 'checkbox') && e.labels?.length ? e.labels[0] : e;
-    const box = drawn.getBoundingClientRect();
-    const ringOf = (el, pseudo) => {
-      const s = getComputedStyle(el, pseudo);
-      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
-    };
-    const clean = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
-    return {
-      tag: e.tagName.toLowerCase(), id: e.id, type: e.type ?? '', href: e.getAttribute('href') ?? '',
-      text: clean(e.innerText || e.value).slice(0, 80), label: clean(e.labels?.[0]?.innerText),
-      onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.left >= 0 && box.right <= innerWidth + 1,
-      ring: ringOf(e) || ringOf(drawn, '::before') || ringOf(drawn),
-    };
-  });
-}
-
-// Presses Tab until the focus is on what `wanted` accepts; fails when `limit` presses do not reach it. Checks
-// that it is on screen and shows the focus, and keeps a screenshot named `stop`.
-async function tabTo(page, stop, wanted, limit = 60) {
-  for (let presses = 1; presses <= limit; presses++) {
-    await page.keyboard.press('Tab');
-    const at = await focused(page);
-    if (at && wanted(at)) {
-      await page.screenshot({ path: join(OUT, `${stop}.png`) });
-      assert.ok(at.onScreen, `${stop}: the focused ${at.tag}#${at.id} "${at.text}" is not on screen`);
-      assert.ok(at.ring, `${stop}: the focused ${at.tag}#${at.id} "${at.text}" shows no focus`);
-      return presses;
-    }
-  }
-  assert.fail(`${stop}: not reached in ${limit} presses of Tab`);
-}
-
-const byId = (id) => (at) => at.id === id;
-const byHref = (href) => (at) => at.tag === 'a' && at.href === href;
-const byText = (pattern) => (at) => pattern.test(at.text);
-
-// Enter on a link or a button, then the page it leads to.
-async function enter(page) {
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-}
+// Tab to a stop, with its screenshot in OUT (keyboard.mjs).
+const tabTo = (page, stop, wanted, limit) => tabToStop(page, OUT, stop, wanted, limit);
 
 async function marioByKeyboard(page, url, stop) {
   await page.goto(url + '/accedi');
