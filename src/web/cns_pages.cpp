@@ -9,6 +9,7 @@
 #include "flows/federation/cns_login.h"
 #include "http/api/auth.h"
 #include "web/error_pages.h"
+#include "web/federation_pages.h"
 #include "web/form.h"
 #include "web/page_request.h"
 #include "web/web.h"
@@ -19,13 +20,7 @@ namespace {
 using http::Request;
 using http::Response;
 
-struct CardRefusal {
-  const char* title;
-  const char* text;
-  http::HttpStatus status;
-};
-
-CardRefusal card_refusal(const Error& e) {
+LoginRefusal card_refusal(const Error& e) {
   using S = http::HttpStatus;
   if (e.code == "cns-no-card") return {"cns_no_card_title", "cns_no_card_text", S::forbidden};
   if (e.code == "cns-card-refused") return {"cns_refused_title", "cns_refused_text", S::forbidden};
@@ -52,10 +47,7 @@ Response enter_with_card(Web& web, Request& r) {
       dress_error_page(web, unavailable, r);
       return unavailable;
     }
-    const CardRefusal refusal = card_refusal(opened.error());
-    PageData values = notice_values(web.pages.texts(), language_of(r), refusal.title, {refusal.text},
-                                    {{"/accedi", "saml_back_to_login"}});
-    return render_page(web, r, "notice", values, refusal.status);
+    return login_refusal_page(web, r, card_refusal(opened.error()));
   }
   web.api.metrics.login("ok");
   Response response = redirect(r, back.empty() ? "/area-riservata" : back);

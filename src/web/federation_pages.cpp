@@ -119,16 +119,10 @@ Response start(Web& web, Request& r) {
 }
 
 // The page for an answer that lets nobody in: the title and text keys by the error's code, and the status.
-struct Refusal {
-  const char* title;
-  const char* text;
-  http::HttpStatus status;
-};
-
-Refusal refusal_for(const Error& e) {
+LoginRefusal refusal_for(const Error& e) {
   using S = http::HttpStatus;
   if (e.code.starts_with("spid-nr") && e.code != "spid-nr24")
-    return {"saml_idp_refused_title", nullptr, S::forbidden};  // the text key is the code's own
+    return {"saml_idp_refused_title", "saml_" + e.code.substr(5), S::forbidden};  // saml_nr19 ...
   if (e.code == "spid-nr24" || e.code == "saml-status") return {"saml_idp_refused_title", "saml_status_text", S::forbidden};
   if (e.code == "federated-unknown") return {"saml_unknown_person_title", "saml_unknown_person_text", S::forbidden};
   if (e.code == "saml-unsolicited" || e.code == "saml-expired" || e.code == "saml-other-browser")
@@ -156,11 +150,7 @@ Response consume(Web& web, Request& r) {
       dress_error_page(web, unavailable, r);
       return unavailable;
     }
-    const Refusal refusal = refusal_for(e);
-    const std::string text = refusal.text != nullptr ? refusal.text : "saml_" + e.code.substr(5);  // saml_nr19 ...
-    PageData values = notice_values(web.pages.texts(), language_of(r), refusal.title, {text.c_str()},
-                                    {{"/accedi", "saml_back_to_login"}});
-    Response page = render_page(web, r, "notice", values, refusal.status);
+    Response page = login_refusal_page(web, r, refusal_for(e));
     page.insert(http::beast_http::field::set_cookie, cleared_login_cookie());
     return page;
   }
@@ -216,6 +206,12 @@ std::optional<Response> leave_identity_provider(Web& web, const Request& r, cons
   Response response = off_site_after_form(web, r, **left);
   response.insert(http::beast_http::field::set_cookie, http::session_cookie(""));
   return response;
+}
+
+Response login_refusal_page(Web& web, const Request& r, const LoginRefusal& refusal) {
+  PageData values = notice_values(web.pages.texts(), language_of(r), refusal.title.c_str(), {refusal.text.c_str()},
+                                  {{"/accedi", "saml_back_to_login"}});
+  return render_page(web, r, "notice", values, refusal.status);
 }
 
 void put_login_choices(const Web& web, const std::string& return_path, PageData& values) {

@@ -13,6 +13,15 @@
 
 namespace sportello::web {
 
+// A login that lets nobody in (SPID and CIE's answer, a CNS card): the notice page's title and text keys, and its
+// status; the page offers the way back to /accedi.
+struct LoginRefusal {
+  std::string title;
+  std::string text;
+  http::HttpStatus status;
+};
+http::Response login_refusal_page(Web& web, const http::Request& request, const LoginRefusal& refusal);
+
 // Sets `federation` (with `spid_idps`: name and link of each, and `cie_link`) when [federation] is configured, and
 // `cns_link` (the CNS listener's /accedi/cns) when [cns] is.
 void put_login_choices(const Web& web, const std::string& return_path, PageData& values);
