@@ -72,7 +72,11 @@ Response dispositivo_page(Web& web, Request& r, const SignedIn& who, const std::
   const Language language = language_of(r);
   PageData values = signed_in_values(who);
   auto profile = Profile(web.api.ctx).citizen(who.session);
-  if (profile && profile->credential && profile->credential->level == Level::dispositivo) values.set("already", true);
+  // Nothing to convert: the PIN is dispositivo already, or there is no PIN (SPID, CIE and CNS count as dispositivo).
+  if (profile && (!profile->credential || profile->credential->level == Level::dispositivo)) {
+    values.set("already", true);
+    values.set("already_text", web.pages.texts().get(language, profile->credential ? "dispositivo_already" : "reserved_no_pin"));
+  }
   const auto outcome = r.query.find("esito");
   if (outcome != r.query.end() && outcome->second == "inviata") values.set("sent", true);
   if (error) values.set("document_error", error_text(web.pages.texts(), language, *error));

@@ -330,6 +330,9 @@ class SpidSpTest(unittest.TestCase):
         # The PIN's own doors have nothing to act on: each says so, none fails.
         for path in ("/cambia-pin", "/revoca-pin", "/area-riservata/dispositivo"):
             self.assertLess(self.server.client.get(path, headers=cookie).status, 500, path)
+        conversion = self.server.client.get("/area-riservata/dispositivo", headers=cookie).body.decode()
+        self.assertIn('id="dispositivo-already">Non ha un PIN', conversion)  # nothing to convert, no form
+        self.assertNotIn('name="document"', conversion)
         change = self.server.client.post(test_api.API + "/pin/change", {"current_pin": "ABCD1234", "new_pin": "QWER5678"},
                                          token=session.group(1))
         self.assertEqual((change.status, change.json()["type"]), (404, "/problems/holder-not-found"))
