@@ -1,8 +1,8 @@
 // CNS login (issue 12): GET /accedi/cns[?torna=<path>]. On the CNS listener, which asked the browser for the
 // card's certificate during the handshake, the card opens the citizen's session and the browser goes on to the
 // reserved area (the session cookie is the host's, whatever the port). On the ordinary listener the link leads
-// to the CNS one. A missing, refused or unreadable card, or a codice fiscale sportello does not hold, gets a page
-// that says which and what to do, never a bare TLS error.
+// to the CNS one. A missing, refused or unreadable card, or a stranger's card with no name to enrol them by
+// (decision 0020), gets a page that says which and what to do, never a bare TLS error.
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
