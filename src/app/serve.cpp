@@ -179,6 +179,10 @@ int serve(Config config, const ServeOverrides& overrides) {
     metrics.record(e);
     log->info(R"("msg":"request","method":"{}","route":"{}","status":{},"duration_us":{},"client":"{}")", e.method,
               e.route, e.status, e.duration.count(), e.client_address);
+    // A CNS card refused (expired, revoked, unknown issuer, or its CA's CRL out of date): the operators' clue.
+    if (!e.certificate_problem.empty())
+      log->warn(R"("msg":"client certificate refused","reason":{},"route":"{}","client":"{}")",
+                boost::json::serialize(boost::json::value(e.certificate_problem)), e.route, e.client_address);
   };
   // A 503 tells the client only that nothing was saved; the log gets the cause's first line, while serving.
   struct UnavailableLog {

@@ -317,7 +317,7 @@ class Server::Impl {
       c.stream.expires_after(options_.read_timeout);
       auto [write_ec, ___] = co_await beast_http::async_write(stream, response, as_tuple);
       c.busy = false;
-      report(raw, match, status, started, client);
+      report(raw, match, status, started, client, c.certificate.get());
       if (write_ec || !keep) co_return;
     }
   }
@@ -447,12 +447,13 @@ class Server::Impl {
   }
 
   void report(const RawRequest& raw, const Match& match, unsigned status,
-              std::chrono::steady_clock::time_point started, const std::string& client) {
+              std::chrono::steady_clock::time_point started, const std::string& client,
+              const ClientCertificate* certificate = nullptr) {
     if (!hooks_.on_exchange) return;
     hooks_.on_exchange(Exchange{std::string(raw.method_string()), match.route ? match.route->pattern : "unmatched",
                                 status,
                                 std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
-                                client});
+                                client, certificate != nullptr ? certificate->problem : std::string()});
   }
 
   static constexpr std::size_t kFirstRead = 4096;  // bytes taken by the read that ends a keep-alive wait

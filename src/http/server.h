@@ -54,6 +54,7 @@ struct Exchange {
   unsigned status = 0;
   std::chrono::microseconds duration{0};
   std::string client_address;
+  std::string certificate_problem;  // a client certificate presented and refused: OpenSSL's reason (CNS)
 };
 
 struct ServerHooks {

@@ -10,6 +10,7 @@ nobody trusts). curl presents each card, as a browser with a card reader would.
 - the ordinary listener sends /accedi/cns to the CNS one, answers the API's CNS login with 404, and its login page
   links to the CNS listener; a server that cannot read its CRLs does not start.
 """
+import json
 import os
 import re
 import subprocess
@@ -125,6 +126,13 @@ class CnsLogin(unittest.TestCase):
                 self.assertIn('"type":"/problems/%s"' % problem_type, problem)
                 self.assertNotIn("token", problem)
         self.assertEqual(len(self.sessions()), before)
+        # The operators read why a card was refused in the log (OpenSSL's reason), never a codice fiscale.
+        reasons = [json.loads(line)["reason"] for line in list(self.server.stdout_lines)
+                   if '"msg":"client certificate refused"' in line]
+        for reason in ("certificate revoked", "certificate has expired", "unable to verify the first certificate",
+                       "unsuitable certificate purpose"):
+            self.assertIn(reason, reasons)
+        self.assertFalse([line for line in self.server.stdout_lines if MARIO in line])
 
     def test_the_ordinary_listener_points_to_the_cns_one(self):
         origin = self.server.client.origin
