@@ -27,16 +27,23 @@
 namespace sportello {
 namespace {
 
+// `listen` ("HOST:PORT", the setting `key`) into the options' host and port.
+Status set_listen(http::ServerOptions& o, const std::string& listen, const std::string& key) {
+  const auto colon = listen.rfind(':');
+  const Error bad = Error::invalid("invalid-listen", key + " is HOST:PORT", key);
+  if (colon == std::string::npos) return bad;
+  o.host = listen.substr(0, colon);
+  try {
+    o.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+  } catch (...) {
+    return bad;
+  }
+  return Ok{};
+}
+
 Result<http::ServerOptions> server_options(const Config& c) {
   http::ServerOptions o;
-  const auto colon = c.server.listen.rfind(':');
-  if (colon == std::string::npos) return Error::invalid("invalid-listen", "server.listen is HOST:PORT", "server.listen");
-  o.host = c.server.listen.substr(0, colon);
-  try {
-    o.port = static_cast<unsigned short>(std::stoi(c.server.listen.substr(colon + 1)));
-  } catch (...) {
-    return Error::invalid("invalid-listen", "server.listen is HOST:PORT", "server.listen");
-  }
+  if (Status listen = set_listen(o, c.server.listen, "server.listen"); !listen) return listen.error();
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   o.io_threads = cores;
   o.worker_threads = cores;
@@ -55,13 +62,7 @@ Result<http::ServerOptions> server_options(const Config& c) {
 // The CNS listener (issue 12): the main listener's limits on [cns] listen, asking every client for its card.
 // One I/O thread and one worker: it answers a card's login, then the citizen's pages until they follow a link.
 Result<http::ServerOptions> cns_options(const Config& c, http::ServerOptions o) {
-  const auto colon = c.cns.listen.rfind(':');
-  o.host = c.cns.listen.substr(0, colon);
-  try {
-    o.port = static_cast<unsigned short>(std::stoi(c.cns.listen.substr(colon + 1)));
-  } catch (...) {
-    return Error::invalid("invalid-listen", "cns.listen is HOST:PORT", "cns.listen");
-  }
+  if (Status listen = set_listen(o, c.cns.listen, "cns.listen"); !listen) return listen.error();
   o.io_threads = 1;
   o.worker_threads = 1;
   o.tls_client_ca_file = c.cns.ca_file.string();

@@ -30,34 +30,29 @@ Result<CitizenProfile> Profile::citizen(const Session& session) {
   const std::string key = std::to_string(session.subject_id);
   const Instant now = ctx_.clock.now();
   std::optional<Holder> holder;
+  std::optional<Citizen> without_pin;  // a citizen SPID, CIE or CNS enrolled, with no PIN (decision 0020)
   if (ctx_.caches) holder = ctx_.caches->holders.find(key, ctx_.store.generation(), now);
   if (!holder) {
     const std::uint64_t generation = ctx_.store.generation();
     auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-      holder = find_holder(repos, session.subject_id);
+      auto citizen = repos.citizens().find(session.subject_id);
+      if (!citizen) return Ok{};
+      if (auto credential = repos.credentials().find_by_citizen(citizen->id))
+        holder = Holder{std::move(*citizen), std::move(*credential)};
+      else
+        without_pin = std::move(citizen);
       return Ok{};
     });
     if (!read) return read.error();
     if (holder && ctx_.caches) ctx_.caches->holders.put(key, *holder, generation, now);
   }
-  if (!holder) return without_pin(session.subject_id);
+  if (without_pin) return CitizenProfile{std::move(*without_pin), std::nullopt, std::nullopt, std::nullopt};
+  if (!holder) return no_such_holder();
   CitizenProfile profile{holder->citizen, holder->credential, holder->credential.change_due_at(ctx_.policies.credential),
                          std::nullopt};
   if (holder->credential.state == CredentialState::issued)
     profile.pin_expires = holder->credential.expires_at(ctx_.policies.credential);
   return profile;
-}
-
-// A citizen with no PIN (enrolled by SPID, CIE or CNS: decision 0020). Not cached: the holders' cache is the PIN's.
-Result<CitizenProfile> Profile::without_pin(std::int64_t citizen_id) {
-  std::optional<Citizen> citizen;
-  auto read = ctx_.store.read([&](Repositories& repos) -> Status {
-    citizen = repos.citizens().find(citizen_id);
-    return Ok{};
-  });
-  if (!read) return read.error();
-  if (!citizen) return no_such_holder();
-  return CitizenProfile{std::move(*citizen), std::nullopt, std::nullopt, std::nullopt};
 }
 
 Result<StaffProfile> Profile::staff(const Session& session) {

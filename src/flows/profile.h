@@ -63,7 +63,6 @@ class Profile {
   std::string staff_name(const std::string& actor_id);
 
  private:
-  Result<CitizenProfile> without_pin(std::int64_t citizen_id);
   FlowContext& ctx_;
 };
 
