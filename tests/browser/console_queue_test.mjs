@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, browse, WIDTHS, PageChecks, totp, DEMO_STAFF, withoutJavaScript } from './support.mjs';
+import { startServer as start, browse, WIDTHS, PageChecks, freshCode, DEMO_STAFF, withoutJavaScript } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'queue-');
@@ -40,20 +40,11 @@ const SARA = { surname: 'Gallo', name: 'Sara', sex: 'F', birth_date: '1988-09-14
 const LUCA = { surname: 'Conti', name: 'Luca', sex: 'M', birth_date: '1969-04-02', place_code: 'Z110', birth_place: 'Francia', birth_province: '',
                mobile: '347 765 4321', email: 'Luca.Conti@example.it' };
 
-// A TOTP code is refused once used: a second sign-in of an account within 30 s takes the next step's code,
-// which the server accepts within its window.
-const lastStep = new Map();
-function freshCode(account) {
-  const step = Math.max(Math.floor(Date.now() / 30000), (lastStep.get(account.username) ?? -1) + 1);
-  lastStep.set(account.username, step);
-  return totp(account.totp, step * 30);
-}
-
 async function signIn(page, server, account) {
   await page.goto(server.url + '/operatori/accedi');
   await page.fill('#username', account.username);
   await page.fill('#password', account.password);
-  await page.fill('#totp', freshCode(account));
+  await page.fill('#totp', await freshCode(server, account));
   await page.click('main button[type=submit]');
   assert.equal(path(page), '/operatori');
 }
@@ -210,7 +201,6 @@ async function accessList(server, page, js, width) {
 }
 
 async function journey(js) {
-  lastStep.clear();  // a fresh server: no code used yet
   const server = await startServer();
   const { browser, page } = await browse(js);
   await page.emulateMedia({ reducedMotion: 'reduce' });

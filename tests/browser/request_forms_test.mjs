@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startServer as start, atEveryWidth, PageChecks, totp, DEMO_STAFF, withoutJavaScript, fillFields, LUCA_RESIDENCE } from './support.mjs';
+import { startServer as start, atEveryWidth, PageChecks, freshCode, DEMO_STAFF, withoutJavaScript, fillFields, LUCA_RESIDENCE } from './support.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'request-forms-');
@@ -142,21 +142,15 @@ async function citizenRequests(page, server, js, width) {
   return { reference, firstHalf };
 }
 
-// TOTP codes are single-use per account: a second sign-in uses the next step's code (the server accepts one
-// step either side), waiting when even that one is used.
-const lastStaffStep = {};
-async function staffLogin(page, url, account) {
-  const step = Math.max(Math.floor(Date.now() / 30000), (lastStaffStep[account.username] ?? 0) + 1);
-  while (step > Math.floor(Date.now() / 30000) + 1) await new Promise((done) => setTimeout(done, 1000));
-  lastStaffStep[account.username] = step;
-  await page.goto(url + '/operatori/accedi?lang=it');
-  await fillFields(page, { username: account.username, password: account.password, totp: totp(account.totp, step * 30) });
+async function staffLogin(page, server, account) {
+  await page.goto(server.url + '/operatori/accedi?lang=it');
+  await fillFields(page, { username: account.username, password: account.password, totp: await freshCode(server, account) });
   await page.click('main button[type=submit]');
   assert.equal(path(page), '/operatori');
 }
 
 async function deskForms(page, server, js, width) {
-  await staffLogin(page, server.url, DEMO_STAFF.contact_center);
+  await staffLogin(page, server, DEMO_STAFF.contact_center);
   await page.goto(server.url + '/operatori/richiesta-telefonica');
   assert.equal(await page.locator('input[type=radio][name=sex]').count(), 2);
   assert.match(await text(page, '#birth_date-help'), /gg\/mm\/aaaa/);
@@ -172,7 +166,7 @@ async function deskForms(page, server, js, width) {
   await look(page, 'c02-phone-errors', js, width);
   await page.context().clearCookies();
 
-  await staffLogin(page, server.url, DEMO_STAFF.office);
+  await staffLogin(page, server, DEMO_STAFF.office);
   await page.goto(server.url + '/operatori/rilascio-in-sede');
   await fillFields(page, { name: 'Paolo', sex: 'M', document_kind: "carta d'identità" });
   await page.click('main button[type=submit]');
