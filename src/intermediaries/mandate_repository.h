@@ -25,6 +25,10 @@ class MandateRepository {
   virtual std::vector<Mandate> of_organisation(std::int64_t organisation_id, int limit) = 0;
   // The citizen's stored-active mandate to the organisation (even when past its last day), if any.
   virtual std::optional<Mandate> active(std::int64_t citizen_id, std::int64_t organisation_id) = 0;
+  // The same, found by the citizen's codice fiscale in one statement: a code nobody holds and a citizen
+  // without a mandate cost the same query and the same empty answer.
+  virtual std::optional<Mandate> active_by_codice_fiscale(const std::string& codice_fiscale,
+                                                          std::int64_t organisation_id) = 0;
   // Stored-active mandates whose last day is before `today`, oldest last day first, at most `limit`.
   virtual std::vector<Mandate> past_last_day(Date today, int limit) = 0;
   // The signed form of a recorded mandate.

@@ -118,6 +118,18 @@ std::optional<Mandate> SqlMandateRepository::active(std::int64_t citizen_id, std
   return find_one("WHERE citizen_id = :a AND organisation_id = :b AND state = 'active'", citizen_id, organisation_id);
 }
 
+std::optional<Mandate> SqlMandateRepository::active_by_codice_fiscale(const std::string& codice_fiscale,
+                                                                    std::int64_t organisation_id) {
+  long long organisation = organisation_id;
+  soci::row r;
+  sql_ << std::string(kMandateColumns) +
+              "WHERE citizen_id = (SELECT id FROM citizens WHERE codice_fiscale = :cf) "
+              "AND organisation_id = :organisation AND state = 'active'",
+      soci::use(codice_fiscale, "cf"), soci::use(organisation, "organisation"), soci::into(r);
+  if (!sql_.got_data()) return std::nullopt;
+  return mandate_from(r);
+}
+
 std::vector<Mandate> SqlMandateRepository::of_citizen(std::int64_t citizen_id) {
   long long citizen = citizen_id;
   soci::rowset<soci::row> rows =

@@ -252,6 +252,8 @@ class SqlMandateRepository final : public MandateRepository {
   std::vector<Mandate> of_citizen(std::int64_t citizen_id) override;
   std::vector<Mandate> of_organisation(std::int64_t organisation_id, int limit) override;
   std::optional<Mandate> active(std::int64_t citizen_id, std::int64_t organisation_id) override;
+  std::optional<Mandate> active_by_codice_fiscale(const std::string& codice_fiscale,
+                                                  std::int64_t organisation_id) override;
   std::vector<Mandate> past_last_day(Date today, int limit) override;
   std::optional<std::string> document(std::int64_t mandate_id) override;
 

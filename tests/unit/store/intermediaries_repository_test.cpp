@@ -351,6 +351,12 @@ TEST_F(IntermediariesStore, ACitizenHasAtMostOneActiveMandatePerOrganisation) {
     EXPECT_EQ(repos.mandates().active(citizens_[1], inca_)->id, other_citizen);
     EXPECT_FALSE(repos.mandates().active(citizens_[1], acli_).has_value());
     EXPECT_EQ(repos.mandates().of_citizen(citizens_[0]).size(), 2u);  // the refused ones left nothing
+    // Through the codice fiscale: the same answers, and none for a code nobody holds.
+    EXPECT_EQ(repos.mandates().active_by_codice_fiscale("RSSMRA85T10H501O", inca_)->id, first);
+    EXPECT_EQ(repos.mandates().active_by_codice_fiscale("RSSMRA85T10H501O", acli_)->id, other_organisation);
+    EXPECT_EQ(repos.mandates().active_by_codice_fiscale("BNCGLI72C45F205X", inca_)->id, other_citizen);
+    EXPECT_FALSE(repos.mandates().active_by_codice_fiscale("BNCGLI72C45F205X", acli_).has_value());
+    EXPECT_FALSE(repos.mandates().active_by_codice_fiscale("VRDLCU80A01H501X", inca_).has_value());
   });
   // Once revoked it no longer counts: a new one may be granted.
   in_transaction([&](Repositories& repos) {
@@ -359,7 +365,10 @@ TEST_F(IntermediariesStore, ACitizenHasAtMostOneActiveMandatePerOrganisation) {
     repos.mandates().update(m);
   });
   const std::int64_t second = insert(mandate(citizens_[0], inca_));
-  in_transaction([&](Repositories& repos) { EXPECT_EQ(repos.mandates().active(citizens_[0], inca_)->id, second); });
+  in_transaction([&](Repositories& repos) {
+    EXPECT_EQ(repos.mandates().active(citizens_[0], inca_)->id, second);
+    EXPECT_EQ(repos.mandates().active_by_codice_fiscale("RSSMRA85T10H501O", inca_)->id, second);
+  });
   EXPECT_TRUE(refused([&](Repositories& repos) { repos.mandates().insert(mandate(citizens_[0], inca_), ""); }));
 }
 
