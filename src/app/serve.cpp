@@ -142,9 +142,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   std::unique_ptr<http::Server> server;
   http::Throttle costly(static_cast<double>(config.limits.address_per_hour) / 60.0,
                         static_cast<double>(config.limits.address_burst), ctx.clock);
-  http::Api api{ctx, throttle, metrics, {}, {}, false};
-  api.costly = &costly;
-  api.metrics_token = config.server.metrics_token;
+  http::Api api{ctx, throttle, metrics, {}, {}, false, nullptr, config.server.metrics_token, &costly};
   http::BodyCache bodies(config.session.read_cache_ttl, 4096);
   api.bodies = &bodies;
   api.gauges = [&] {

@@ -76,14 +76,13 @@ Result<std::vector<Access>> Profile::accesses(const Session& session, int limit)
     std::map<std::string, std::optional<StaffAccount>> staff;  // each username looked up once
     std::map<std::int64_t, std::string> organisations;          // and each organisation
     for (const AuditEntry& e : repos.audit().about(holder, limit)) {
+      const LoginThrough through = login_through(e.action, e.details);
       Access access{e.at, e.action, {}, mandate_named(e.details), e.details.starts_with("call;") ||
                                                                       e.details.find("; call;") != std::string::npos,
                     e.action.starts_with("application.") && e.details.starts_with("INPS.")
                         ? e.details.substr(0, e.details.find_first_of(" ;"))
-                        : ""};
-      const LoginThrough through = login_through(e.action, e.details);
-      access.provider = through.provider;
-      access.spid_level = through.spid_level;
+                        : "",
+                    through.provider, through.spid_level};
       if (e.actor == holder) {
         access.by.kind = AccessActor::Kind::holder;
       } else if (e.actor.starts_with("staff:")) {

@@ -142,8 +142,9 @@ class OpenApi : public AppFixture {
     throttle_ = std::make_unique<http::Throttle>(30.0, 10.0, ctx().clock);
     api_ = std::make_unique<http::Api>(http::Api{ctx(), *throttle_, metrics_,
                                                  [] { return std::map<std::string, double>{}; },
-                                                 []() -> Status { return Ok{}; }, false});
-    api_->metrics_token = "a-metrics-token-of-at-least-32-characters";  // /metrics is routed only with one
+                                                 []() -> Status { return Ok{}; }, false, nullptr,
+                                                 // /metrics is routed only with a token
+                                                 "a-metrics-token-of-at-least-32-characters"});
     http::add_api_routes(router_, *api_);
 
     const std::filesystem::path file = repo_root() / "docs" / "openapi.yaml";

@@ -104,7 +104,9 @@ TEST(ProblemSummary, OneProblemIsCountedInWordsAndNoneShowsNoSummary) {
     PageData values{PageData::type::object};
     problem_summary(values, texts(), c.language, {{kFields}}, c.problems);
     EXPECT_EQ(values.get("has_problems")->is_true(), c.shown);
-    if (c.shown) EXPECT_EQ(text_of(values, "problem_count"), c.count);
+    if (c.shown) {
+      EXPECT_EQ(text_of(values, "problem_count"), c.count);
+    }
   }
 }
 
