@@ -5,6 +5,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/intrusive/list.hpp>
 #include <boost/url/parse.hpp>
 
 #include <mutex>
@@ -96,11 +97,15 @@ class Server::Impl {
       stopping_ = true;
       beast::error_code ignored;
       acceptor_.close(ignored);
+      {
+        std::lock_guard lock(parked_mu_);
+        sweeper_.cancel();
+      }
       std::lock_guard lock(mu_);
       for (const auto& c : connections_)  // each on its own strand, where its coroutine runs
-        asio::post(c->stream.get_executor(), [c] {
+        asio::post(c->socket.get_executor(), [c] {
           beast::error_code ignored_too;
-          if (!c->busy) c->stream.socket().close(ignored_too);
+          if (!c->busy) (c->live != nullptr ? c->live->socket() : c->socket).close(ignored_too);
         });
     });
   }
@@ -114,13 +119,6 @@ class Server::Impl {
   }
 
  private:
-  struct Connection {
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-    beast::tcp_stream stream;
-    bool busy = false;  // between a request's header and its answer; touched only on the connection's strand
-    std::unique_ptr<ClientCertificate> certificate;  // on a listener that asks for one, after the handshake
-  };
-
   // An admitted connection's place in the counts (in all and for its address), given back when the
   // connection's coroutine ends, however it ends.
   class Admission {
@@ -138,6 +136,29 @@ class Server::Impl {
     Impl& impl_;
     asio::ip::address address_;
   };
+
+  // One client's connection. Between requests a kept-alive plain-HTTP connection is parked (park): then it
+  // holds only this, with an empty buffer that has no storage, and two small waiting handlers; the coroutine
+  // that reads and answers runs only while a request is coming in (issue 16: memory per idle connection).
+  struct Connection : std::enable_shared_from_this<Connection> {
+    Connection(tcp::socket accepted, std::unique_ptr<Admission> admitted)
+        : socket(std::move(accepted)), admission(std::move(admitted)), client(admission->address().to_string()) {}
+    // Touched only on the connection's strand, as is what follows but the parked list's three:
+    tcp::socket socket;                 // while no coroutine serves the connection: parked, or about to start
+    beast::tcp_stream* live = nullptr;  // while one does: the stream with timeouts it moved the socket into
+    std::unique_ptr<Admission> admission;  // given back when the last handler lets the connection go
+    std::string client;
+    beast::flat_buffer buffer;  // read but not yet parsed; a pipelined request's bytes stay here
+    bool busy = false;    // between a request's header and its answer
+    bool parked = false;  // waiting for the next request with no coroutine
+    std::unique_ptr<ClientCertificate> certificate;  // on a listener that asks for one, after the handshake
+    // In parked_ while parked, until the keep-alive deadline; these three are guarded by parked_mu_.
+    boost::intrusive::list_member_hook<> parked_hook;
+    std::chrono::steady_clock::time_point parked_until;
+    std::uint64_t park = 0;  // which parking this is (written on the strand too)
+  };
+  using ParkedList = boost::intrusive::list<
+      Connection, boost::intrusive::member_hook<Connection, boost::intrusive::list_member_hook<>, &Connection::parked_hook>>;
 
   Status load_tls() {
     try {
@@ -233,109 +254,192 @@ class Server::Impl {
         continue;
       }
       ++open_;
-      asio::co_spawn(strand, serve(std::move(socket), std::make_unique<Admission>(*this, address)), asio::detached);
-    }
-  }
-
-  awaitable<void> serve(tcp::socket socket, std::unique_ptr<Admission> admission) {
-    beast::error_code ec;
-    const std::string client = admission->address().to_string();
-    auto connection = std::make_shared<Connection>(std::move(socket));
-    {
-      std::lock_guard lock(mu_);
-      connections_.insert(connection);
-    }
-    if (ssl_) {
-      asio::ssl::stream<beast::tcp_stream&> tls(connection->stream, *ssl_);
-      connection->stream.expires_after(options_.read_timeout);
-      auto [handshake_ec] = co_await tls.async_handshake(asio::ssl::stream_base::server, as_tuple);
-      if (!handshake_ec) {
-        if (asks_for_certificates()) connection->certificate = presented_certificate(tls.native_handle());
-        co_await serve_requests(tls, *connection, client);
-        connection->stream.expires_after(std::chrono::seconds(2));
-        co_await tls.async_shutdown(as_tuple);
+      auto connection = std::make_shared<Connection>(std::move(socket), std::make_unique<Admission>(*this, address));
+      {
+        std::lock_guard lock(mu_);
+        connections_.insert(connection);
       }
-    } else {
-      co_await serve_requests(connection->stream, *connection, client);
+      if (ssl_)
+        asio::co_spawn(strand, serve_tls(std::move(connection)), asio::detached);
+      else
+        asio::co_spawn(strand, serve_plain(std::move(connection)), asio::detached);
     }
-    {
-      std::lock_guard lock(mu_);
-      connections_.erase(connection);
-    }
-    connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
-  // Reads and answers requests on `stream` (the TCP stream itself, or TLS over it) until the client or
-  // the server ends the connection.
+  // Answers a plain-HTTP connection's requests as long as they come back to back, then parks it or ends it.
+  awaitable<void> serve_plain(std::shared_ptr<Connection> c) {
+    beast::tcp_stream stream(std::move(c->socket));
+    c->live = &stream;
+    After after = After::more;
+    while (after == After::more && !stopping_) after = co_await exchange(stream, *c, false);
+    c->live = nullptr;
+    c->socket = stream.release_socket();
+    if (after == After::idle && !stopping_)
+      park(std::move(c));
+    else
+      end(c);
+  }
+
+  // Over TLS the connection keeps its coroutine between requests: the TLS stream may hold the next request's
+  // bytes already, where a wait for the socket to be readable would not see them.
+  awaitable<void> serve_tls(std::shared_ptr<Connection> c) {
+    beast::tcp_stream stream(std::move(c->socket));
+    c->live = &stream;
+    asio::ssl::stream<beast::tcp_stream&> tls(stream, *ssl_);
+    stream.expires_after(options_.read_timeout);
+    auto [handshake_ec] = co_await tls.async_handshake(asio::ssl::stream_base::server, as_tuple);
+    if (!handshake_ec) {
+      if (asks_for_certificates()) c->certificate = presented_certificate(tls.native_handle());
+      After after = After::more;
+      for (bool first = true; after != After::close && !stopping_; first = false)
+        after = co_await exchange(tls, *c, !first);
+      stream.expires_after(std::chrono::seconds(2));
+      co_await tls.async_shutdown(as_tuple);
+    }
+    c->live = nullptr;
+    c->socket = stream.release_socket();
+    end(c);
+  }
+
+  // A kept-alive connection with nothing buffered waits for its next request with no coroutine and no buffer:
+  // one small handler on its strand waits for the socket to be readable (the wait re-arms epoll, so a request
+  // that arrived before it is seen at once), and the connection joins the parked list, whose one timer ends
+  // it at its keep-alive deadline.
+  void park(std::shared_ptr<Connection> c) {
+    c->buffer.shrink_to_fit();  // empty: gives its storage back
+    c->parked = true;
+    {
+      std::lock_guard lock(parked_mu_);
+      c->parked_until = std::chrono::steady_clock::now() + options_.keep_alive_timeout;
+      c->park = ++parks_;
+      parked_.push_back(*c);
+      if (!sweeping_) sweep_at(c->parked_until);
+    }
+    auto& socket = c->socket;
+    socket.async_wait(tcp::socket::wait_read, [this, c = std::move(c)](const beast::error_code& ec) mutable {
+      {
+        std::lock_guard lock(parked_mu_);
+        if (c->parked_hook.is_linked()) parked_.erase(parked_.iterator_to(*c));
+      }
+      c->parked = false;
+      if (ec || stopping_) return end(c);
+      auto executor = c->socket.get_executor();
+      asio::co_spawn(executor, serve_plain(std::move(c)), asio::detached);
+    });
+  }
+
+  // Arms the parked list's timer for `when`; parked_mu_ is held. One keep-alive timeout for all means the list
+  // is in deadline order, so the front's deadline is the next.
+  void sweep_at(std::chrono::steady_clock::time_point when) {
+    sweeping_ = true;
+    sweeper_.expires_at(when);
+    sweeper_.async_wait([this](const beast::error_code& ec) { sweep(ec); });
+  }
+
+  // Ends the parked connections past their deadline: each one's wait is cancelled on its own strand, unless it
+  // woke (and perhaps parked again) meanwhile.
+  void sweep(const beast::error_code& ec) {
+    std::lock_guard lock(parked_mu_);
+    sweeping_ = false;
+    if (ec || stopping_) return;
+    const auto now = std::chrono::steady_clock::now();
+    while (!parked_.empty() && parked_.front().parked_until <= now) {
+      Connection& overdue = parked_.front();
+      parked_.pop_front();
+      asio::post(overdue.socket.get_executor(), [c = overdue.shared_from_this(), park = overdue.park] {
+        beast::error_code ignored;
+        if (c->parked && c->park == park) c->socket.cancel(ignored);
+      });
+    }
+    if (!parked_.empty()) sweep_at(parked_.front().parked_until);
+  }
+
+  // The connection is over: the server forgets it and says so to the client; the socket closes with the last
+  // handler that holds it.
+  void end(const std::shared_ptr<Connection>& c) {
+    {
+      std::lock_guard lock(mu_);
+      connections_.erase(c);
+    }
+    beast::error_code ignored;
+    c->socket.shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // What a connection does after an exchange: close, wait for the next request, or read the next request
+  // whose bytes are buffered already (pipelining).
+  enum class After { close, idle, more };
+
+  // Reads one request on `stream` (the TCP stream itself, or TLS over it) and answers it. With
+  // `keep_alive_wait` an empty buffer is first waited on for up to keep_alive_timeout.
   template <typename Stream>
-  awaitable<void> serve_requests(Stream& stream, Connection& c, const std::string& client) {
-    beast::flat_buffer buffer;
-    for (bool first = true; !stopping_; first = false) {
-      beast_http::request_parser<beast_http::string_body> parser;
-      parser.header_limit(options_.header_limit);
-      parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
-      const beast::error_code ec = co_await read_header(stream, c, buffer, parser, first);
-      const auto started = std::chrono::steady_clock::now();
-      if (ec) {
-        if (!quiet_end(ec)) {
-          const unsigned status = co_await answer_read_error(stream, ec);
-          report(RawRequest{}, Match{}, status, started, client);
-        }
-        co_return;
+  awaitable<After> exchange(Stream& stream, Connection& c, bool keep_alive_wait) {
+    beast::flat_buffer& buffer = c.buffer;
+    beast_http::request_parser<beast_http::string_body> parser;
+    parser.header_limit(options_.header_limit);
+    parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
+    const beast::error_code ec = co_await read_header(stream, c, buffer, parser, keep_alive_wait);
+    const auto started = std::chrono::steady_clock::now();
+    if (ec) {
+      if (!quiet_end(ec)) {
+        const unsigned status = co_await answer_read_error(stream, ec);
+        report(RawRequest{}, Match{}, status, started, c.client);
       }
-      c.busy = true;
-      const auto target = parse_target(parser.get().target());
-      Match match;
-      if (target) match = router_.match(parser.get().method(), target->path);
-      const std::uint64_t limit = match.route && match.route->body_limit > 0 ? match.route->body_limit : options_.body_limit;
-      if (parser.content_length() && *parser.content_length() > limit) {
-        const unsigned status = co_await answer_read_error(stream, beast_http::error::body_limit);
-        report(parser.get(), match, status, started, client);
-        co_return;
-      }
-      parser.body_limit(limit);
-      c.stream.expires_after(options_.read_timeout);
-      if (!parser.is_done() && parser.get()[beast_http::field::expect] == "100-continue") {
-        beast_http::response<beast_http::empty_body> go_on{HttpStatus::continue_, parser.get().version()};
-        co_await beast_http::async_write(stream, go_on, as_tuple);
-      }
-      if (!parser.is_done()) {
-        auto [body_ec, __] = co_await beast_http::async_read(stream, buffer, parser, as_tuple);
-        if (body_ec) {
-          if (!quiet_end(body_ec)) {
-            const unsigned status = co_await answer_read_error(stream, body_ec);
-            report(parser.get(), match, status, started, client);
-          }
-          co_return;
-        }
-      }
-      RawRequest raw = parser.release();
-      Response response = co_await respond(raw, target, match, client, c.certificate.get());
-      const bool keep = raw.keep_alive() && !stopping_;
-      response.keep_alive(keep);
-      const unsigned status = response.result_int();
-      c.stream.expires_after(options_.read_timeout);
-      auto [write_ec, ___] = co_await beast_http::async_write(stream, response, as_tuple);
-      c.busy = false;
-      report(raw, match, status, started, client, c.certificate.get());
-      if (write_ec || !keep) co_return;
+      co_return After::close;
     }
+    c.busy = true;
+    const auto target = parse_target(parser.get().target());
+    Match match;
+    if (target) match = router_.match(parser.get().method(), target->path);
+    const std::uint64_t limit = match.route && match.route->body_limit > 0 ? match.route->body_limit : options_.body_limit;
+    if (parser.content_length() && *parser.content_length() > limit) {
+      const unsigned status = co_await answer_read_error(stream, beast_http::error::body_limit);
+      report(parser.get(), match, status, started, c.client);
+      co_return After::close;
+    }
+    parser.body_limit(limit);
+    c.live->expires_after(options_.read_timeout);
+    if (!parser.is_done() && parser.get()[beast_http::field::expect] == "100-continue") {
+      beast_http::response<beast_http::empty_body> go_on{HttpStatus::continue_, parser.get().version()};
+      co_await beast_http::async_write(stream, go_on, as_tuple);
+    }
+    if (!parser.is_done()) {
+      auto [body_ec, __] = co_await beast_http::async_read(stream, buffer, parser, as_tuple);
+      if (body_ec) {
+        if (!quiet_end(body_ec)) {
+          const unsigned status = co_await answer_read_error(stream, body_ec);
+          report(parser.get(), match, status, started, c.client);
+        }
+        co_return After::close;
+      }
+    }
+    RawRequest raw = parser.release();
+    Response response = co_await respond(raw, target, match, c.client, c.certificate.get());
+    const bool keep = raw.keep_alive() && !stopping_;
+    response.keep_alive(keep);
+    const unsigned status = response.result_int();
+    c.live->expires_after(options_.read_timeout);
+    auto [write_ec, ___] = co_await beast_http::async_write(stream, response, as_tuple);
+    c.busy = false;
+    report(raw, match, status, started, c.client, c.certificate.get());
+    if (write_ec || !keep) co_return After::close;
+    co_return buffer.size() > 0 ? After::more : After::idle;
   }
 
-  // Reads a request's header into `parser`. On a kept-alive connection it first waits up to
-  // keep_alive_timeout for the request's first byte (unless one is buffered already); then the whole header
-  // must arrive within header_timeout. A connection's first request has header_timeout from the start.
+  // Reads a request's header into `parser`. With `keep_alive_wait` it first waits up to keep_alive_timeout
+  // for the request's first byte (unless one is buffered already); then the whole header must arrive within
+  // header_timeout. A connection's first request, and one that woke a parked connection, have
+  // header_timeout from the start.
   template <typename Stream, typename Parser>
   awaitable<beast::error_code> read_header(Stream& stream, Connection& c, beast::flat_buffer& buffer, Parser& parser,
-                                           bool first) {
-    if (!first && buffer.size() == 0) {
-      c.stream.expires_after(options_.keep_alive_timeout);
+                                           bool keep_alive_wait) {
+    if (keep_alive_wait && buffer.size() == 0) {
+      c.live->expires_after(options_.keep_alive_timeout);
       auto [wait_ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstRead), as_tuple);
       if (wait_ec) co_return wait_ec;
       buffer.commit(n);
     }
     // One deadline for every read the header takes: a header trickled a byte at a time is cut at it.
-    c.stream.expires_after(options_.header_timeout);
+    c.live->expires_after(options_.header_timeout);
     auto [ec, _] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
     co_return ec;
   }
@@ -461,7 +565,8 @@ class Server::Impl {
   ServerOptions options_;
   const Router& router_;
   ServerHooks hooks_;
-  // Before io_: a coroutine frame that io_'s destructor destroys still gives its Admission back to them.
+  // Before io_: a handler or coroutine frame that io_'s destructor destroys still gives its connection's
+  // Admission back to them.
   std::atomic<std::size_t> open_{0};
   PerAddressLimit per_address_;
   asio::io_context io_;
@@ -473,6 +578,11 @@ class Server::Impl {
   std::atomic<std::size_t> in_flight_{0};
   std::mutex mu_;
   std::set<std::shared_ptr<Connection>> connections_;  // Guarded by mu_.
+  std::mutex parked_mu_;
+  ParkedList parked_;               // Guarded by parked_mu_, as are the three below.
+  asio::steady_timer sweeper_{io_};
+  bool sweeping_ = false;
+  std::uint64_t parks_ = 0;
 };
 
 Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)

@@ -2,13 +2,17 @@
 // max_connections_per_address connections (the next one is closed at once) while another address still
 // connects, a closed connection gives its place back, and a request's header must arrive within
 // header_timeout — a header trickled a byte a second is cut there, not at the longer keep-alive wait, which
-// still applies between requests. Deadlines are asserted with wide margins (the suite also runs under ASan).
+// still applies between requests. Between requests a connection is parked with no coroutine (issue 16): it
+// wakes for every next request, pipelined ones included, is ended at its own keep-alive deadline and not at
+// another's, and does not hold the server's stop. Deadlines are asserted with wide margins (the suite also runs
+// under ASan).
 #include <gtest/gtest.h>
 
 #include <poll.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 
 #include <chrono>
@@ -33,7 +37,7 @@ constexpr auto kKeepAlive = 60s;  // far longer than any wait below: a cut befor
 
 class LimitedServer {
  public:
-  LimitedServer() {
+  explicit LimitedServer(std::chrono::seconds keep_alive = kKeepAlive) {
     router_.add({Verb::get, "/ping", [](Request& r) {
                    Response response{HttpStatus::ok, r.raw.version()};
                    response.body() = "pong";
@@ -46,7 +50,7 @@ class LimitedServer {
     options.worker_threads = 1;
     options.max_connections_per_address = kCap;
     options.header_timeout = kHeaderTimeout;
-    options.keep_alive_timeout = kKeepAlive;
+    options.keep_alive_timeout = keep_alive;
     options.read_timeout = kKeepAlive;
     server_ = std::make_unique<Server>(options, router_, ServerHooks{});
     EXPECT_TRUE(server_->start().ok());
@@ -185,6 +189,62 @@ TEST(ServerDeadlines, AKeptAliveConnectionMayIdlePastTheHeaderTimeoutButTheNextH
   EXPECT_GE(cut, 1.5);
   EXPECT_GT(cut, 0) << "still open after 20 s";
   EXPECT_LT(cut, 15) << "the next request's header has the header deadline from its first byte";
+}
+
+TEST(ServerKeepAlive, AParkedConnectionWakesForEveryRequest) {
+  LimitedServer server;
+  Client c(server->port(), "127.0.0.1");
+  for (int i = 0; i < 200; ++i) ASSERT_EQ(ping(c), 200u) << "request " << i + 1;
+  EXPECT_EQ(server->open_connections(), 1u);
+}
+
+TEST(ServerKeepAlive, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
+  LimitedServer server;
+  Client c(server->port(), "127.0.0.1");
+  const std::string one = "GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  const std::string missing = "GET /nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  asio::write(c.socket, asio::buffer(one + missing + one));
+  boost::beast::flat_buffer buffer;
+  std::vector<unsigned> statuses;
+  for (int i = 0; i < 3; ++i) {
+    Response response;
+    beast_http::read(c.socket, buffer, response);
+    statuses.push_back(response.result_int());
+  }
+  EXPECT_EQ(statuses, (std::vector<unsigned>{200u, 404u, 200u}));
+  EXPECT_EQ(ping(c), 200u) << "and the connection is kept";
+}
+
+TEST(ServerKeepAlive, EachParkedConnectionIsEndedAtItsOwnDeadline) {
+  LimitedServer server(2s);
+  Client early(server->port(), "127.0.0.1");
+  Client late(server->port(), "127.0.0.1");
+  ASSERT_EQ(ping(early), 200u);
+  ASSERT_EQ(ping(late), 200u);
+  const auto parked = Clock::now();
+  std::this_thread::sleep_for(1200ms);
+  ASSERT_EQ(ping(late), 200u) << "woken within its keep-alive wait";
+  const auto late_parked = Clock::now();
+  EXPECT_TRUE(closed_within(early, 5000ms)) << "ended at its keep-alive deadline";
+  EXPECT_GE(Clock::now() - parked, 1800ms) << "not before it";
+  EXPECT_LT(Clock::now() - late_parked, 1800ms);
+  EXPECT_FALSE(closed_within(late, 300ms)) << "the other connection's deadline is its own";
+  EXPECT_TRUE(closed_within(late, 5000ms));
+  EXPECT_GE(Clock::now() - late_parked, 1800ms);
+  EXPECT_TRUE(eventually([&] { return server->open_connections() == 0; })) << server->open_connections();
+}
+
+TEST(ServerKeepAlive, ParkedConnectionsDoNotHoldTheServersStop) {
+  std::vector<std::unique_ptr<Client>> held;
+  auto server = std::make_unique<LimitedServer>();  // keep-alive 60 s
+  for (std::size_t i = 0; i < kCap; ++i) {
+    held.push_back(std::make_unique<Client>((*server)->port(), "127.0.0.1"));
+    ASSERT_EQ(ping(*held.back()), 200u);
+  }
+  const auto started = Clock::now();
+  server.reset();  // stops and joins its threads
+  EXPECT_LT(Clock::now() - started, 5s);
+  for (auto& c : held) EXPECT_TRUE(closed_within(*c, 1000ms));
 }
 
 }  // namespace
