@@ -3,6 +3,8 @@
 // Run: build/bench/codice_fiscale_bench  (reads SPORTELLO_DATA_DIR, else the build's data folder)
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -32,6 +34,23 @@ void BM_BelfioreRegistryLoad(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BelfioreRegistryLoad)->Unit(benchmark::kMillisecond);
+
+// The heap a loaded registry holds (glibc's count of bytes in use), for bench/README.md's resting memory.
+void BM_BelfioreRegistryMemory(benchmark::State& state) {
+  const std::filesystem::path dir = data_dir();
+  for (auto _ : state) {
+    const std::size_t before = mallinfo2().uordblks;
+    auto registry = BelfioreRegistry::load(dir);
+    const std::size_t after = mallinfo2().uordblks;
+    if (!registry) {
+      state.SkipWithError(registry.error().message.c_str());
+      return;
+    }
+    state.counters["heap_MiB"] = static_cast<double>(after - before) / (1 << 20);
+    state.counters["places"] = static_cast<double>(registry->size());
+  }
+}
+BENCHMARK(BM_BelfioreRegistryMemory)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 // Runs `body(registry)` in the benchmark loop over a registry loaded once, outside the timing.
 template <typename Body>

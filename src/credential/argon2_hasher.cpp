@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <mutex>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/crypto_init.h"
 #include "core/random.h"
@@ -21,21 +24,50 @@ constexpr std::size_t kMinSaltBytes = 8, kMaxSaltBytes = 64;   // accepted when 
 constexpr std::size_t kMinHashBytes = 16, kMaxHashBytes = 64;
 constexpr int kBase64 = sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
 
+class WorkBuffer;
+
+// Every thread's working memory, for release_idle_work_memory().
+struct Buffers {
+  std::mutex mu;
+  std::vector<WorkBuffer*> all;  // Guarded by mu.
+};
+Buffers& buffers() {
+  static Buffers* registry = new Buffers;  // never destroyed: threads may end after static destruction
+  return *registry;
+}
+
 // Argon2's working memory for this thread, kept from one hash to the next: allocating it per hash costs
 // page faults that make each hash about 3x slower once glibc serves it with mmap (above 32 MiB).
 // It is aligned to 2 MiB and offered to transparent huge pages: Argon2 reads blocks at random across it,
 // and fewer TLB misses measured ~4% faster at the default 19 MiB. libargon2 wipes it before handing it back.
+// Between login peaks it buys nothing: release_idle_work_memory() gives its pages back to the kernel (the
+// address range stays, and the next hash faults them in again as zeroes).
 class WorkBuffer {
  public:
   static constexpr std::size_t kAlignment = std::size_t{2} << 20;
   static constexpr std::size_t kKeepAtMost = std::size_t{64} << 20;  // a larger one is freed after use
 
-  WorkBuffer() = default;
+  WorkBuffer() {
+    std::lock_guard lock(buffers().mu);
+    buffers().all.push_back(this);
+  }
   WorkBuffer(const WorkBuffer&) = delete;
   WorkBuffer& operator=(const WorkBuffer&) = delete;
-  ~WorkBuffer() { release(); }
+  ~WorkBuffer() {
+    {
+      std::lock_guard lock(buffers().mu);
+      std::erase(buffers().all, this);
+    }
+    release();
+  }
 
+  // Held by the thread for the whole of a hash.
+  std::mutex& busy() { return busy_; }
+
+  // REQUIRES: busy() is held.
   std::uint8_t* get(std::size_t bytes) {
+    used_ = true;
+    resident_ = true;
     if (bytes <= capacity_) return data_;
     release();
     const std::size_t rounded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
@@ -46,8 +78,19 @@ class WorkBuffer {
     return data_;
   }
 
+  // REQUIRES: busy() is held.
   void done(std::size_t bytes) {
     if (bytes > kKeepAtMost) release();
+  }
+
+  // Gives the pages back when no hash used them since the last call and none is running; the bytes given.
+  std::size_t release_if_unused() {
+    std::unique_lock lock(busy_, std::try_to_lock);
+    if (!lock.owns_lock()) return 0;
+    if (std::exchange(used_, false) || !resident_ || data_ == nullptr) return 0;
+    if (::madvise(data_, capacity_, MADV_DONTNEED) != 0) return 0;
+    resident_ = false;
+    return capacity_;
   }
 
  private:
@@ -57,8 +100,12 @@ class WorkBuffer {
     capacity_ = 0;
   }
 
-  std::uint8_t* data_ = nullptr;
+  std::mutex busy_;
+  // Guarded by busy_:
+  std::uint8_t* data_ = nullptr;  // 2 MiB-aligned, capacity_ a multiple of 2 MiB: whole pages
   std::size_t capacity_ = 0;
+  bool used_ = false;      // by a hash since the last release_if_unused()
+  bool resident_ = false;  // not given back since its last use
 };
 
 thread_local WorkBuffer work_buffer;
@@ -94,6 +141,7 @@ bool compute(const Argon2Params& p, std::string_view salt, std::string_view secr
   ctx.allocate_cbk = allocate_from_thread_buffer;
   ctx.free_cbk = return_to_thread_buffer;
   ctx.flags = ARGON2_DEFAULT_FLAGS;
+  std::lock_guard busy(work_buffer.busy());
   return argon2_ctx(&ctx, Argon2_id) == ARGON2_OK;
 }
 
@@ -229,6 +277,13 @@ bool Argon2Hasher::needs_rehash(std::string_view encoded) const {
 
 void Argon2Hasher::burn_dummy_verify(std::string_view secret) const {
   [[maybe_unused]] const bool ignored = verify(dummy_, secret);
+}
+
+std::size_t Argon2Hasher::release_idle_work_memory() {
+  std::lock_guard lock(buffers().mu);
+  std::size_t released = 0;
+  for (WorkBuffer* buffer : buffers().all) released += buffer->release_if_unused();
+  return released;
 }
 
 }  // namespace sportello

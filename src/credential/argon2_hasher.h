@@ -5,6 +5,7 @@
 // reads it too. verify() never throws, refuses malformed strings and compares digests in constant time;
 // burn_dummy_verify() costs what a verify costs, so an unknown account answers in the same time (SPEC §9).
 // Thread-safe: the hasher is immutable, and the ~19 MiB working memory is one buffer per thread, reused.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -50,6 +51,11 @@ class Argon2Hasher {
 
   // The work of one verify() at the configured parameters, against a fixed dummy hash; the answer is dropped.
   void burn_dummy_verify(std::string_view secret) const;
+
+  // Gives back to the kernel the working memory of every thread that has not hashed since the previous call
+  // and is not hashing now (about 20 MiB a thread at the defaults); returns the bytes given back. Called
+  // periodically, it frees the memory a quiet minute does not need; the next hash takes it again.
+  static std::size_t release_idle_work_memory();
 
  private:
   Argon2Params params_;

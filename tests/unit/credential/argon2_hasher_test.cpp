@@ -4,6 +4,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
+#include <fstream>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -157,6 +159,49 @@ TEST(Argon2Hasher, OneThreadReusesItsBufferAcrossGrowingParameters) {
     const Argon2Hasher hasher(Argon2Params{m, 1, 1});
     EXPECT_TRUE(hasher.verify(hasher.hash("Pin12345"), "Pin12345")) << m;
   }
+}
+
+long resident_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmRSS:")) return std::stol(line.substr(6));
+  return -1;
+}
+
+TEST(Argon2Hasher, AThreadThatStoppedHashingGivesItsMemoryBackAndTakesItAgainForTheNextHash) {
+  const Argon2Hasher hasher{Argon2Params{}};  // 19 MiB: this thread's buffer is at least 20 MiB
+  const std::string encoded = hasher.hash("Pin12345");
+  EXPECT_EQ(Argon2Hasher::release_idle_work_memory(), 0u) << "a hash since the last call keeps every page";
+  const long before = resident_kib();
+  const std::size_t released = Argon2Hasher::release_idle_work_memory();  // nothing hashed since the last call
+  const long after = resident_kib();
+  EXPECT_GE(released, std::size_t{20} << 20);
+  EXPECT_GE(before - after, 16 * 1024) << "the pages left the process: " << before << " -> " << after << " KiB";
+  EXPECT_EQ(Argon2Hasher::release_idle_work_memory(), 0u) << "given back once";
+
+  EXPECT_TRUE(hasher.verify(encoded, "Pin12345")) << "the next hash works on fresh pages";
+  EXPECT_FALSE(hasher.verify(encoded, "Pin12346"));
+  EXPECT_GE(resident_kib() - after, 16 * 1024) << "and took them again";
+  EXPECT_EQ(Argon2Hasher::release_idle_work_memory(), 0u);
+}
+
+TEST(Argon2Hasher, AThreadHashingNowKeepsItsMemory) {
+  const Argon2Hasher hasher{Argon2Params{65536, 8, 1}};  // 64 MiB, 8 passes: long enough to be caught at it
+  Argon2Hasher::release_idle_work_memory();  // twice: whatever other threads hold is given back before
+  Argon2Hasher::release_idle_work_memory();
+  std::atomic<bool> hashing{true};
+  std::thread worker([&] {
+    (void)hasher.hash("Pin12345");
+    hashing = false;
+  });
+  std::size_t released_while_hashing = 0;
+  while (hashing) {
+    released_while_hashing += Argon2Hasher::release_idle_work_memory();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  worker.join();
+  EXPECT_EQ(released_while_hashing, 0u) << "a running hash's pages are never given back";
 }
 
 // The fastest of a few runs: robust against other processes stealing the CPU now and then.
