@@ -1,6 +1,5 @@
 #include "app/serve.h"
 
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
@@ -12,6 +11,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "app/buffered_stdout_sink.h"
 #include "app/courier_service.h"
 #include "app/site_address.h"
 #include "credential/argon2_hasher.h"
@@ -71,9 +71,13 @@ Result<http::ServerOptions> cns_options(const Config& c, http::ServerOptions o) 
   return o;
 }
 
+// JSON lines on standard output; a warning or worse is written at once, other lines within a second.
 std::shared_ptr<spdlog::logger> json_logger() {
-  auto logger = spdlog::stdout_logger_mt("sportello");
+  auto logger = std::make_shared<spdlog::logger>("sportello", std::make_shared<BufferedStdoutSink>());
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
+  logger->flush_on(spdlog::level::warn);
+  spdlog::register_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
   return logger;
 }
 
@@ -117,7 +121,6 @@ void checkpoint_audit_log(CheckpointAuditLog& checkpoint, spdlog::logger& log) {
 int serve(Config config, const ServeOverrides& overrides) {
   if (!overrides.listen.empty()) config.server.listen = overrides.listen;
   if (!overrides.db_path.empty()) config.database.url = "sqlite:" + overrides.db_path;
-  auto log = json_logger();
   auto options = server_options(config);
   if (!options) {
     std::cerr << "sportello: " << options.error().message << "\n";
@@ -129,6 +132,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto log = json_logger();  // after the mask: its flushing thread must not take the signals either
 
   auto app = App::open(config);
   if (!app) {
@@ -256,6 +260,7 @@ int serve(Config config, const ServeOverrides& overrides) {
   checkpoint_audit_log(checkpoint, *log);  // the head as the server leaves it
   if (signal_waiter.joinable()) signal_waiter.join();
   log->info(R"("msg":"stopped")");
+  log->flush();
   return 0;
 }
 
