@@ -3,6 +3,11 @@
 // answer waited for the hashes of the logins that arrived after it: half of every login's wait, and its tail.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cerrno>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -84,6 +89,35 @@ TEST(WorkerPool, AHeavyAnswerGoesOutBeforeTheWorkQueuedBehindIt) {
 
   EXPECT_EQ(first_body, "first");
   EXPECT_EQ(second_body, "after the first's answer");
+}
+
+// Under a login flood the hashing threads yield to the I/O threads, whose answers take microseconds (issue 16:
+// GET /me's tail beside a flood). Linux gives each thread its own nice value.
+TEST(WorkerPool, TheWorkersRunAtALowerPriorityThanTheIoThreads) {
+  Router router;
+  auto nice_here = [](Request& r) {
+    errno = 0;
+    const int nice = ::getpriority(PRIO_PROCESS, 0);
+    return text(r, errno == 0 ? std::to_string(nice) : "unknown");
+  };
+  router.add({Verb::get, "/heavy", nice_here, true});
+  router.add({Verb::get, "/light", nice_here});
+  ServerOptions options;
+  options.port = 0;
+  options.io_threads = 2;
+  options.worker_threads = 2;
+  Server instance(options, router, ServerHooks{});
+  ASSERT_TRUE(instance.start().ok());
+  std::thread serving([&] { instance.run(); });
+  const std::string light = get(instance.port(), "/light"), heavy = get(instance.port(), "/heavy");
+  instance.stop();
+  serving.join();
+
+  errno = 0;
+  const int process_nice = ::getpriority(PRIO_PROCESS, 0);
+  ASSERT_EQ(errno, 0);
+  EXPECT_EQ(light, std::to_string(process_nice)) << "the I/O threads keep the process's priority";
+  EXPECT_EQ(heavy, std::to_string(std::min(19, process_nice + 10))) << "a worker runs 10 nice levels lower";
 }
 
 }  // namespace
