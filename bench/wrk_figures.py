@@ -17,9 +17,11 @@ def figures(out):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    statuses = re.search(r"^statuses:(.*)$", out, re.M)  # from a script that counts them (login_many.lua)
     return {"per_second": rate, "p50_ms": millis("50%"), "p99_ms": millis("99%"),
             "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-            "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0}
+            "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+            "statuses": dict(pair.split("=") for pair in statuses.group(1).split()) if statuses else {}}
 
 
 def wrk(script, url, connections, seconds, env, threads=2):

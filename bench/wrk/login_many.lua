@@ -23,3 +23,25 @@ if pause then
     return pause
   end
 end
+
+-- Answers by status, printed after the run as "statuses: 201=N 401=N 503=N" (bench/wrk_figures.py reads it).
+local threads = {}
+function setup(thread)
+  threads[#threads + 1] = thread
+end
+statuses = {}
+function response(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+function done()
+  local all = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do all[status] = (all[status] or 0) + n end
+  end
+  local keys = {}
+  for status in pairs(all) do keys[#keys + 1] = status end
+  table.sort(keys)
+  local line = "statuses:"
+  for _, status in ipairs(keys) do line = line .. string.format(" %d=%d", status, all[status]) end
+  io.write(line .. "\n")
+end
