@@ -106,7 +106,7 @@ class Server::Impl {
         sweeper_.cancel();
       }
       std::lock_guard lock(mu_);
-      for (const auto& c : connections_)  // each on its own strand, where its coroutine runs
+      for (const auto& c : connections_)  // each on its own strand, where its coroutine or its wait runs
         asio::post(c->socket.get_executor(), [c] {
           beast::error_code ignored_too;
           if (!c->busy) (c->live != nullptr ? c->live->socket() : c->socket).close(ignored_too);
@@ -124,7 +124,7 @@ class Server::Impl {
 
  private:
   // An admitted connection's place in the counts (in all and for its address), given back when the
-  // connection's coroutine ends, however it ends.
+  // connection is let go, however it ends.
   class Admission {
    public:
     Admission(Impl& impl, asio::ip::address address) : impl_(impl), address_(std::move(address)) {}
@@ -142,8 +142,9 @@ class Server::Impl {
   };
 
   // One client's connection. Between requests a kept-alive plain-HTTP connection is parked (park): then it
-  // holds only this, with an empty buffer that has no storage, and two small waiting handlers; the coroutine
-  // that reads and answers runs only while a request is coming in (issue 16: memory per idle connection).
+  // holds only this, with an empty buffer that has no storage, and one small handler waiting for the socket;
+  // the coroutine that reads and answers runs only while a request is coming in (issue 16: memory per idle
+  // connection, decision 0021).
   struct Connection : std::enable_shared_from_this<Connection> {
     Connection(tcp::socket accepted, std::unique_ptr<Admission> admitted)
         : socket(std::move(accepted)), admission(std::move(admitted)), client(admission->address().to_string()) {}
