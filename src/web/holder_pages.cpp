@@ -67,13 +67,17 @@ Response revoked(Web& web, Request& r) {
                                    {{"/richiedi-pin", "home_what_request"}}));
 }
 
+// Nothing to convert: the PIN is dispositivo already, or there is no PIN (SPID, CIE and CNS count as dispositivo).
+bool nothing_to_convert(const CitizenProfile& profile) {
+  return !profile.credential || profile.credential->level == Level::dispositivo;
+}
+
 Response dispositivo_page(Web& web, Request& r, const SignedIn& who, const std::optional<Error>& error,
                           http::HttpStatus status = http::HttpStatus::ok) {
   const Language language = language_of(r);
   PageData values = signed_in_values(who);
   auto profile = Profile(web.api.ctx).citizen(who.session);
-  // Nothing to convert: the PIN is dispositivo already, or there is no PIN (SPID, CIE and CNS count as dispositivo).
-  if (profile && (!profile->credential || profile->credential->level == Level::dispositivo)) {
+  if (profile && nothing_to_convert(*profile)) {
     values.set("already", true);
     values.set("already_text", web.pages.texts().get(language, profile->credential ? "dispositivo_already" : "reserved_no_pin"));
   }
@@ -93,6 +97,8 @@ Response dispositivo_pdf(Web& web, Request& r) {
   if (!who) return redirect_to_login(r);
   auto profile = Profile(web.api.ctx).citizen(who->session);
   if (!profile) return redirect_to_login(r);
+  // No form to sign for a PIN that is dispositivo already, or that does not exist: the page says so.
+  if (nothing_to_convert(*profile)) return redirect(r, "/area-riservata/dispositivo");
   return http::download(r, "application/pdf", "richiesta-pin-dispositivo.pdf",
                         render_dispositivo_form(profile->citizen, web.api.ctx.places, web.api.ctx.clock.now()));
 }

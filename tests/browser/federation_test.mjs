@@ -16,8 +16,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startServer, atEveryWidth, PageChecks, withoutJavaScript, freePort, ROOT } from './support.mjs';
-import { tabTo, byId, byHref, byText } from './keyboard.mjs';
+import { startServer, atEveryWidth, PageChecks, withoutJavaScript, freePort, ROOT, smallPdf } from './support.mjs';
+import { tabTo, enter, byId, byHref, byText } from './keyboard.mjs';
 
 const [SERVER, CTL, OUT] = process.argv.slice(2).map((p) => resolve(p));
 const checks = new PageChecks(OUT, 'federation-');
@@ -164,6 +164,52 @@ for (const js of [true, false]) {
       await checks.look(page, 'cns-no-card', js, width);
       await Promise.all([page.waitForNavigation(), page.click('text=Torna alla pagina di accesso')]);
       assert.equal(new URL(page.url()).pathname, '/accedi');
+    });
+  });
+}
+
+// Giulia has never had a PIN: SPID enrols her (decision 0020). On a phone or a desk, with or without JavaScript, her
+// reserved area says she needs no PIN and offers no PIN link; the dispositivo conversion, opened by its address,
+// says the same with no form; by keyboard its way back is reached and followed; a file sent to it anyway, with the
+// page's own CSRF token, changes nothing and gets the same words; its form's PDF sends her back to the page.
+for (const js of [true, false]) {
+  test(`A citizen without a PIN, ${js ? 'with' : 'without'} JavaScript`, js ? {} : withoutJavaScript, async () => {
+    const server = await startFederation();
+    const noPin = "Non ha un PIN dell'Istituto, e non le serve";
+    await atEveryWidth(server, js, async (page, width) => {
+      await toTheIdp(page, server, '/accedi?torna=/area-riservata');
+      await page.check('input[name=user][value="1"]');
+      await page.fill('#password', 'password');
+      await backFromTheIdp(page, server, js, () => page.click('button[value=login]'));
+      assert.equal(new URL(page.url()).pathname, '/area-riservata');
+      assert.match(await text(page, 'main'), /Giulia/);
+      assert.match(await text(page, 'main'), new RegExp(noPin));
+      assert.equal(await page.locator('main a[href^="/area-riservata/dispositivo"]').count(), 0, 'no PIN link');
+      await checks.look(page, 'reserved-no-pin', js, width);
+
+      await page.goto(server.url + '/area-riservata/dispositivo');
+      assert.match(await text(page, '#dispositivo-already'), new RegExp(noPin));
+      assert.equal(await page.locator('main form').count(), 0, 'no upload form');
+      assert.equal(await page.locator('#form-download').count(), 0, 'no form to download');
+      await checks.look(page, 'dispositivo-no-pin', js, width);
+      await tabTo(page, OUT, `no-pin-back-${width}${js ? '' : '-nojs'}`, byText(/^Torna all'area riservata$/));
+      await enter(page);
+      assert.equal(new URL(page.url()).pathname, '/area-riservata');
+
+      // A file sent anyway, as a stale tab or a hand-made request would: refused with the page's words.
+      const csrf = await page.getAttribute('header input[name=csrf]', 'value');
+      const sent = await page.request.post(server.url + '/area-riservata/dispositivo', {
+        headers: { origin: server.url }, maxRedirects: 0,
+        multipart: { csrf, document: { name: 'modulo.pdf', mimeType: 'application/pdf', buffer: smallPdf('firmato') } },
+      });
+      assert.equal(sent.status(), 422);
+      const refused = await sent.text();
+      assert.match(refused, /id="dispositivo-already">Non ha un PIN dell(&apos;|')Istituto/);
+      assert.doesNotMatch(refused, /type="file"/);
+      const form = await page.request.get(server.url + '/area-riservata/dispositivo/modulo.pdf', { maxRedirects: 0 });
+      assert.equal(form.status(), 303, 'no form to sign for a PIN she does not have');
+      assert.equal(new URL(form.headers().location, server.url).pathname, '/area-riservata/dispositivo');
+      await page.click('header button[type=submit]');  // Esci
     });
   });
 }
