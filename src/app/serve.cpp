@@ -147,7 +147,9 @@ int serve(Config config, const ServeOverrides& overrides) {
   std::unique_ptr<http::Server> server;
   http::Throttle costly(static_cast<double>(config.limits.address_per_hour) / 60.0,
                         static_cast<double>(config.limits.address_burst), ctx.clock);
-  http::Api api{ctx, throttle, metrics, {}, {}, false, nullptr, config.server.metrics_token, &costly};
+  // gauges and ready are set below, once what they read exists.
+  http::Api api{.ctx = ctx, .throttle = throttle, .metrics = metrics, .gauges = {}, .ready = {},
+                .metrics_token = config.server.metrics_token, .costly = &costly};
   http::BodyCache bodies(config.session.read_cache_ttl, 4096);
   api.bodies = &bodies;
   api.gauges = [&] {

@@ -45,11 +45,17 @@ struct FlowPolicies {
   bool citizen_pin_retired = false;
 };
 
+// A citizen as the reserved area reads them: their record, and their PIN when they have one (decision 0020).
+struct CitizenAndPin {
+  Citizen citizen;
+  std::optional<Credential> credential;
+};
+
 // What read-only flows may remember between requests (see ReadCache); absent in most tests.
 struct FlowCaches {
-  explicit FlowCaches(Seconds ttl) : sessions(ttl), holders(ttl) {}
-  ReadCache<Session> sessions;  // by token hash
-  ReadCache<Holder> holders;    // by citizen id
+  explicit FlowCaches(Seconds ttl) : sessions(ttl), citizens(ttl) {}
+  ReadCache<Session> sessions;         // by token hash
+  ReadCache<CitizenAndPin> citizens;  // by citizen id, with a PIN or without
 };
 
 struct FlowContext {

@@ -29,29 +29,25 @@ Result<CitizenProfile> Profile::citizen(const Session& session) {
   if (session.subject_kind != SubjectKind::citizen) return not_a("citizens");
   const std::string key = std::to_string(session.subject_id);
   const Instant now = ctx_.clock.now();
-  std::optional<Holder> holder;
-  std::optional<Citizen> without_pin;  // a citizen SPID, CIE or CNS enrolled, with no PIN (decision 0020)
-  if (ctx_.caches) holder = ctx_.caches->holders.find(key, ctx_.store.generation(), now);
-  if (!holder) {
+  std::optional<CitizenAndPin> found;
+  if (ctx_.caches) found = ctx_.caches->citizens.find(key, ctx_.store.generation(), now);
+  if (!found) {
     const std::uint64_t generation = ctx_.store.generation();
     auto read = ctx_.store.read([&](Repositories& repos) -> Status {
       auto citizen = repos.citizens().find(session.subject_id);
-      if (!citizen) return Ok{};
-      if (auto credential = repos.credentials().find_by_citizen(citizen->id))
-        holder = Holder{std::move(*citizen), std::move(*credential)};
-      else
-        without_pin = std::move(citizen);
+      // A citizen SPID, CIE or CNS enrolled has no PIN (decision 0020).
+      if (citizen) found = CitizenAndPin{std::move(*citizen), repos.credentials().find_by_citizen(session.subject_id)};
       return Ok{};
     });
     if (!read) return read.error();
-    if (holder && ctx_.caches) ctx_.caches->holders.put(key, *holder, generation, now);
+    if (found && ctx_.caches) ctx_.caches->citizens.put(key, *found, generation, now);
   }
-  if (without_pin) return CitizenProfile{std::move(*without_pin), std::nullopt, std::nullopt, std::nullopt};
-  if (!holder) return no_such_holder();
-  CitizenProfile profile{holder->citizen, holder->credential, holder->credential.change_due_at(ctx_.policies.credential),
-                         std::nullopt};
-  if (holder->credential.state == CredentialState::issued)
-    profile.pin_expires = holder->credential.expires_at(ctx_.policies.credential);
+  if (!found) return no_such_holder();
+  CitizenProfile profile{std::move(found->citizen), std::move(found->credential), std::nullopt, std::nullopt};
+  if (!profile.credential) return profile;
+  profile.pin_change_due = profile.credential->change_due_at(ctx_.policies.credential);
+  if (profile.credential->state == CredentialState::issued)
+    profile.pin_expires = profile.credential->expires_at(ctx_.policies.credential);
   return profile;
 }
 

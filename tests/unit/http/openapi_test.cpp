@@ -140,11 +140,11 @@ class OpenApi : public AppFixture {
   void SetUp() override {
     AppFixture::SetUp();
     throttle_ = std::make_unique<http::Throttle>(30.0, 10.0, ctx().clock);
-    api_ = std::make_unique<http::Api>(http::Api{ctx(), *throttle_, metrics_,
-                                                 [] { return std::map<std::string, double>{}; },
-                                                 []() -> Status { return Ok{}; }, false, nullptr,
+    api_ = std::make_unique<http::Api>(http::Api{.ctx = ctx(), .throttle = *throttle_, .metrics = metrics_,
+                                                 .gauges = [] { return std::map<std::string, double>{}; },
+                                                 .ready = []() -> Status { return Ok{}; },
                                                  // /metrics is routed only with a token
-                                                 "a-metrics-token-of-at-least-32-characters"});
+                                                 .metrics_token = "a-metrics-token-of-at-least-32-characters"});
     http::add_api_routes(router_, *api_);
 
     const std::filesystem::path file = repo_root() / "docs" / "openapi.yaml";
