@@ -5,11 +5,10 @@ Starts `sportello serve` on a fresh SQLite file with the demo data, on a free lo
 (/proc/PID/status) after each stage:
   started        listening: the code, the place registry, the pages' templates and texts, SQLite
   pages          the portal's home and login pages and every asset they link, fetched once each
-  one login      one right PIN: Argon2id's working memory on one hashing thread
+  one login      one right PIN: what a login leaves (Argon2id's working memory is mapped for each hash and
+                 unmapped after it, decision 0022)
   logins         logins on every hashing thread at once (as many at a time as the machine has cores)
   /me x 2,000    the read cache and the answers' buffers
-  quiet          after two runs of the server's maintenance with no login between them (lockout.purge_every,
-                 set to 2 s here): the hashing threads have given their working memory back
 Then the resident memory by mapping at the start and at the end: the program, each shared library, and the
 anonymous memory (heap, stacks, buffers).
 
@@ -76,8 +75,6 @@ def main():
         "SPORTELLO_AUDIT_SIGNING_KEY_FILE": os.path.join(work, "audit-signing.key"),
         "SPORTELLO_AUDIT_CHECKPOINT_FILE": os.path.join(work, "audit-checkpoints.log"),
         "SPORTELLO_SERVER_THROTTLE_PER_MINUTE": "1000000", "SPORTELLO_SERVER_THROTTLE_BURST": "1000000",
-        # The server's maintenance every 2 s instead of every minute: the last stage waits for two of its runs.
-        "SPORTELLO_LOCKOUT_PURGE_EVERY": "2s",
     })
     ctl = os.path.join(args.build, "src", "sportelloctl")
     subprocess.run([ctl, "demo", "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -122,8 +119,6 @@ def main():
     for _ in range(2000):
         get(base + "/api/v1/me", {"Authorization": "Bearer " + token})
     stages.append(("/me x 2,000", rss_kib(pid)))
-    time.sleep(5)  # two maintenance runs with no login between them
-    stages.append(("quiet: two maintenance runs without a login", rss_kib(pid)))
 
     print("| stage | VmRSS MiB | added MiB |\n|---|---|---|")
     previous = 0

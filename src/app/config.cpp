@@ -62,6 +62,7 @@ Result<std::int64_t> read_integer(const Raw& raw, std::int64_t lo, std::int64_t 
   std::optional<std::int64_t> n = raw.integer;
   if (!n && raw.text && raw.from_environment) n = parse_integer(*raw.text);
   if (!n || *n < lo || *n > hi) {
+    if (lo == hi) return expected(raw, "the integer " + std::to_string(lo));
     return expected(raw, "an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
   }
   return *n;
@@ -312,7 +313,7 @@ std::vector<Setting> settings() {
       {"session", "read_cache_ttl", duration_or_off(&C::session, &C::Session::read_cache_ttl)},      // issue 3
       {"argon2", "memory_kib", integer(&C::argon2, &C::Argon2::memory_kib, 8192, 4194304)},   // SPEC §3
       {"argon2", "iterations", integer(&C::argon2, &C::Argon2::iterations, 1, 10)},           // SPEC §3
-      {"argon2", "parallelism", integer(&C::argon2, &C::Argon2::parallelism, 1, 16)},         // SPEC §3
+      {"argon2", "parallelism", integer(&C::argon2, &C::Argon2::parallelism, 1, 1)},  // SPEC §3; decision 0022
       {"dispositivo", "max_upload_bytes",
        integer(&C::dispositivo, &C::Dispositivo::max_upload_bytes, 1024, 64 * 1024 * 1024)},  // SPEC §4.7: 1 MB
       {"applications", "protocol_office", digits_code(&C::applications, &C::Applications::protocol_office, 4)},  // §5

@@ -32,7 +32,7 @@ struct Config {
   struct Lockout {                                // SPEC §3
     std::chrono::seconds step = std::chrono::minutes{3};  // 3, 6, 9 ... minutes
     std::chrono::seconds reset_after = std::chrono::hours{24};  // a day without a wrong PIN forgets the count
-    std::chrono::seconds purge_every = std::chrono::minutes{1};  // forgotten counts leave storage; idle Argon2 memory
+    std::chrono::seconds purge_every = std::chrono::minutes{1};  // forgotten counts leave storage
   } lockout;
 
   struct Request {                                // SPEC §4.1

@@ -14,7 +14,6 @@
 #include "app/buffered_stdout_sink.h"
 #include "app/courier_service.h"
 #include "app/site_address.h"
-#include "credential/argon2_hasher.h"
 #include "flows/checkpoint_audit_log.h"
 #include "flows/intermediaries/mandates.h"
 #include "flows/purge_counters.h"
@@ -246,11 +245,10 @@ int serve(Config config, const ServeOverrides& overrides) {
   checkpoint_audit_log(checkpoint, *log);
   {
     // Forgotten counters leave storage; mandates past their last day are stored expired (they already count
-    // as expired when read); hashing threads that had no login since the last run give their memory back.
+    // as expired when read).
     Every maintenance(config.lockout.purge_every, [&] {
       (void)purge_counters(ctx);
       (void)Mandates(ctx).expire_due();
-      Argon2Hasher::release_idle_work_memory();
     });
     Every checkpoints(config.audit.checkpoint_every, [&] { checkpoint_audit_log(checkpoint, *log); });
     std::thread cns_thread;

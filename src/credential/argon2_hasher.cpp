@@ -1,16 +1,12 @@
 #include "credential/argon2_hasher.h"
 
-#include <argon2.h>
 #include <sodium.h>
-#include <sys/mman.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
-#include <mutex>
 #include <optional>
 #include <utility>
-#include <vector>
 
 #include "core/crypto_init.h"
 #include "core/random.h"
@@ -23,127 +19,6 @@ constexpr std::size_t kHashBytes = 32;
 constexpr std::size_t kMinSaltBytes = 8, kMaxSaltBytes = 64;   // accepted when reading a stored hash
 constexpr std::size_t kMinHashBytes = 16, kMaxHashBytes = 64;
 constexpr int kBase64 = sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
-
-class WorkBuffer;
-
-// Every thread's working memory, for release_idle_work_memory().
-struct Buffers {
-  std::mutex mu;
-  std::vector<WorkBuffer*> all;  // Guarded by mu.
-};
-Buffers& buffers() {
-  static Buffers* registry = new Buffers;  // never destroyed: threads may end after static destruction
-  return *registry;
-}
-
-// Argon2's working memory for this thread, kept from one hash to the next: allocating it per hash costs
-// page faults that make each hash about 3x slower once glibc serves it with mmap (above 32 MiB).
-// It is aligned to 2 MiB and offered to transparent huge pages: Argon2 reads blocks at random across it,
-// and fewer TLB misses measured ~4% faster at the default 19 MiB. libargon2 wipes it before handing it back.
-// Between login peaks it buys nothing: release_idle_work_memory() gives its pages back to the kernel (the
-// address range stays, and the next hash faults them in again as zeroes).
-class WorkBuffer {
- public:
-  static constexpr std::size_t kAlignment = std::size_t{2} << 20;
-  static constexpr std::size_t kKeepAtMost = std::size_t{64} << 20;  // a larger one is freed after use
-
-  WorkBuffer() {
-    std::lock_guard lock(buffers().mu);
-    buffers().all.push_back(this);
-  }
-  WorkBuffer(const WorkBuffer&) = delete;
-  WorkBuffer& operator=(const WorkBuffer&) = delete;
-  ~WorkBuffer() {
-    {
-      std::lock_guard lock(buffers().mu);
-      std::erase(buffers().all, this);
-    }
-    release();
-  }
-
-  // Held by the thread for the whole of a hash.
-  std::mutex& busy() { return busy_; }
-
-  // REQUIRES: busy() is held.
-  std::uint8_t* get(std::size_t bytes) {
-    used_ = true;
-    resident_ = true;
-    if (bytes <= capacity_) return data_;
-    release();
-    const std::size_t rounded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
-    data_ = static_cast<std::uint8_t*>(std::aligned_alloc(kAlignment, rounded));
-    if (data_ == nullptr) return nullptr;
-    capacity_ = rounded;
-    ::madvise(data_, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it works as well, a bit slower
-    return data_;
-  }
-
-  // REQUIRES: busy() is held.
-  void done(std::size_t bytes) {
-    if (bytes > kKeepAtMost) release();
-  }
-
-  // Gives the pages back when no hash used them since the last call and none is running; the bytes given.
-  std::size_t release_if_unused() {
-    std::unique_lock lock(busy_, std::try_to_lock);
-    if (!lock.owns_lock()) return 0;
-    if (std::exchange(used_, false) || !resident_ || data_ == nullptr) return 0;
-    if (::madvise(data_, capacity_, MADV_DONTNEED) != 0) return 0;
-    resident_ = false;
-    return capacity_;
-  }
-
- private:
-  void release() {
-    std::free(data_);
-    data_ = nullptr;
-    capacity_ = 0;
-  }
-
-  std::mutex busy_;
-  // Guarded by busy_:
-  std::uint8_t* data_ = nullptr;  // 2 MiB-aligned, capacity_ a multiple of 2 MiB: whole pages
-  std::size_t capacity_ = 0;
-  bool used_ = false;      // by a hash since the last release_if_unused()
-  bool resident_ = false;  // not given back since its last use
-};
-
-thread_local WorkBuffer work_buffer;
-
-int allocate_from_thread_buffer(std::uint8_t** memory, std::size_t bytes) {
-  *memory = work_buffer.get(bytes);
-  return *memory != nullptr ? 0 : -1;
-}
-
-void return_to_thread_buffer(std::uint8_t*, std::size_t bytes) { work_buffer.done(bytes); }
-
-std::uint8_t* mutable_bytes(std::string_view s) {
-  // libargon2 takes non-const pointers but, without ARGON2_FLAG_CLEAR_*, only reads password and salt.
-  return reinterpret_cast<std::uint8_t*>(const_cast<char*>(s.data()));
-}
-
-// Argon2id v1.3 of `secret` into out[0, out_len). False when libargon2 refuses (it reports why; we need not).
-bool compute(const Argon2Params& p, std::string_view salt, std::string_view secret, std::uint8_t* out,
-             std::size_t out_len) {
-  if (secret.size() > std::numeric_limits<std::uint32_t>::max()) return false;
-  argon2_context ctx{};
-  ctx.out = out;
-  ctx.outlen = static_cast<std::uint32_t>(out_len);
-  ctx.pwd = mutable_bytes(secret);
-  ctx.pwdlen = static_cast<std::uint32_t>(secret.size());
-  ctx.salt = mutable_bytes(salt);
-  ctx.saltlen = static_cast<std::uint32_t>(salt.size());
-  ctx.t_cost = p.iterations;
-  ctx.m_cost = p.memory_kib;
-  ctx.lanes = p.parallelism;
-  ctx.threads = p.parallelism;
-  ctx.version = ARGON2_VERSION_13;
-  ctx.allocate_cbk = allocate_from_thread_buffer;
-  ctx.free_cbk = return_to_thread_buffer;
-  ctx.flags = ARGON2_DEFAULT_FLAGS;
-  std::lock_guard busy(work_buffer.busy());
-  return argon2_ctx(&ctx, Argon2_id) == ARGON2_OK;
-}
 
 std::string to_base64(std::string_view bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kBase64), '\0');
@@ -242,29 +117,33 @@ Argon2Hasher::Argon2Hasher(Argon2Params params) : params_(params) {
     std::fprintf(stderr, "sportello: %s\n", valid.error().message.c_str());
     std::abort();
   }
+  if (params_.parallelism != 1) {
+    std::fputs("sportello: argon2 parallelism must be 1 to hash (libsodium computes one lane)\n", stderr);
+    std::abort();
+  }
   ensure_crypto_initialised();
   dummy_ = encode(params_, random_bytes(kSaltBytes), std::string(kHashBytes, '\0'));
 }
 
 std::string Argon2Hasher::hash(std::string_view secret) const {
-  const std::string salt = random_bytes(kSaltBytes);
-  std::uint8_t out[kHashBytes];
-  if (!compute(params_, salt, secret, out, sizeof out)) {
+  // libsodium writes the PHC string encode() would, with a fresh 16-byte salt and a 32-byte hash.
+  static_assert(crypto_pwhash_argon2id_SALTBYTES == kSaltBytes);
+  char out[crypto_pwhash_argon2id_STRBYTES];
+  if (crypto_pwhash_argon2id_str(out, secret.data(), secret.size(), params_.iterations,
+                                 std::size_t{params_.memory_kib} * 1024) != 0) {
     std::fputs("sportello: argon2id failed (out of memory?)\n", stderr);
     std::abort();
   }
-  return encode(params_, salt, std::string_view(reinterpret_cast<const char*>(out), sizeof out));
+  return out;
 }
 
 bool Argon2Hasher::verify(std::string_view encoded, std::string_view secret) const {
-  const auto phc = parse(encoded);
-  if (!phc) return false;
-  std::string computed(phc->hash.size(), '\0');
-  if (!compute(phc->params, phc->salt, secret, reinterpret_cast<std::uint8_t*>(computed.data()),
-               computed.size())) {
-    return false;
-  }
-  return sodium_memcmp(computed.data(), phc->hash.data(), computed.size()) == 0;
+  // Our parser first: it holds a stored string to exactly our format and to the bounds on its parameters,
+  // so a tampered row cannot make a worker allocate gigabytes. libsodium then decodes it again and compares
+  // the digests in constant time; it verifies any number of lanes (it computes them one after the other).
+  if (!parse(encoded)) return false;
+  const std::string terminated(encoded);
+  return crypto_pwhash_argon2id_str_verify(terminated.c_str(), secret.data(), secret.size()) == 0;
 }
 
 bool Argon2Hasher::needs_rehash(std::string_view encoded) const {
@@ -277,13 +156,6 @@ bool Argon2Hasher::needs_rehash(std::string_view encoded) const {
 
 void Argon2Hasher::burn_dummy_verify(std::string_view secret) const {
   [[maybe_unused]] const bool ignored = verify(dummy_, secret);
-}
-
-std::size_t Argon2Hasher::release_idle_work_memory() {
-  std::lock_guard lock(buffers().mu);
-  std::size_t released = 0;
-  for (WorkBuffer* buffer : buffers().all) released += buffer->release_if_unused();
-  return released;
 }
 
 }  // namespace sportello

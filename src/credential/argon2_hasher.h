@@ -1,10 +1,12 @@
 #pragma once
 // Argon2id hashes of PINs and passwords (SPEC §3: only salted, memory-hard hashes are stored), in the standard
 // PHC string `$argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>` (16-byte random salt, 32-byte hash,
-// base64 without padding), so each hash carries its own parameters and libsodium's crypto_pwhash_str_verify
-// reads it too. verify() never throws, refuses malformed strings and compares digests in constant time;
+// base64 without padding), so each hash carries its own parameters. libsodium computes them, with the fastest
+// block function the CPU has (AVX-512, AVX2, SSSE3 or portable, chosen at start); it maps the ~19 MiB working
+// memory for each hash and unmaps it after, so a quiet server holds none (docs/decisions/0022).
+// verify() never throws, refuses malformed strings and compares digests in constant time;
 // burn_dummy_verify() costs what a verify costs, so an unknown account answers in the same time (SPEC §9).
-// Thread-safe: the hasher is immutable, and the ~19 MiB working memory is one buffer per thread, reused.
+// Thread-safe: the hasher is immutable.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,7 +34,8 @@ class Argon2Hasher {
   // 1 <= iterations <= kMaxIterations, 1 <= parallelism <= kMaxParallelism, memory_kib <= kMaxMemoryKib.
   static Status validate(const Argon2Params& params);
 
-  // REQUIRES: validate(params).ok(); aborts with a message otherwise (configuration is checked at startup).
+  // REQUIRES: validate(params).ok() and params.parallelism == 1 (libsodium hashes one lane; it verifies stored
+  // hashes of any number); aborts with a message otherwise (configuration is checked at startup).
   explicit Argon2Hasher(Argon2Params params);
 
   const Argon2Params& params() const { return params_; }
@@ -51,11 +54,6 @@ class Argon2Hasher {
 
   // The work of one verify() at the configured parameters, against a fixed dummy hash; the answer is dropped.
   void burn_dummy_verify(std::string_view secret) const;
-
-  // Gives back to the kernel the working memory of every thread that has not hashed since the previous call
-  // and is not hashing now (about 20 MiB a thread at the defaults); returns the bytes given back. Called
-  // periodically, it frees the memory a quiet minute does not need; the next hash takes it again.
-  static std::size_t release_idle_work_memory();
 
  private:
   Argon2Params params_;
