@@ -31,7 +31,8 @@ Error wrong_pin(Seconds retry_after, Instant now) {
 
 }  // namespace
 
-Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code, const Secret& typed_pin, Instant now) {
+Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code, const Secret& typed_pin, Instant now,
+                                      const AfterRightPin& after_right) {
   // The attempt is counted as a failure before the PIN is checked (and forgiven below when it was right), so
   // that parallel tries at one code cannot check more PINs than the lockout allows.
   LockoutAttempt attempt;
@@ -49,14 +50,29 @@ Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& code,
   if (holder) right = ctx.hasher.verify(holder->credential.pin_hash, pin);
   else ctx.hasher.burn_dummy_verify(pin);
 
-  // A second step for every code: the reset after a right PIN; after a wrong one an audit row, whether or not
-  // the code holds a PIN (naming the holder when it does: the reserved area's access list shows it), so a
-  // wrong PIN costs the same write for a holder and a stranger and its time tells nothing.
+  // A second step for every code: after a right PIN the reset, with the caller's step in the same transaction
+  // (one commit, not two: each is a sync of the log); after a wrong one an audit row, whether or not the code
+  // holds a PIN (naming the holder when it does: the reserved area's access list shows it), so a wrong PIN costs
+  // the same write for a holder and a stranger and its time tells nothing.
+  bool declined = false;  // the caller's step refused: its writes are undone, the reset is not
   auto settled = ctx.store.run([&](Repositories& repos) -> Status {
-    if (right) repos.lockouts().reset(code);
-    else repos.audit().append("anonymous", "pin.wrong", holder ? holder->subject() : "", "", now);
-    return Ok{};
+    if (!right) {
+      repos.audit().append("anonymous", "pin.wrong", holder ? holder->subject() : "", "", now);
+      return Ok{};
+    }
+    repos.lockouts().reset(code);
+    if (!after_right) return Ok{};
+    Status step = after_right(repos, *holder);
+    declined = !step.ok();
+    return step;
   });
+  if (declined) {
+    auto reset = ctx.store.run([&](Repositories& repos) -> Status {
+      repos.lockouts().reset(code);
+      return Ok{};
+    });
+    if (!reset) return reset.error();
+  }
   if (!settled) return settled.error();
   if (!right) return wrong_pin(ctx.policies.lockout.remaining(attempt.state, now), now);
   return *holder;
@@ -67,34 +83,38 @@ Result<OpenedSession> Login::run(const LoginInput& input) {
   const Instant now = ctx_.clock.now();
   auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
   if (!cf) return cf.error();
-  auto holder = check_pin_with_lockout(ctx_, cf->code(), input.pin, now);
-  if (!holder) return holder.error();
-  if (auto can = holder->credential.check_can_log_in(now, ctx_.policies.credential); !can) return can.error();
-
-  const std::string pin = normalise_typed_pin(input.pin.reveal());
-  const std::string upgraded = ctx_.hasher.needs_rehash(holder->credential.pin_hash) ? ctx_.hasher.hash(pin) : "";
   OpenedSession opened;
-  auto status = ctx_.store.run([&](Repositories& repos) -> Status {
-    // Re-read: a revocation or PIN change may have landed since the PIN was checked.
-    auto credential = repos.credentials().find_by_citizen(holder->citizen.id);
-    if (!credential || credential->pin_hash != holder->credential.pin_hash) return wrong_pin(Seconds{0}, now);
+  auto holder = check_pin_with_lockout(ctx_, cf->code(), input.pin, now, [&](Repositories& repos, const Holder& h) -> Status {
+    // Re-read: a revocation or PIN change may have landed while the PIN was being checked.
+    auto credential = repos.credentials().find_by_citizen(h.citizen.id);
+    if (!credential || credential->pin_hash != h.credential.pin_hash) return wrong_pin(Seconds{0}, now);
     auto action = credential->check_can_log_in(now, ctx_.policies.credential);
     if (!action) return action.error();
-    if (!upgraded.empty()) {
-      credential->pin_hash = upgraded;
-      repos.credentials().update(*credential);
-    }
     Session draft;
     draft.subject_kind = SubjectKind::citizen;
-    draft.subject_id = holder->citizen.id;
+    draft.subject_id = h.citizen.id;
     draft.level = credential->level;
     draft.required_action = *action;
     opened = open_session(repos, std::move(draft), now);
-    repos.audit().append(holder->subject(), "pin.login", holder->subject(), to_string(*action), now);
+    repos.audit().append(h.subject(), "pin.login", h.subject(), to_string(*action), now);
     return Ok{};
   });
-  if (!status) return status.error();
+  if (!holder) return holder.error();
+  if (ctx_.hasher.needs_rehash(holder->credential.pin_hash)) upgrade_hash(*holder, input.pin);
   return opened;
+}
+
+void Login::upgrade_hash(const Holder& holder, const Secret& typed_pin) {
+  // After the session is open, in a step of its own: a stronger hash is a gain, not a condition of the login;
+  // if this fails or a PIN change lands first, the next login tries again.
+  const std::string upgraded = ctx_.hasher.hash(normalise_typed_pin(typed_pin.reveal()));
+  (void)ctx_.store.run([&](Repositories& repos) -> Status {
+    auto credential = repos.credentials().find_by_citizen(holder.citizen.id);
+    if (!credential || credential->pin_hash != holder.credential.pin_hash) return Ok{};
+    credential->pin_hash = upgraded;
+    repos.credentials().update(*credential);
+    return Ok{};
+  });
 }
 
 }  // namespace sportello

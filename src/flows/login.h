@@ -4,6 +4,8 @@
 // unknown code is treated exactly like a known one with a wrong PIN — same error, same block, same time
 // (a dummy hash is computed). A right PIN opens a session whose required action is set_pin (first access),
 // change_pin (3 months passed) or none; the hash is upgraded when the configured parameters grew.
+#include <functional>
+
 #include "core/secret.h"
 #include "flows/citizen_lookup.h"
 #include "flows/flow_context.h"
@@ -26,13 +28,19 @@ class Login {
   Result<OpenedSession> run(const LoginInput& input);
 
  private:
+  void upgrade_hash(const Holder& holder, const Secret& typed_pin);
+
   FlowContext& ctx_;
 };
 
+// What a caller does after a right PIN, in the transaction that resets the count. When it returns an error its
+// writes are undone, the count is still reset, and check_pin_with_lockout returns that error.
+using AfterRightPin = std::function<Status(Repositories&, const Holder&)>;
+
 // Shared by login and renewal: checks a PIN for a codice fiscale under the lockout rule. The attempt is
 // counted before the PIN is checked (refused as blocked, unchecked, while a block lasts); a wrong PIN or an
-// unknown code then returns wrong-pin, a right one resets the count and returns the holder.
-Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& codice_fiscale,
-                                             const Secret& typed_pin, Instant now);
+// unknown code then returns wrong-pin, a right one resets the count, runs `after_right` and returns the holder.
+Result<Holder> check_pin_with_lockout(FlowContext& ctx, const std::string& codice_fiscale, const Secret& typed_pin,
+                                      Instant now, const AfterRightPin& after_right = {});
 
 }  // namespace sportello

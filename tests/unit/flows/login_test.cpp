@@ -231,6 +231,39 @@ TEST_F(LoginFlow, ARevokedPinCannotLogIn) {
   EXPECT_EQ(try_login(who.codice_fiscale, "CASA2026").error().code, "pin-revoked");
 }
 
+// The session opens in the transaction that resets the count; when the credential refuses the login, that
+// transaction's writes are undone but the right PIN still forgives the earlier wrong ones.
+TEST_F(LoginFlow, ARightPinThatCannotLogInOpensNothingAndStillResetsTheCount) {
+  const ApplicantInput who = mario(ctx().places);
+  active_holder(ctx(), who, "CASA2026");
+  ASSERT_EQ(try_login(who.codice_fiscale, "WRONG123").error().code, "wrong-pin");
+  ASSERT_EQ(lockout_of(who.codice_fiscale).consecutive_failures, 1);
+  ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
+    auto citizen = repos.citizens().find_by_codice_fiscale(who.codice_fiscale);
+    auto credential = repos.credentials().find_by_citizen(citizen->id);
+    (void)credential->revoke(now());
+    repos.credentials().update(*credential);
+    return Ok{};
+  }).ok());
+  clock().advance(Minutes{3});
+  auto actions = [&] {
+    std::vector<std::string> out;
+    EXPECT_TRUE(ctx().store.read([&](Repositories& repos) -> Status {
+      for (const AuditEntry& row : repos.audit().read(1, 100000)) out.push_back(row.action);
+      return Ok{};
+    }).ok());
+    return out;
+  };
+  const auto before = actions();
+
+  EXPECT_EQ(try_login(who.codice_fiscale, "CASA2026").error().code, "pin-revoked");
+  EXPECT_EQ(lockout_of(who.codice_fiscale), LockoutState{}) << "the right PIN reset the count";
+  EXPECT_EQ(actions(), before) << "no login row, and no session behind it";
+
+  EXPECT_EQ(try_login(who.codice_fiscale, "WRONG123").error().retry_after, Minutes{3})
+      << "the next wrong PIN is a first one again";
+}
+
 TEST_F(LoginFlow, AHashIsUpgradedWhenTheConfiguredParametersGrow) {
   const ApplicantInput who = mario(ctx().places);
   active_holder(ctx(), who, "CASA2026");
