@@ -334,6 +334,7 @@ std::vector<Setting> settings() {
        duration_in(&C::server, &C::Server::header_timeout, seconds{1}, std::chrono::minutes{5}, "from 1s to 5m")},
       {"server", "body_limit", integer(&C::server, &C::Server::body_limit, 1024, 64 * 1024 * 1024)},
       {"server", "worker_queue", integer(&C::server, &C::Server::worker_queue, 1, 100000)},
+      {"server", "io_threads", integer(&C::server, &C::Server::io_threads, 0, 256)},  // issue 16, decision 0023
       {"server", "throttle_per_minute", integer(&C::server, &C::Server::throttle_per_minute, 1, 1000000)},
       {"server", "throttle_burst", integer(&C::server, &C::Server::throttle_burst, 1, 1000000)},
       {"server", "tls_certificate", optional_path(&C::server, &C::Server::tls_certificate)},

@@ -89,6 +89,7 @@ struct Config {
     std::chrono::seconds header_timeout{10};      // issue 15: a request's whole header, from its first byte
     std::uint64_t body_limit = 1024 * 1024;       // uploads get the dispositivo limit plus form overhead
     std::int64_t worker_queue = 64;               // Argon2id requests waiting or running before 503
+    std::int64_t io_threads = 0;                  // 0: half the cores, at least 1 (decision 0023)
     std::int64_t throttle_per_minute = 30;        // per client address, on endpoints that check secrets
     std::int64_t throttle_burst = 10;
     std::filesystem::path tls_certificate;        // PEM chain; with tls_key, serve HTTPS (empty: plain HTTP)

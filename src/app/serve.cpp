@@ -45,7 +45,9 @@ Result<http::ServerOptions> server_options(const Config& c) {
   http::ServerOptions o;
   if (Status listen = set_listen(o, c.server.listen, "server.listen"); !listen) return listen.error();
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  o.io_threads = cores;
+  // Half the cores read and answer: one thread on two cores answered GET /me 15-20 % faster than two, with half
+  // the tail, as it hands nothing to another thread (decision 0023). The hashes get a thread per core.
+  o.io_threads = c.server.io_threads > 0 ? static_cast<std::size_t>(c.server.io_threads) : std::max(1u, cores / 2);
   o.worker_threads = cores;
   o.worker_queue = static_cast<std::size_t>(c.server.worker_queue);
   o.body_limit = c.server.body_limit;

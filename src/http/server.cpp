@@ -568,7 +568,7 @@ class Server::Impl {
                                 client, certificate != nullptr ? certificate->problem : std::string()});
   }
 
-  static constexpr std::size_t kFirstRead = 4096;
+  static constexpr std::size_t kFirstRead = 4096;  // bytes taken by the read that ends a keep-alive wait
   // Under a login flood the I/O threads answer GET /me and the refusals beside hashes that take the cores: the
   // workers run 10 nice levels below the process (issue 16: /me's p99 beside a flood). On Linux each thread has
   // its own nice value, and setpriority(PRIO_PROCESS, 0, ...) sets the calling thread's.
@@ -577,7 +577,7 @@ class Server::Impl {
     errno = 0;
     const int nice = ::getpriority(PRIO_PROCESS, 0);
     return errno == 0 && ::setpriority(PRIO_PROCESS, 0, std::min(19, nice + kWorkerNiceness)) == 0;
-  }  // bytes taken by the read that ends a keep-alive wait
+  }
 
   ServerOptions options_;
   const Router& router_;
