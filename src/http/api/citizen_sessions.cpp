@@ -6,6 +6,7 @@
 #include "http/api/api.h"
 #include "http/api/auth.h"
 #include "http/api/respond.h"
+#include "http/encoded_body.h"
 #include "http/json_body.h"
 
 namespace sportello::http {
@@ -63,6 +64,13 @@ Response me(Api& api, Request& r) {
     return reply(r, HttpStatus::ok, {{"kind", "staff"}, {"username", staff->username}, {"role", to_string(staff->role)},
                                  {"required_action", to_string(caller->session.required_action)}});
   }
+  // The answer is kept ready per session, like the records' (issue 16: /me is the hottest read). It changes
+  // only with a write, and this process's writes empty the cache at once, other processes' within its ttl.
+  const std::string key = "me:" + std::to_string(caller->session.id);
+  const Instant now = api.ctx.clock.now();
+  const std::uint64_t generation = api.ctx.store.generation();
+  if (api.bodies)
+    if (auto ready = api.bodies->find(key, generation, now)) return json_response(HttpStatus::ok, (*ready)->identity, r.raw.version());
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
   const Citizen& c = profile->citizen;
@@ -77,7 +85,10 @@ Response me(Api& api, Request& r) {
                            {"contacts", contacts_json(c.contacts)}};
   if (profile->pin_change_due) body["pin_change_due"] = format_utc_iso(*profile->pin_change_due);
   if (profile->pin_expires) body["pin_expires"] = format_utc_iso(*profile->pin_expires);
-  return reply(r, HttpStatus::ok, body);
+  auto ready = encode_body(boost::json::serialize(body), "application/json");
+  if (api.bodies) api.bodies->put(key, ready, generation, now);
+  // Not respond_with: /me keeps the site's Cache-Control: no-store and its plain JSON.
+  return json_response(HttpStatus::ok, ready->identity, r.raw.version());
 }
 
 // "Chi ha consultato i tuoi dati" (issue 11): every access and action on the citizen's data, newest first.
