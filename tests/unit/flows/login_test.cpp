@@ -14,6 +14,15 @@ class LoginFlow : public AppFixture {
   Result<OpenedSession> try_login(const std::string& code, const std::string& pin) {
     return Login(ctx()).run({code, Secret(pin)});
   }
+  void revoke_pin_of(const std::string& code) {
+    ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
+      auto citizen = repos.citizens().find_by_codice_fiscale(code);
+      auto credential = repos.credentials().find_by_citizen(citizen->id);
+      (void)credential->revoke(now());
+      repos.credentials().update(*credential);
+      return Ok{};
+    }).ok());
+  }
   LockoutState lockout_of(const std::string& code) {
     LockoutState state;
     EXPECT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
@@ -221,13 +230,7 @@ TEST_F(LoginFlow, TypedPinsIgnoreCaseSpacesAndDashes) {
 TEST_F(LoginFlow, ARevokedPinCannotLogIn) {
   const ApplicantInput who = mario(ctx().places);
   active_holder(ctx(), who, "CASA2026");
-  ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
-    auto citizen = repos.citizens().find_by_codice_fiscale(who.codice_fiscale);
-    auto credential = repos.credentials().find_by_citizen(citizen->id);
-    (void)credential->revoke(now());
-    repos.credentials().update(*credential);
-    return Ok{};
-  }).ok());
+  revoke_pin_of(who.codice_fiscale);
   EXPECT_EQ(try_login(who.codice_fiscale, "CASA2026").error().code, "pin-revoked");
 }
 
@@ -238,13 +241,7 @@ TEST_F(LoginFlow, ARightPinThatCannotLogInOpensNothingAndStillResetsTheCount) {
   active_holder(ctx(), who, "CASA2026");
   ASSERT_EQ(try_login(who.codice_fiscale, "WRONG123").error().code, "wrong-pin");
   ASSERT_EQ(lockout_of(who.codice_fiscale).consecutive_failures, 1);
-  ASSERT_TRUE(ctx().store.run([&](Repositories& repos) -> Status {
-    auto citizen = repos.citizens().find_by_codice_fiscale(who.codice_fiscale);
-    auto credential = repos.credentials().find_by_citizen(citizen->id);
-    (void)credential->revoke(now());
-    repos.credentials().update(*credential);
-    return Ok{};
-  }).ok());
+  revoke_pin_of(who.codice_fiscale);
   clock().advance(Minutes{3});
   auto actions = [&] {
     std::vector<std::string> out;
