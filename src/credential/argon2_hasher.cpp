@@ -20,6 +20,9 @@ constexpr std::size_t kMinSaltBytes = 8, kMaxSaltBytes = 64;   // accepted when 
 constexpr std::size_t kMinHashBytes = 16, kMaxHashBytes = 64;
 constexpr int kBase64 = sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
 
+// libsodium declares its password arguments never null; an empty string_view may hold a null pointer.
+const char* bytes_of(std::string_view secret) { return secret.data() != nullptr ? secret.data() : ""; }
+
 std::string to_base64(std::string_view bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kBase64), '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
@@ -129,7 +132,7 @@ std::string Argon2Hasher::hash(std::string_view secret) const {
   // libsodium writes the PHC string encode() would, with a fresh 16-byte salt and a 32-byte hash.
   static_assert(crypto_pwhash_argon2id_SALTBYTES == kSaltBytes);
   char out[crypto_pwhash_argon2id_STRBYTES];
-  if (crypto_pwhash_argon2id_str(out, secret.data(), secret.size(), params_.iterations,
+  if (crypto_pwhash_argon2id_str(out, bytes_of(secret), secret.size(), params_.iterations,
                                  std::size_t{params_.memory_kib} * 1024) != 0) {
     std::fputs("sportello: argon2id failed (out of memory?)\n", stderr);
     std::abort();
@@ -143,7 +146,7 @@ bool Argon2Hasher::verify(std::string_view encoded, std::string_view secret) con
   // the digests in constant time; it verifies any number of lanes (it computes them one after the other).
   if (!parse(encoded)) return false;
   const std::string terminated(encoded);
-  return crypto_pwhash_argon2id_str_verify(terminated.c_str(), secret.data(), secret.size()) == 0;
+  return crypto_pwhash_argon2id_str_verify(terminated.c_str(), bytes_of(secret), secret.size()) == 0;
 }
 
 bool Argon2Hasher::needs_rehash(std::string_view encoded) const {

@@ -23,6 +23,16 @@ TEST(Argon2Hasher, VerifiesTheSecretItHashed) {
   }
 }
 
+TEST(Argon2Hasher, AnEmptySecretWithoutStorageHashesAndVerifies) {
+  const Argon2Hasher hasher(kSmall);
+  const std::string_view nothing;  // data() is null: libsodium must not be handed it (UBSan checks)
+  const std::string encoded = hasher.hash(nothing);
+  EXPECT_TRUE(hasher.verify(encoded, nothing));
+  EXPECT_TRUE(hasher.verify(encoded, ""));
+  EXPECT_FALSE(hasher.verify(hasher.hash("Pin12345"), nothing));
+  hasher.burn_dummy_verify(nothing);
+}
+
 TEST(Argon2Hasher, RefusesAWrongSecret) {
   const Argon2Hasher hasher(kSmall);
   const std::string encoded = hasher.hash("Pin12345");
