@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <limits>
 #include <optional>
-#include <utility>
 
 #include "core/crypto_init.h"
 #include "core/random.h"
@@ -35,13 +34,6 @@ std::string encode(const Argon2Params& p, std::string_view salt, std::string_vie
   return "$argon2id$v=19$m=" + std::to_string(p.memory_kib) + ",t=" + std::to_string(p.iterations) +
          ",p=" + std::to_string(p.parallelism) + "$" + to_base64(salt) + "$" + to_base64(hash);
 }
-
-// A stored hash, parsed.
-struct Phc {
-  Argon2Params params;
-  std::string salt;
-  std::string hash;
-};
 
 bool eat(std::string_view& s, std::string_view prefix) {
   if (s.substr(0, prefix.size()) != prefix) return false;
@@ -77,10 +69,10 @@ std::optional<std::string> decode_base64(std::string_view text, std::size_t min_
   return out;
 }
 
-// Exactly `$argon2id$v=19$m=<m>,t=<t>,p=<p>$<salt>$<hash>`, parameters within Argon2Hasher's bounds.
-std::optional<Phc> parse(std::string_view s) {
-  Phc phc;
-  Argon2Params& p = phc.params;
+// The parameters of exactly `$argon2id$v=19$m=<m>,t=<t>,p=<p>$<salt>$<hash>`, within Argon2Hasher's bounds,
+// with a salt and a hash of accepted lengths in canonical base64. libsodium decodes them itself to verify.
+std::optional<Argon2Params> parse(std::string_view s) {
+  Argon2Params p;
   if (!eat(s, "$argon2id$v=19$m=") || !eat_number(s, p.memory_kib) || !eat(s, ",t=") ||
       !eat_number(s, p.iterations) || !eat(s, ",p=") || !eat_number(s, p.parallelism) || !eat(s, "$")) {
     return std::nullopt;
@@ -88,12 +80,11 @@ std::optional<Phc> parse(std::string_view s) {
   if (!Argon2Hasher::validate(p).ok()) return std::nullopt;
   const std::size_t dollar = s.find('$');
   if (dollar == std::string_view::npos) return std::nullopt;
-  auto salt = decode_base64(s.substr(0, dollar), kMinSaltBytes, kMaxSaltBytes);
-  auto hash = decode_base64(s.substr(dollar + 1), kMinHashBytes, kMaxHashBytes);
-  if (!salt || !hash) return std::nullopt;
-  phc.salt = std::move(*salt);
-  phc.hash = std::move(*hash);
-  return phc;
+  if (!decode_base64(s.substr(0, dollar), kMinSaltBytes, kMaxSaltBytes) ||
+      !decode_base64(s.substr(dollar + 1), kMinHashBytes, kMaxHashBytes)) {
+    return std::nullopt;
+  }
+  return p;
 }
 
 Error out_of_range(const char* field, const std::string& rule) {
@@ -150,11 +141,10 @@ bool Argon2Hasher::verify(std::string_view encoded, std::string_view secret) con
 }
 
 bool Argon2Hasher::needs_rehash(std::string_view encoded) const {
-  const auto phc = parse(encoded);
-  if (!phc) return true;
-  const Argon2Params& stored = phc->params;
-  return stored.memory_kib < params_.memory_kib || stored.iterations < params_.iterations ||
-         stored.parallelism < params_.parallelism;
+  const auto stored = parse(encoded);
+  if (!stored) return true;
+  return stored->memory_kib < params_.memory_kib || stored->iterations < params_.iterations ||
+         stored->parallelism < params_.parallelism;
 }
 
 void Argon2Hasher::burn_dummy_verify(std::string_view secret) const {

@@ -84,7 +84,7 @@ Result<OpenedSession> Login::run(const LoginInput& input) {
   auto cf = CodiceFiscale::parse(input.codice_fiscale, ctx_.places, rome_date(now));
   if (!cf) return cf.error();
   OpenedSession opened;
-  auto holder = check_pin_with_lockout(ctx_, cf->code(), input.pin, now, [&](Repositories& repos, const Holder& h) -> Status {
+  const auto open_it = [&](Repositories& repos, const Holder& h) -> Status {
     // Re-read: a revocation or PIN change may have landed while the PIN was being checked.
     auto credential = repos.credentials().find_by_citizen(h.citizen.id);
     if (!credential || credential->pin_hash != h.credential.pin_hash) return wrong_pin(Seconds{0}, now);
@@ -98,7 +98,8 @@ Result<OpenedSession> Login::run(const LoginInput& input) {
     opened = open_session(repos, std::move(draft), now);
     repos.audit().append(h.subject(), "pin.login", h.subject(), to_string(*action), now);
     return Ok{};
-  });
+  };
+  auto holder = check_pin_with_lockout(ctx_, cf->code(), input.pin, now, open_it);
   if (!holder) return holder.error();
   if (ctx_.hasher.needs_rehash(holder->credential.pin_hash)) upgrade_hash(*holder, input.pin);
   return opened;

@@ -69,8 +69,8 @@ Response me(Api& api, Request& r) {
   const std::string key = "me:" + std::to_string(caller->session.id);
   const Instant now = api.ctx.clock.now();
   const std::uint64_t generation = api.ctx.store.generation();
-  if (api.bodies)
-    if (auto ready = api.bodies->find(key, generation, now)) return json_response(HttpStatus::ok, (*ready)->identity, r.raw.version());
+  if (auto ready = api.bodies ? api.bodies->find(key, generation, now) : std::nullopt)
+    return json_response(HttpStatus::ok, (*ready)->identity, r.raw.version());
   auto profile = Profile(api.ctx).citizen(caller->session);
   if (!profile) return reply(r, profile.error());
   const Citizen& c = profile->citizen;
