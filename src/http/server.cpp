@@ -61,9 +61,10 @@ class Server::Impl {
         router_(router),
         hooks_(std::move(hooks)),
         per_address_(options_.max_connections_per_address),
-        io_(static_cast<int>(options_.io_threads)),
-        acceptor_(io_),
+        contexts_(make_contexts(std::max<std::size_t>(1, options_.io_threads))),
+        acceptor_(*contexts_.front()),
         workers_(options_.worker_threads) {
+    for (const auto& context : contexts_) busy_until_stopped_.emplace_back(context->get_executor());
     largest_body_limit_ = options_.body_limit;
     for (const Route& route : router_.routes()) largest_body_limit_ = std::max(largest_body_limit_, route.body_limit);
   }
@@ -81,7 +82,7 @@ class Server::Impl {
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) return Error::unavailable("Cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " + ec.message());
-    asio::co_spawn(io_, accept_loop(), asio::detached);
+    asio::co_spawn(*contexts_.front(), accept_loop(), asio::detached);
     return Ok{};
   }
 
@@ -90,14 +91,14 @@ class Server::Impl {
 
   void run() {
     std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { io_.run(); });
-    io_.run();
+    for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back([this, i] { contexts_[i]->run(); });
+    contexts_.front()->run();
     for (auto& t : threads) t.join();
     workers_.join();
   }
 
   void stop() {
-    asio::post(io_, [this] {
+    asio::post(*contexts_.front(), [this] {
       stopping_ = true;
       beast::error_code ignored;
       acceptor_.close(ignored);
@@ -106,11 +107,12 @@ class Server::Impl {
         sweeper_.cancel();
       }
       std::lock_guard lock(mu_);
-      for (const auto& c : connections_)  // each on its own strand, where its coroutine or its wait runs
+      for (const auto& c : connections_)  // each on its own thread, where its coroutine or its wait runs
         asio::post(c->socket.get_executor(), [c] {
           beast::error_code ignored_too;
           if (!c->busy) (c->live != nullptr ? c->live->socket() : c->socket).close(ignored_too);
         });
+      for (auto& guard : busy_until_stopped_) guard.reset();  // each thread returns once its connections end
     });
   }
 
@@ -148,7 +150,7 @@ class Server::Impl {
   struct Connection : std::enable_shared_from_this<Connection> {
     Connection(tcp::socket accepted, std::unique_ptr<Admission> admitted)
         : socket(std::move(accepted)), admission(std::move(admitted)), client(admission->address().to_string()) {}
-    // Touched only on the connection's strand, as is what follows but the parked list's three:
+    // Touched only on the connection's I/O thread, as is what follows but the parked list's three:
     tcp::socket socket;                 // while no coroutine serves the connection: parked, or about to start
     beast::tcp_stream* live = nullptr;  // while one does: the stream with timeouts it moved the socket into
     std::unique_ptr<Admission> admission;  // given back when the last handler lets the connection go
@@ -160,7 +162,7 @@ class Server::Impl {
     // In parked_ while parked, until the keep-alive deadline; these three are guarded by parked_mu_.
     boost::intrusive::list_member_hook<> parked_hook;
     std::chrono::steady_clock::time_point parked_until;
-    std::uint64_t park = 0;  // which parking this is (written on the strand too)
+    std::uint64_t park = 0;  // which parking this is (written on that thread too)
   };
   using ParkedList = boost::intrusive::list<
       Connection, boost::intrusive::member_hook<Connection, boost::intrusive::list_member_hook<>, &Connection::parked_hook>>;
@@ -242,9 +244,9 @@ class Server::Impl {
   }
 
   awaitable<void> accept_loop() {
-    for (;;) {
-      auto strand = asio::make_strand(io_);
-      auto [ec, socket] = co_await acceptor_.async_accept(strand, as_tuple);
+    for (std::size_t accepted = 0;; ++accepted) {
+      asio::io_context& home = *contexts_[accepted % contexts_.size()];
+      auto [ec, socket] = co_await acceptor_.async_accept(home, as_tuple);
       if (ec) {
         if (stopping_ || ec == asio::error::operation_aborted) co_return;
         continue;
@@ -265,9 +267,9 @@ class Server::Impl {
         connections_.insert(connection);
       }
       if (ssl_)
-        asio::co_spawn(strand, serve_tls(std::move(connection)), asio::detached);
+        asio::co_spawn(home, serve_tls(std::move(connection)), asio::detached);
       else
-        asio::co_spawn(strand, serve_plain(std::move(connection)), asio::detached);
+        asio::co_spawn(home, serve_plain(std::move(connection)), asio::detached);
     }
   }
 
@@ -307,7 +309,7 @@ class Server::Impl {
   }
 
   // A kept-alive connection with nothing buffered waits for its next request with no coroutine and no buffer:
-  // one small handler on its strand waits for the socket to be readable (the wait re-arms epoll, so a request
+  // one small handler on its I/O thread waits for the socket to be readable (the wait re-arms epoll, so a request
   // that arrived before it is seen at once), and the connection joins the parked list, whose one timer ends
   // it at its keep-alive deadline.
   void park(std::shared_ptr<Connection> c) {
@@ -341,7 +343,7 @@ class Server::Impl {
     sweeper_.async_wait([this](const beast::error_code& ec) { sweep(ec); });
   }
 
-  // Ends the parked connections past their deadline: each one's wait is cancelled on its own strand, unless it
+  // Ends the parked connections past their deadline: each one's wait is cancelled on its own I/O thread, unless it
   // woke (and perhaps parked again) meanwhile.
   void sweep(const beast::error_code& ec) {
     std::lock_guard lock(parked_mu_);
@@ -568,6 +570,12 @@ class Server::Impl {
                                 client, certificate != nullptr ? certificate->problem : std::string()});
   }
 
+  static std::vector<std::unique_ptr<asio::io_context>> make_contexts(std::size_t count) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    for (std::size_t i = 0; i < count; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+    return contexts;
+  }
+
   static constexpr std::size_t kFirstRead = 4096;  // bytes taken by the read that ends a keep-alive wait
   // Under a login flood the I/O threads answer GET /me and the refusals beside hashes that take the cores: the
   // workers run 10 nice levels below the process (issue 16: /me's p99 beside a flood). On Linux each thread has
@@ -582,11 +590,15 @@ class Server::Impl {
   ServerOptions options_;
   const Router& router_;
   ServerHooks hooks_;
-  // Before io_: a handler or coroutine frame that io_'s destructor destroys still gives its connection's
+  // Before contexts_: a handler or coroutine frame that a context's destructor destroys still gives its connection's
   // Admission back to them.
   std::atomic<std::size_t> open_{0};
   PerAddressLimit per_address_;
-  asio::io_context io_;
+  // One io_context per I/O thread, each run by that thread alone (hence the concurrency hint 1, and no strands):
+  // accepted connections are dealt to the threads in turn, each lives on its own, and no thread hands work to
+  // another (decision 0023). Work guards keep a thread with no connection yet running until stop().
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> busy_until_stopped_;
   tcp::acceptor acceptor_;
   asio::thread_pool workers_;
   std::uint64_t largest_body_limit_ = 0;
@@ -597,7 +609,7 @@ class Server::Impl {
   std::set<std::shared_ptr<Connection>> connections_;  // Guarded by mu_.
   std::mutex parked_mu_;
   ParkedList parked_;               // Guarded by parked_mu_, as are the three below.
-  asio::steady_timer sweeper_{io_};
+  asio::steady_timer sweeper_{*contexts_.front()};
   bool sweeping_ = false;
   std::uint64_t parks_ = 0;
 };

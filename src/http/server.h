@@ -5,7 +5,7 @@
 // address; one over either cap is closed as soon as it is accepted. Handlers that check a secret run on a bounded worker
 // pool so that I/O never waits behind Argon2id; when the pool's queue is full the answer is 503 with
 // Retry-After. stop() stops accepting, lets requests in flight finish, closes idle connections, and makes
-// run() return. Thread-safe: run() may be called from several threads; stop() from any thread.
+// run() return. run() is called once, and starts the other I/O threads itself; stop() from any thread.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -20,7 +20,7 @@ namespace sportello::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;             // 0: any free port (see Server::port())
-  std::size_t io_threads = 2;
+  std::size_t io_threads = 2;             // each with its own io_context; connections dealt to them in turn
   std::size_t worker_threads = 2;         // Argon2id work; cores by default
   std::size_t worker_queue = 64;          // heavy requests waiting or running before 503
   std::uint32_t header_limit = 16 * 1024;
