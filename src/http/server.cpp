@@ -19,6 +19,7 @@
 
 #include "http/per_address_limit.h"
 #include "http/problem.h"
+#include "http/wire.h"
 
 namespace sportello::http {
 
@@ -254,7 +255,9 @@ class Server::Impl {
       // Over either limit: refuse at once rather than queue. Counted here, in the one accepting coroutine,
       // so that a burst of accepts cannot overshoot the limits.
       beast::error_code peer_ec;
-      const asio::ip::address address = canonical_address(socket.remote_endpoint(peer_ec).address());
+      asio::ip::address address;
+      socket.non_blocking(true, peer_ec);  // for the fast paths of read_header and send (async work is alike)
+      if (!peer_ec) address = canonical_address(socket.remote_endpoint(peer_ec).address());
       if (peer_ec || open_.load() >= options_.max_connections || !per_address_.try_admit(address)) {
         beast::error_code ignored;
         socket.close(ignored);
@@ -424,8 +427,7 @@ class Server::Impl {
     const bool keep = raw.keep_alive() && !stopping_;
     response.keep_alive(keep);
     const unsigned status = response.result_int();
-    c.live->expires_after(options_.read_timeout);
-    auto [write_ec, ___] = co_await beast_http::async_write(stream, response, as_tuple);
+    const beast::error_code write_ec = co_await send(stream, c, response);
     c.busy = false;
     report(raw, match, status, started, c.client, c.certificate.get());
     if (write_ec || !keep) co_return After::close;
@@ -445,9 +447,39 @@ class Server::Impl {
       if (wait_ec) co_return wait_ec;
       buffer.commit(n);
     }
+    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+      // A parked connection wakes with its request's bytes waiting: most headers are read here at once, with no
+      // timer armed and no trip through the scheduler. What is not there yet is waited for below, timed.
+      beast::error_code ec;
+      beast_http::read_header(c.live->socket(), buffer, parser, ec);
+      if (ec != asio::error::would_block && ec != asio::error::try_again) co_return ec;
+    }
     // One deadline for every read the header takes: a header trickled a byte at a time is cut at it.
     c.live->expires_after(options_.header_timeout);
     auto [ec, _] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
+    co_return ec;
+  }
+
+  // Sends `response`. A small one goes out as one buffer (http/wire.h), on plain HTTP first straight into the
+  // socket: a socket with room in its send buffer takes it whole, with no timer armed and no trip through the
+  // scheduler. What it does not take is written timed, as a larger answer is.
+  template <typename Stream>
+  awaitable<beast::error_code> send(Stream& stream, Connection& c, Response& response) {
+    const std::optional<std::string> wire = one_buffer(response);
+    if (!wire) {
+      c.live->expires_after(options_.read_timeout);
+      auto [ec, _] = co_await beast_http::async_write(stream, response, as_tuple);
+      co_return ec;
+    }
+    std::size_t sent = 0;
+    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+      beast::error_code ec;
+      sent = c.live->socket().write_some(asio::buffer(*wire), ec);
+      if (ec && ec != asio::error::would_block && ec != asio::error::try_again) co_return ec;
+      if (sent == wire->size()) co_return beast::error_code{};
+    }
+    c.live->expires_after(options_.read_timeout);
+    auto [ec, _] = co_await asio::async_write(stream, asio::buffer(*wire) + sent, as_tuple);
     co_return ec;
   }
 

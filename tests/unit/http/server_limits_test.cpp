@@ -4,8 +4,9 @@
 // header_timeout — a header trickled a byte a second is cut there, not at the longer keep-alive wait, which
 // still applies between requests. Between requests a connection is parked with no coroutine (issue 16): it
 // wakes for every next request, pipelined ones included, is ended at its own keep-alive deadline and not at
-// another's, and does not hold the server's stop. Deadlines are asserted with wide margins (the suite also runs
-// under ASan).
+// another's, and does not hold the server's stop. Answers small enough for one buffer and larger ones arrive whole,
+// and a client that stops reading is cut at the read timeout. Deadlines are asserted with wide margins (the suite
+// also runs under ASan).
 #include <gtest/gtest.h>
 
 #include <poll.h>
@@ -35,12 +36,21 @@ constexpr std::size_t kCap = 3;
 constexpr auto kHeaderTimeout = 2s;
 constexpr auto kKeepAlive = 60s;  // far longer than any wait below: a cut before it is the header deadline
 
+std::string pattern(std::size_t size);
+
 class LimitedServer {
  public:
-  explicit LimitedServer(std::chrono::seconds keep_alive = kKeepAlive) {
+  explicit LimitedServer(std::chrono::seconds keep_alive = kKeepAlive, std::chrono::seconds read_timeout = kKeepAlive) {
     router_.add({Verb::get, "/ping", [](Request& r) {
                    Response response{HttpStatus::ok, r.raw.version()};
                    response.body() = "pong";
+                   response.prepare_payload();
+                   return response;
+                 }});
+    // GET /bytes?size=N: N bytes, each the previous one's successor mod 251 (a dropped or doubled byte shows).
+    router_.add({Verb::get, "/bytes", [](Request& r) {
+                   Response response{HttpStatus::ok, r.raw.version()};
+                   response.body() = pattern(std::stoul(r.query.at("size")));
                    response.prepare_payload();
                    return response;
                  }});
@@ -51,7 +61,7 @@ class LimitedServer {
     options.max_connections_per_address = kCap;
     options.header_timeout = kHeaderTimeout;
     options.keep_alive_timeout = keep_alive;
-    options.read_timeout = kKeepAlive;
+    options.read_timeout = read_timeout;
     server_ = std::make_unique<Server>(options, router_, ServerHooks{});
     EXPECT_TRUE(server_->start().ok());
     thread_ = std::thread([this] { server_->run(); });
@@ -68,6 +78,12 @@ class LimitedServer {
   std::unique_ptr<Server> server_;
   std::thread thread_;
 };
+
+std::string pattern(std::size_t size) {
+  std::string bytes(size, '\0');
+  for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>(i % 251);
+  return bytes;
+}
 
 // A connection to the server from `from` (any 127.x.y.z is loopback on Linux).
 struct Client {
@@ -245,6 +261,50 @@ TEST(ServerKeepAlive, ParkedConnectionsDoNotHoldTheServersStop) {
   server.reset();  // stops and joins its threads
   EXPECT_LT(Clock::now() - started, 5s);
   for (auto& c : held) EXPECT_TRUE(closed_within(*c, 1000ms));
+}
+
+TEST(ServerWrites, SmallAndLargeAnswersArriveWholeOnOneConnection) {
+  LimitedServer server;
+  Client c(server->port(), "127.0.0.1");
+  // Up to 16 KiB an answer goes out in one buffer with its header; past it, and a megabyte, Beast writes it.
+  for (std::size_t size : {0ul, 1ul, 16383ul, 16384ul, 16385ul, 1048576ul}) {
+    const std::string request = "GET /bytes?size=" + std::to_string(size) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    asio::write(c.socket, asio::buffer(request));
+    boost::beast::flat_buffer buffer;
+    Response response;
+    beast_http::read(c.socket, buffer, response);
+    EXPECT_EQ(response.result_int(), 200u) << size;
+    EXPECT_EQ(response[beast_http::field::content_length], std::to_string(size));
+    EXPECT_TRUE(response.body() == pattern(size)) << size << " bytes asked, " << response.body().size() << " read";
+    EXPECT_EQ(buffer.size(), 0u) << "nothing after the body";
+  }
+}
+
+TEST(ServerWrites, AClientThatStopsReadingIsCutAtTheReadTimeout) {
+  LimitedServer server(kKeepAlive, 2s);
+  Client c(server->port(), "127.0.0.1");
+  // 400 answers of 16,000 bytes asked at once, and none read: the socket's buffers fill, and the answer being
+  // written waits for room until the read timeout.
+  constexpr std::size_t kAnswers = 400, kSize = 16000;
+  std::string requests;
+  for (std::size_t i = 0; i < kAnswers; ++i)
+    requests += "GET /bytes?size=" + std::to_string(kSize) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  asio::write(c.socket, asio::buffer(requests));
+  std::this_thread::sleep_for(4s);
+  std::size_t received = 0;
+  bool ended = false;
+  char chunk[65536];
+  for (const auto until = Clock::now() + 10s; !ended && Clock::now() < until;) {
+    pollfd p{c.socket.native_handle(), POLLIN, 0};
+    if (::poll(&p, 1, 1000) <= 0) continue;
+    boost::system::error_code ec;
+    received += c.socket.read_some(asio::buffer(chunk), ec);
+    ended = ec.failed();
+  }
+  EXPECT_TRUE(ended) << "the server ended the connection";
+  EXPECT_GT(received, 0u);
+  EXPECT_LT(received, kAnswers * kSize) << "before it had written every answer";
+  EXPECT_TRUE(eventually([&] { return server->open_connections() == 0; })) << server->open_connections();
 }
 
 }  // namespace
