@@ -2,7 +2,7 @@
 // Maps a method and a path to a handler. Patterns are literal segments and {name} captures
 // ("/api/v1/operator/dispositivo-requests/{id}/approval"). A route says whether its handler does heavy
 // work (Argon2id): the server runs those on the bounded worker pool. Built once at start-up, then
-// read-only: thread-safe.
+// read-only: thread-safe. Each pattern is split into its segments when added; a request's path is split once.
 #include <functional>
 #include <optional>
 #include <string>
@@ -37,6 +37,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> patterns_;  // routes_[i].pattern's segments
 };
 
 }  // namespace sportello::http
