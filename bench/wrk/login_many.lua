@@ -1,17 +1,38 @@
--- wrk: citizen logins spread over many people (issue 13): each request logs in a codice fiscale drawn at random
--- from BENCH_CF_FILE (one per line) with BENCH_PIN, so the database's indexes are read all over, not one hot row.
+-- wrk: citizen logins spread over many people (issue 13): each request logs in a codice fiscale from
+-- BENCH_CF_FILE (one per line) with BENCH_PIN, so the database's indexes are read all over, not one hot row.
+-- Drawn at random; or, with BENCH_START=N, taken in the file's order from line N+1 on, the BENCH_THREADS threads
+-- (default 2) interleaved, so that no person comes twice until the file is used up (a wrong PIN blocks its code
+-- for a while: a second draw of the same person would be refused without a hash).
 local codes = {}
 for line in io.lines(os.getenv("BENCH_CF_FILE")) do codes[#codes + 1] = line end
 local pin = os.getenv("BENCH_PIN")
+local start = tonumber(os.getenv("BENCH_START") or "")
 local headers = {["Content-Type"] = "application/json"}
 
+-- Each thread's place, set from wrk's main state before the thread starts (a global of the thread's own state).
+-- How many threads there are is given (BENCH_THREADS, wrk's -t): a thread may start before the next is set up.
+local thread_count = tonumber(os.getenv("BENCH_THREADS") or "2")
+local threads = {}
+function setup(thread)
+  thread:set("thread_index", #threads)
+  threads[#threads + 1] = thread
+end
+
+local sent = 0
 function init(args)
   -- each thread draws its own sequence
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16))
 end
 
+local function next_code()
+  if not start then return codes[math.random(#codes)] end
+  local line = (start + thread_index + sent * thread_count) % #codes + 1
+  sent = sent + 1
+  return codes[line]
+end
+
 function request()
-  local body = string.format('{"codice_fiscale":"%s","pin":"%s"}', codes[math.random(#codes)], pin)
+  local body = string.format('{"codice_fiscale":"%s","pin":"%s"}', next_code(), pin)
   return wrk.format("POST", nil, headers, body)
 end
 
@@ -25,10 +46,6 @@ if pause then
 end
 
 -- Answers by status, printed after the run as "statuses: 201=N 401=N 503=N" (bench/wrk_figures.py reads it).
-local threads = {}
-function setup(thread)
-  threads[#threads + 1] = thread
-end
 statuses = {}
 function response(status)
   statuses[status] = (statuses[status] or 0) + 1
