@@ -77,6 +77,17 @@ Result<http::ServerOptions> cns_options(const Config& c, http::ServerOptions o) 
   return o;
 }
 
+// SIGHUP: the listener reads its TLS files again; on an error it keeps what it had, and the log says why.
+void reload_tls(http::Server& server, std::string_view listener, spdlog::logger& log) {
+  if (!server.tls()) return;
+  if (Status reloaded = server.reload_tls(); !reloaded)
+    log.warn(R"("msg":"TLS files not reloaded; the previous ones stay","listener":"{}","cause":{})", listener,
+             boost::json::serialize(boost::json::value(reloaded.error().message)));
+  else
+    log.info(R"("msg":"TLS files reloaded","listener":"{}")", listener);
+  log.flush();  // an operator who sent the signal reads the outcome now
+}
+
 // JSON lines on standard output; a warning or worse is written at once, other lines within a second.
 std::shared_ptr<spdlog::logger> json_logger() {
   // Nothing is on standard output yet. Into a file or a pipe, stdio's buffer is one disk block (4 KiB): a write(2)
@@ -138,11 +149,13 @@ int serve(Config config, const ServeOverrides& overrides) {
     std::cerr << "sportello: " << options.error().message << "\n";
     return 1;
   }
-  // Signals go to the thread that waits for them, not to the server's threads.
+  // Signals go to the thread that waits for them, not to the server's threads: SIGTERM and SIGINT stop, SIGHUP
+  // reads the TLS files again (a renewed certificate, the CNS issuers' new CRLs).
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto log = json_logger();  // after the mask: its flushing thread must not take the signals either
 
@@ -240,11 +253,19 @@ int serve(Config config, const ServeOverrides& overrides) {
               config.courier.site);
 
   std::thread signal_waiter([&] {
-    int received = 0;
-    sigwait(&signals, &received);
-    log->info(R"("msg":"stopping","signal":{})", received);
-    server->stop();
-    if (cns_server) cns_server->stop();
+    for (;;) {
+      int received = 0;
+      sigwait(&signals, &received);
+      if (received == SIGHUP) {
+        reload_tls(*server, "server", *log);
+        if (cns_server) reload_tls(*cns_server, "cns", *log);
+        continue;
+      }
+      log->info(R"("msg":"stopping","signal":{})", received);
+      server->stop();
+      if (cns_server) cns_server->stop();
+      return;
+    }
   });
   auto courier = CourierService::create(**app);
   if (!courier) {

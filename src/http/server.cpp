@@ -72,7 +72,10 @@ class Server::Impl {
 
   Status start() {
     if (!options_.tls_certificate_file.empty() || !options_.tls_key_file.empty()) {
-      if (auto loaded = load_tls(); !loaded) return loaded;
+      auto loaded = load_tls();
+      if (!loaded) return loaded.error();
+      tls_context_ = std::move(*loaded);
+      tls_ = true;
     }
     beast::error_code ec;
     const auto address = asio::ip::make_address(options_.host, ec);
@@ -88,7 +91,16 @@ class Server::Impl {
   }
 
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
-  bool tls() const { return ssl_.has_value(); }
+  bool tls() const { return tls_; }
+
+  Status reload_tls() {
+    if (!tls_) return Ok{};
+    auto loaded = load_tls();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(tls_mu_);
+    tls_context_ = std::move(*loaded);
+    return Ok{};
+  }
 
   void run() {
     std::vector<std::thread> threads;
@@ -168,20 +180,28 @@ class Server::Impl {
   using ParkedList = boost::intrusive::list<
       Connection, boost::intrusive::member_hook<Connection, boost::intrusive::list_member_hook<>, &Connection::parked_hook>>;
 
-  Status load_tls() {
+  // A TLS context from the files the options name, read now: at start, and again for reload_tls().
+  Result<std::shared_ptr<asio::ssl::context>> load_tls() const {
     try {
-      ssl_.emplace(asio::ssl::context::tls_server);
-      ssl_->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
-      ssl_->use_certificate_chain_file(options_.tls_certificate_file);
-      ssl_->use_private_key_file(options_.tls_key_file, asio::ssl::context::pem);
-      SSL_CTX_set_alpn_select_cb(ssl_->native_handle(), select_http1, nullptr);
-      if (asks_for_certificates()) return load_client_trust();
-      return Ok{};
+      auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
+      context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                           asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+      context->use_certificate_chain_file(options_.tls_certificate_file);
+      context->use_private_key_file(options_.tls_key_file, asio::ssl::context::pem);
+      SSL_CTX_set_alpn_select_cb(context->native_handle(), select_http1, nullptr);
+      if (asks_for_certificates()) {
+        if (Status trusted = load_client_trust(*context); !trusted) return trusted.error();
+      }
+      return context;
     } catch (const std::exception& e) {
-      ssl_.reset();
       return Error::unavailable("Cannot load the TLS certificate or key: " + std::string(e.what()));
     }
+  }
+
+  // The TLS context new connections take; a reload replaces it, and connections keep the one they took.
+  std::shared_ptr<asio::ssl::context> current_tls() const {
+    std::lock_guard lock(tls_mu_);
+    return tls_context_;
   }
 
   // ALPN: HTTP/1.1 when the client offers it, else no protocol named. A client that offers h2 first (a browser
@@ -205,10 +225,10 @@ class Server::Impl {
   // ssl_crl); their names go in the CertificateRequest, so that a browser offers only the cards that fit. The
   // handshake asks for a certificate but goes on without one or with a refused one (as nginx's
   // "ssl_verify_client optional"): OpenSSL's verdict is read afterwards, for the handler to answer with a page.
-  Status load_client_trust() {
+  Status load_client_trust(asio::ssl::context& context) const {
     if (options_.tls_client_ca_file.empty() || options_.tls_client_crl_file.empty())
       return Error::unavailable("A listener that asks for client certificates needs both a CA bundle and CRLs");
-    SSL_CTX* ctx = ssl_->native_handle();
+    SSL_CTX* ctx = context.native_handle();
     if (SSL_CTX_load_verify_locations(ctx, options_.tls_client_ca_file.c_str(), nullptr) != 1)
       return Error::unavailable("Cannot read the client CA bundle " + options_.tls_client_ca_file);
     STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(options_.tls_client_ca_file.c_str());
@@ -224,8 +244,8 @@ class Server::Impl {
     // Resumed sessions keep the certificate they were verified with; OpenSSL wants a context name for them.
     static constexpr unsigned char kContext[] = "sportello-client-certificate";
     SSL_CTX_set_session_id_context(ctx, kContext, sizeof kContext - 1);
-    ssl_->set_verify_mode(asio::ssl::verify_peer);
-    ssl_->set_verify_callback([](bool, asio::ssl::verify_context&) { return true; });
+    context.set_verify_mode(asio::ssl::verify_peer);
+    context.set_verify_callback([](bool, asio::ssl::verify_context&) { return true; });
     return Ok{};
   }
 
@@ -269,7 +289,7 @@ class Server::Impl {
         std::lock_guard lock(mu_);
         connections_.insert(connection);
       }
-      if (ssl_)
+      if (tls_)
         asio::co_spawn(home, serve_tls(std::move(connection)), asio::detached);
       else
         asio::co_spawn(home, serve_plain(std::move(connection)), asio::detached);
@@ -295,7 +315,8 @@ class Server::Impl {
   awaitable<void> serve_tls(std::shared_ptr<Connection> c) {
     beast::tcp_stream stream(std::move(c->socket));
     c->live = &stream;
-    asio::ssl::stream<beast::tcp_stream&> tls(stream, *ssl_);
+    const std::shared_ptr<asio::ssl::context> context = current_tls();
+    asio::ssl::stream<beast::tcp_stream&> tls(stream, *context);
     stream.expires_after(options_.read_timeout);
     auto [handshake_ec] = co_await tls.async_handshake(asio::ssl::stream_base::server, as_tuple);
     if (!handshake_ec) {
@@ -500,7 +521,7 @@ class Server::Impl {
         response = problem_response(HttpStatus::not_found, "not-found", "Nothing is here.", raw.version());
       }
     } else {
-      Request request{raw, target->path, target->query, match.params, client, ssl_.has_value(), certificate};
+      Request request{raw, target->path, target->query, match.params, client, tls_, certificate};
       server_error = false;
       // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
       if (match.route->heavy)
@@ -511,7 +532,7 @@ class Server::Impl {
     response.version(raw.version());
     if (server_error && hooks_.error_page) {
       Request request{raw, target ? target->path : "", target ? target->query : std::map<std::string, std::string>{},
-                      {}, client, ssl_.has_value()};
+                      {}, client, tls_};
       Response plain = response;
       try {
         hooks_.error_page(response, request);
@@ -634,7 +655,9 @@ class Server::Impl {
   tcp::acceptor acceptor_;
   asio::thread_pool workers_;
   std::uint64_t largest_body_limit_ = 0;
-  std::optional<asio::ssl::context> ssl_;
+  bool tls_ = false;  // set by start(), before any connection
+  mutable std::mutex tls_mu_;
+  std::shared_ptr<asio::ssl::context> tls_context_;  // Guarded by tls_mu_.
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> in_flight_{0};
   std::mutex mu_;
@@ -646,6 +669,7 @@ class Server::Impl {
   std::uint64_t parks_ = 0;
 };
 
+Status Server::reload_tls() { return impl_->reload_tls(); }
 Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)
     : impl_(std::make_unique<Impl>(std::move(options), router, std::move(hooks))) {}
 Server::~Server() = default;

@@ -78,6 +78,10 @@ class Server {
   Status start();
   unsigned short port() const;
   bool tls() const;
+  // Reads the TLS certificate and key, and a listener's client CAs and CRLs, again (SIGHUP: an operator replaced
+  // them). New connections take the new ones; open connections keep theirs. On an error nothing changes. A
+  // plain-HTTP server has nothing to read. Any thread.
+  Status reload_tls();
   // Serves until stop(); uses io_threads threads (the caller's among them).
   void run();
   void stop();

@@ -8,14 +8,19 @@ nobody trusts). curl presents each card, as a browser with a card reader would.
 - no card, a revoked card, an expired card, a card of an unknown CA, a card not made for client authentication,
   a card that names nobody and a stranger's card each get their page (or problem) and open nothing;
 - the ordinary listener sends /accedi/cns to the CNS one, answers the API's CNS login with 404, and its login page
-  links to the CNS listener; a server that cannot read its CRLs does not start.
+  links to the CNS listener; a server that cannot read its CRLs does not start;
+- a card the issuer revokes while the server runs is refused once the new CRL is in place and the server got SIGHUP
+  (not before: the CRLs are read at start and at SIGHUP); a CRL that cannot be read at SIGHUP leaves the previous
+  one in force, and the log says so.
 """
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import urllib.parse
 
@@ -38,7 +43,7 @@ class CnsLogin(unittest.TestCase):
              "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", os.path.join(folder, "tls.key"),
              "-out", cls.tls_cert])
         made = cns_cards.make_set(folder)
-        cls.cards, cls.ca_file, cls.crl_file = made["cards"], made["ca"], made["crl"]
+        cls.cards, cls.ca_file, cls.crl_file, cls.issuer = made["cards"], made["ca"], made["crl"], made["issuer"]
         cls.port, cls.cns_port = free_port(), free_port()
         cls.cns_base = "https://127.0.0.1:%d" % cls.cns_port
         cls.server = Server(listen="127.0.0.1:%d" % cls.port, **cls.settings_for(cls.crl_file))
@@ -145,6 +150,46 @@ class CnsLogin(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn('href="%s/accedi/cns"' % self.cns_base, login)
         self.assertIn("Entra con CNS", login)
+
+    def reload_and_wait(self, outcome):
+        """SIGHUP to the server, then its log's line for the CNS listener: `outcome` is "reloaded" or "not"."""
+        seen = len(self.server.stdout_lines)
+        self.server.proc.send_signal(signal.SIGHUP)
+        wanted = ('"msg":"TLS files reloaded"' if outcome == "reloaded" else '"msg":"TLS files not reloaded')
+        for _ in range(100):
+            lines = list(self.server.stdout_lines)[seen:]
+            found = [line for line in lines if wanted in line and '"listener":"cns"' in line]
+            if found:
+                return found[0]
+            time.sleep(0.1)
+        self.fail("no log line %s after SIGHUP" % wanted)
+
+    def login_status(self, card):
+        status, _, body = self.curl("/api/v1/sessions/cns", card=card, method="POST")
+        return status, body
+
+    def test_a_card_revoked_while_the_server_runs_is_refused_after_sighup(self):
+        self.cards["later"] = self.issuer.card("later", "/C=IT/O=Regione/CN=%s\\/7430035000005555.later=" % MARIO)
+        self.assertEqual(self.login_status("later")[0], 201)
+        self.issuer.revoke(self.cards["later"][0])
+        self.assertEqual(self.issuer.crl(), self.crl_file)  # the new CRL where the server reads it
+        self.assertEqual(self.login_status("later")[0], 201, "read at start and at SIGHUP only")
+
+        self.reload_and_wait("reloaded")
+        status, problem = self.login_status("later")
+        self.assertEqual(status, 403, problem)
+        self.assertIn('"type":"/problems/cns-card-refused"', problem)
+        self.assertEqual(self.login_status("mario")[0], 201, "the other cards still enter")
+
+        # The CRL gone at the next SIGHUP (a botched copy): the previous one stays in force, and the log says why.
+        os.rename(self.crl_file, self.crl_file + ".away")
+        try:
+            line = self.reload_and_wait("not")
+            self.assertIn("CRL", json.loads(line)["cause"])
+            self.assertEqual(self.login_status("later")[0], 403)
+            self.assertEqual(self.login_status("mario")[0], 201)
+        finally:
+            os.rename(self.crl_file + ".away", self.crl_file)
 
     def test_a_server_whose_crls_cannot_be_read_does_not_start(self):
         missing = os.path.join(self.tmp.name, "no-such-crl.pem")

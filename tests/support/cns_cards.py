@@ -115,10 +115,12 @@ def make_set(folder):
     }
     region.revoke(cards["revoked"][0])
     cards["unknown_ca"] = CardIssuer(folder, "Altrove").card("unknown", "/C=IT/O=Altrove/CN=%s\\/1.x=" % MARIO)
-    return {"ca": region.certificate, "crl": region.crl(), "cards": cards}
+    return {"ca": region.certificate, "crl": region.crl(), "cards": cards, "issuer": region}
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: cns_cards.py FOLDER")
-    print(json.dumps(make_set(sys.argv[1])))
+    made = make_set(sys.argv[1])
+    del made["issuer"]
+    print(json.dumps(made))
