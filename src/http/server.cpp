@@ -657,7 +657,8 @@ class Server::Impl {
   std::uint64_t largest_body_limit_ = 0;
   bool tls_ = false;  // set by start(), before any connection
   mutable std::mutex tls_mu_;
-  std::shared_ptr<asio::ssl::context> tls_context_;  // Guarded by tls_mu_.
+  // Guarded by tls_mu_ (start() sets it first, before any other thread runs).
+  std::shared_ptr<asio::ssl::context> tls_context_;
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> in_flight_{0};
   std::mutex mu_;
