@@ -38,7 +38,9 @@ TEST(AuditCheckpoint, AnyChangedCharacterOrAnotherKeyFailsTheSignature) {
     if (altered[i] == ' ') continue;
     altered[i] = altered[i] == '1' ? '2' : altered[i] == 'c' ? 'd' : altered[i] == 'A' ? 'B' : '1';
     auto parsed = AuditCheckpoint::parse(altered);
-    if (parsed) EXPECT_FALSE(checkpoint_signature_holds(*parsed, signer().public_key())) << "character " << i;
+    if (parsed) {
+      EXPECT_FALSE(checkpoint_signature_holds(*parsed, signer().public_key())) << "character " << i;
+    }
   }
   EXPECT_FALSE(checkpoint_signature_holds(*AuditCheckpoint::parse(line), signer('t').public_key()));
   EXPECT_FALSE(checkpoint_signature_holds(*AuditCheckpoint::parse(line), "not a key"));

@@ -64,8 +64,9 @@ std::string signed_case(const Case& c) {
     xmlNode* assertion = const_cast<xmlNode*>(children(response, kAssertionNs, "Assertion").front());
     EXPECT_TRUE(sign_enveloped(assertion, idp_key(), issuer_of(assertion))) << c.name;
   }
-  if (c.sign.find("response") != std::string::npos)
+  if (c.sign.find("response") != std::string::npos) {
     EXPECT_TRUE(sign_enveloped(response, idp_key(), issuer_of(response))) << c.name;
+  }
   std::string out = serialize(doc->get());
   if (c.sign.find("tamper") != std::string::npos) out = std::regex_replace(out, std::regex("RSSMRA85T10H501O"), "VRDGPP80A01H501X");
   return out;
