@@ -72,9 +72,7 @@ class Server::Impl {
 
   Status start() {
     if (!options_.tls_certificate_file.empty() || !options_.tls_key_file.empty()) {
-      auto loaded = load_tls();
-      if (!loaded) return loaded.error();
-      tls_context_ = std::move(*loaded);
+      if (Status loaded = install_tls(); !loaded) return loaded;
       tls_ = true;
     }
     beast::error_code ec;
@@ -93,14 +91,7 @@ class Server::Impl {
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
   bool tls() const { return tls_; }
 
-  Status reload_tls() {
-    if (!tls_) return Ok{};
-    auto loaded = load_tls();
-    if (!loaded) return loaded.error();
-    std::lock_guard lock(tls_mu_);
-    tls_context_ = std::move(*loaded);
-    return Ok{};
-  }
+  Status reload_tls() { return tls_ ? install_tls() : Status{Ok{}}; }
 
   void run() {
     std::vector<std::thread> threads;
@@ -196,6 +187,15 @@ class Server::Impl {
     } catch (const std::exception& e) {
       return Error::unavailable("Cannot load the TLS certificate or key: " + std::string(e.what()));
     }
+  }
+
+  // Reads the TLS files into a new context and makes it the one new connections take; on an error nothing changes.
+  Status install_tls() {
+    auto loaded = load_tls();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(tls_mu_);
+    tls_context_ = std::move(*loaded);
+    return Ok{};
   }
 
   // The TLS context new connections take; a reload replaces it, and connections keep the one they took.
@@ -468,12 +468,12 @@ class Server::Impl {
       if (wait_ec) co_return wait_ec;
       buffer.commit(n);
     }
-    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    if constexpr (kOnTheSocket<Stream>) {
       // A parked connection wakes with its request's bytes waiting: most headers are read here at once, with no
       // timer armed and no trip through the scheduler. What is not there yet is waited for below, timed.
       beast::error_code ec;
       beast_http::read_header(c.live->socket(), buffer, parser, ec);
-      if (ec != asio::error::would_block && ec != asio::error::try_again) co_return ec;
+      if (!would_block(ec)) co_return ec;
     }
     // One deadline for every read the header takes: a header trickled a byte at a time is cut at it.
     c.live->expires_after(options_.header_timeout);
@@ -493,10 +493,10 @@ class Server::Impl {
       co_return ec;
     }
     std::size_t sent = 0;
-    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    if constexpr (kOnTheSocket<Stream>) {
       beast::error_code ec;
       sent = c.live->socket().write_some(asio::buffer(*wire), ec);
-      if (ec && ec != asio::error::would_block && ec != asio::error::try_again) co_return ec;
+      if (ec && !would_block(ec)) co_return ec;
       if (sent == wire->size()) co_return beast::error_code{};
     }
     c.live->expires_after(options_.read_timeout);
@@ -623,6 +623,13 @@ class Server::Impl {
                                 client, certificate != nullptr ? certificate->problem : std::string()});
   }
 
+  // Plain HTTP: the stream is the socket's, and the fast paths may read and write the (non-blocking) socket itself.
+  template <typename Stream>
+  static constexpr bool kOnTheSocket = std::is_same_v<Stream, beast::tcp_stream>;
+  static bool would_block(const beast::error_code& ec) {
+    return ec == asio::error::would_block || ec == asio::error::try_again;
+  }
+
   static std::vector<std::unique_ptr<asio::io_context>> make_contexts(std::size_t count) {
     std::vector<std::unique_ptr<asio::io_context>> contexts;
     for (std::size_t i = 0; i < count; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
@@ -657,8 +664,7 @@ class Server::Impl {
   std::uint64_t largest_body_limit_ = 0;
   bool tls_ = false;  // set by start(), before any connection
   mutable std::mutex tls_mu_;
-  // Guarded by tls_mu_ (start() sets it first, before any other thread runs).
-  std::shared_ptr<asio::ssl::context> tls_context_;
+  std::shared_ptr<asio::ssl::context> tls_context_;  // Guarded by tls_mu_.
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> in_flight_{0};
   std::mutex mu_;
