@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "app/buffered_stdout_sink.h"
 #include "app/courier_service.h"
+#include "app/huge_pages.h"
 #include "app/site_address.h"
 #include "flows/checkpoint_audit_log.h"
 #include "flows/intermediaries/mandates.h"
@@ -251,6 +252,9 @@ int serve(Config config, const ServeOverrides& overrides) {
   if (is_loopback_site(config.courier.site))
     log->warn(R"("msg":"courier.site is a loopback address ({}): letters and mails would send citizens there; set courier.site (or SPORTELLO_COURIER_SITE) to the portal's public address")",
               config.courier.site);
+  if (auto mode = transparent_huge_pages(); mode && *mode != "always")
+    log->info(R"("msg":"transparent huge pages are not 'always': each Argon2 hash maps its memory in 4 KiB pages and a login costs about half as much again; see docs/operations.md","mode":"{}")",
+              *mode);
 
   std::thread signal_waiter([&] {
     for (;;) {
