@@ -1,5 +1,6 @@
 #include "app/demo_records.h"
 
+#include "audit/audit_entry.h"
 #include "core/codice_fiscale_rules.h"
 #include "core/digest.h"
 
@@ -112,7 +113,7 @@ void seed_application(Repositories& repos, const Citizen& c, ApplicationType typ
   a.submitted_at = now - Days{days_ago};
   a.idempotency_key = std::string("demo-") + to_string(type) + "-0000000";
   a.fields = std::move(fields);
-  const std::string citizen = "citizen:" + std::to_string(c.id);
+  const std::string citizen = citizen_ref(c.id);
   a.events.push_back({ApplicationState::inviata, a.submitted_at, citizen, {}});
   Instant at = a.submitted_at;
   for (ApplicationState s : states) {

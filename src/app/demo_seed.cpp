@@ -1,7 +1,7 @@
 #include "app/demo_seed.h"
 
 #include "app/demo_records.h"
-
+#include "audit/audit_entry.h"
 #include "core/codice_fiscale.h"
 #include "flows/applicant.h"
 #include "intermediaries/mandate.h"
@@ -114,7 +114,7 @@ Status seed_citizen(App& app, const DemoCitizen& demo, SeededItem& item) {
     if (demo.state == CredentialState::active) credential.pin_changed_at = now;
     credential.id = repos.credentials().insert(credential);
     if (demo.state == CredentialState::active) repos.credentials().add_pin_history(credential.id, hash, now);
-    repos.audit().append("system", "demo.seeded", "citizen:" + std::to_string(citizen.id), "", now);
+    repos.audit().append("system", "demo.seeded", citizen_ref(citizen.id), "", now);
     item.created = true;
     return seed_demo_records(repos, citizen, now);
   });
@@ -176,9 +176,9 @@ Status seed_mandate(App& app, const DemoMandate& demo, SeededItem& item) {
     mandate.starts_on = add_calendar_months(rome_date(now), -1);
     mandate.ends_on = add_calendar_months(mandate.starts_on, kMaxMandateMonths);
     mandate.created_at = now;
-    mandate.created_by = "citizen:" + std::to_string(citizen->id);
+    mandate.created_by = citizen_ref(citizen->id);
     mandate.id = repos.mandates().insert(mandate, "");
-    repos.audit().append("system", "demo.seeded", "citizen:" + std::to_string(citizen->id),
+    repos.audit().append("system", "demo.seeded", citizen_ref(citizen->id),
                          "mandate " + std::to_string(mandate.id) + "; organisation:" + organisation->code, now);
     item.created = true;
     return Ok{};

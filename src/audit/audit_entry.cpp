@@ -30,6 +30,8 @@ std::string canonical_fields(const AuditEntry& e) {
 
 }  // namespace
 
+std::string citizen_ref(std::int64_t citizen_id) { return "citizen:" + std::to_string(citizen_id); }
+
 std::string_view to_string(AuditScheme scheme) {
   return scheme == AuditScheme::sha256 ? kSha256 : kHmacSha256;
 }

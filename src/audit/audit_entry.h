@@ -15,6 +15,9 @@
 
 namespace sportello {
 
+// How the log, an actor and a mandate name a citizen: "citizen:12".
+std::string citizen_ref(std::int64_t citizen_id);
+
 // How a row's link was made: plain SHA-256 (rows before migration 0012) or HMAC-SHA256 under the audit key.
 enum class AuditScheme { sha256, hmac_sha256 };
 

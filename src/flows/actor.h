@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "audit/audit_entry.h"
 #include "core/result.h"
 #include "staff/staff_account.h"
 
@@ -16,7 +17,7 @@ struct Actor {
   std::optional<Role> role;    // staff only
   bool console = false;
 
-  static Actor citizen(std::int64_t citizen_id) { return {"citizen:" + std::to_string(citizen_id), std::nullopt, false}; }
+  static Actor citizen(std::int64_t citizen_id) { return {citizen_ref(citizen_id), std::nullopt, false}; }
   static Actor staff(const std::string& username, Role role) { return {"staff:" + username, role, false}; }
   static Actor operator_console(const std::string& user) { return {"console:" + user, std::nullopt, true}; }
 

@@ -1,5 +1,6 @@
 #include "flows/change_contact.h"
 
+#include "audit/audit_entry.h"
 #include "core/digest.h"
 #include "core/random.h"
 #include "flows/citizen_lookup.h"
@@ -53,7 +54,7 @@ Result<ContactChangeOutcome> ChangeContact::start(const Session& session, const 
     auto found = repos.citizens().find(session.subject_id);
     if (!found) return no_such_holder();
     Citizen& citizen = *found;
-    const std::string subject = "citizen:" + std::to_string(citizen.id);
+    const std::string subject = citizen_ref(citizen.id);
     if (citizen.contacts.get(*kind) == value)
       return Error::invalid("contact-unchanged", "This is already your contact.", "value");
     if (verified_by_code(*kind)) {
@@ -86,7 +87,7 @@ Status ChangeContact::confirm(const Session& session, const std::string& kind_te
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     auto citizen = repos.citizens().find(session.subject_id);
     if (!citizen) return no_such_holder();
-    const std::string subject = "citizen:" + std::to_string(citizen->id);
+    const std::string subject = citizen_ref(citizen->id);
     auto pending = repos.contact_verifications().latest(citizen->id, *kind);
     if (!pending)
       return Error::invalid("contact-code-unknown", "No change of this contact is waiting for a code.", "code");

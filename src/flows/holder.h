@@ -2,6 +2,7 @@
 // A citizen together with their PIN credential: what most flows look up by codice fiscale or id.
 #include <string>
 
+#include "audit/audit_entry.h"
 #include "credential/credential.h"
 #include "identity/citizen.h"
 
@@ -10,7 +11,7 @@ namespace sportello {
 struct Holder {
   Citizen citizen;
   Credential credential;
-  std::string subject() const { return "citizen:" + std::to_string(citizen.id); }
+  std::string subject() const { return citizen_ref(citizen.id); }
 };
 
 }  // namespace sportello

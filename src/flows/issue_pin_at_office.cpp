@@ -1,5 +1,6 @@
 #include "flows/issue_pin_at_office.h"
 
+#include "audit/audit_entry.h"
 #include "credential/pin_generator.h"
 #include "flows/citizen_upsert.h"
 #include "flows/delivery.h"
@@ -23,7 +24,7 @@ Result<OfficeIssued> IssuePinAtOffice::run(const Actor& actor, const OfficeIssue
   OfficeIssued issued{0, Secret(pin.full()), {}};
   auto status = ctx_.store.run([&](Repositories& repos) -> Status {
     const Citizen citizen = upsert_citizen(repos, *applicant, now);
-    const std::string subject = "citizen:" + std::to_string(citizen.id);
+    const std::string subject = citizen_ref(citizen.id);
     if (auto old = repos.credentials().find_by_citizen(citizen.id); old && old->live()) {
       (void)old->revoke(now);
       repos.credentials().update(*old);

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "audit/audit_entry.h"
 #include "flows/citizen_lookup.h"
 #include "flows/federation/federated_session.h"
 
@@ -66,7 +67,7 @@ Result<StaffProfile> Profile::staff(const Session& session) {
 
 Result<std::vector<Access>> Profile::accesses(const Session& session, int limit) {
   if (session.subject_kind != SubjectKind::citizen) return not_a("citizens");
-  const std::string holder = "citizen:" + std::to_string(session.subject_id);
+  const std::string holder = citizen_ref(session.subject_id);
   std::vector<Access> rows;
   auto read = ctx_.store.read([&](Repositories& repos) -> Status {
     std::map<std::string, std::optional<StaffAccount>> staff;  // each username looked up once

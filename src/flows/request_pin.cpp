@@ -1,5 +1,6 @@
 #include "flows/request_pin.h"
 
+#include "audit/audit_entry.h"
 #include "core/random.h"
 #include "core/typed_date.h"
 #include "credential/pin_generator.h"
@@ -27,10 +28,10 @@ void warn_holder(Repositories& repos, const SecretBox& box, const FlowPolicies& 
   const Route route = notice_route(holder);
   if (route.channel != Channel::letter || letter_allowed(repos, route.recipient, policies.letters_per_holder, now))
     queue_message(repos, box,
-                  {"citizen:" + std::to_string(holder.id) + ":duplicate-request:" + std::to_string(to_unix(now)), route,
+                  {citizen_ref(holder.id) + ":duplicate-request:" + std::to_string(to_unix(now)), route,
                    "pin_request_duplicate", {{"name", holder.data.name}}, ""},
                   now);
-  repos.audit().append("anonymous", "pin.request-duplicate", "citizen:" + std::to_string(holder.id),
+  repos.audit().append("anonymous", "pin.request-duplicate", citizen_ref(holder.id),
                        "online; request " + reference, now);
 }
 
@@ -108,8 +109,8 @@ Result<RequestTaken> RequestPinOnline::run(const ApplicantInput& input, std::vec
                   {credential_event(credential, "first-half"), first_route, "pin_first_half",
                    {{"name", citizen.data.name}}, pin.first_half},
                   now);
-    repos.audit().append("citizen:" + std::to_string(citizen.id), "pin.requested",
-                         "citizen:" + std::to_string(citizen.id), "online; request " + reference, now);
+    repos.audit().append(citizen_ref(citizen.id), "pin.requested",
+                         citizen_ref(citizen.id), "online; request " + reference, now);
     return Ok{};
   });
   if (!status) return status.error();
@@ -159,7 +160,7 @@ Result<PhoneRequestRegistered> RegisterPhoneRequest::run(const Actor& actor, con
                   {credential_event(credential, "first-half"), Route{Channel::letter, postal_address(citizen)},
                    "pin_first_half_letter", {{"name", citizen.data.name}}, pin.first_half},
                   now);
-    repos.audit().append(actor.id, "pin.requested", "citizen:" + std::to_string(citizen.id), "phone", now);
+    repos.audit().append(actor.id, "pin.requested", citizen_ref(citizen.id), "phone", now);
     registered = {citizen.id, credential.id};
     return Ok{};
   });

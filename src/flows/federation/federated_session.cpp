@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "audit/audit_entry.h"
 #include "core/contact.h"
 
 namespace sportello {
@@ -38,7 +39,7 @@ Result<OpenedSession> open_federated_session(Repositories& repos, const CodiceFi
       return Error{ErrorKind::not_found, "federated-unknown", "No record of this codice fiscale is held here.", "", {}};
     citizen->id = repos.citizens().insert(*citizen);
   }
-  const std::string subject = "citizen:" + std::to_string(citizen->id);
+  const std::string subject = citizen_ref(citizen->id);
   if (enrolled) repos.audit().append(subject, "citizen.enrolled", subject, identity.method + " " + identity.provider, now);
   Session draft;
   draft.subject_kind = SubjectKind::citizen;

@@ -1,5 +1,6 @@
 #include "flows/services/citizen_applications.h"
 
+#include "audit/audit_entry.h"
 #include "flows/actor.h"
 #include "flows/services/application_notices.h"
 
@@ -50,7 +51,7 @@ Result<AttachmentFile> CitizenApplications::attachment(const Session& session, s
 Status CitizenApplications::withdraw(const Session& session, std::int64_t id) {
   if (session.subject_kind != SubjectKind::citizen) return citizens_only();
   const Instant now = ctx_.clock.now();
-  const std::string actor = "citizen:" + std::to_string(session.subject_id);
+  const std::string actor = citizen_ref(session.subject_id);
   return ctx_.store.run([&](Repositories& repos) -> Status {
     auto application = repos.applications().find_for_citizen(session.subject_id, id);
     if (!application) return application_not_found();

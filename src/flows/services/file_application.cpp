@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "audit/audit_entry.h"
 #include "core/digest.h"
 #include "core/media_type.h"
 #include "flows/actor.h"
@@ -94,7 +95,7 @@ Result<FiledApplication> FileApplication::run(const Session& session, const Appl
   if (session.level != Level::dispositivo)
     return Error{ErrorKind::forbidden, "dispositivo-required",
                  "Filing an application needs a PIN of level dispositivo.", {}, {}};
-  return file(session.subject_id, draft, {"citizen:" + std::to_string(session.subject_id), "", "", nullptr}, problems);
+  return file(session.subject_id, draft, {citizen_ref(session.subject_id), "", "", nullptr}, problems);
 }
 
 Result<FiledApplication> FileApplication::run_on_behalf(std::int64_t citizen_id, const ApplicationDraft& draft,
@@ -165,7 +166,7 @@ Result<FiledApplication> FileApplication::file(std::int64_t citizen_id, const Ap
     for (std::size_t i = 0; i < infos.size(); ++i)
       infos[i].id = repos.applications().add_attachment(application.id, infos[i], draft.files[i].bytes);
     application.attachments = infos;
-    repos.audit().append(actor, "application.filed", "citizen:" + std::to_string(citizen->id),
+    repos.audit().append(actor, "application.filed", citizen_ref(citizen->id),
                          application.protocol + " " + to_string(application.type) +
                              (filer.detail.empty() ? "" : "; " + filer.detail),
                          now);

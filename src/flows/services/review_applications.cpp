@@ -1,16 +1,11 @@
 #include "flows/services/review_applications.h"
 
+#include "audit/audit_entry.h"
 #include "flows/services/application_notices.h"
 
 namespace sportello {
 
 Status may_review(const Actor& actor) { return actor.require({Role::back_office, Role::admin}); }
-
-namespace {
-
-std::string subject_of(std::int64_t citizen_id) { return "citizen:" + std::to_string(citizen_id); }
-
-}  // namespace
 
 Result<std::vector<QueuedApplication>> ReviewApplications::queue(const Actor& actor, std::optional<ApplicationType> type,
                                                                  int limit) {
@@ -47,7 +42,7 @@ Result<ApplicationReview> ReviewApplications::open(const Actor& actor, std::int6
     if (!application) return application_not_found();
     auto citizen = repos.citizens().find(application->citizen_id);
     if (!citizen) return application_not_found();
-    repos.audit().append(actor.id, "application.viewed", subject_of(citizen->id), application->protocol, now);
+    repos.audit().append(actor.id, "application.viewed", citizen_ref(citizen->id), application->protocol, now);
     review = ApplicationReview{std::move(*application), std::move(*citizen)};
     return Ok{};
   });
@@ -76,7 +71,7 @@ Status ReviewApplications::take_in_charge(const Actor& actor, std::int64_t id) {
     if (!application) return application_not_found();
     if (auto moved = application->take_in_charge(actor.id, now); !moved) return moved.error();
     repos.applications().update(*application);
-    repos.audit().append(actor.id, "application.in_review", subject_of(application->citizen_id), application->protocol, now);
+    repos.audit().append(actor.id, "application.in_review", citizen_ref(application->citizen_id), application->protocol, now);
     if (auto citizen = repos.citizens().find(application->citizen_id))
       queue_application_notice(repos, ctx_.box, *citizen, *application, now);
     return Ok{};
@@ -92,7 +87,7 @@ Status ReviewApplications::decide(const Actor& actor, std::int64_t id, bool acce
     if (auto moved = application->decide(accepted, actor.id, reason, now); !moved) return moved.error();
     repos.applications().update(*application);
     repos.audit().append(actor.id, accepted ? "application.accepted" : "application.rejected",
-                         subject_of(application->citizen_id), application->protocol + (reason.empty() ? "" : ": " + reason), now);
+                         citizen_ref(application->citizen_id), application->protocol + (reason.empty() ? "" : ": " + reason), now);
     if (auto citizen = repos.citizens().find(application->citizen_id))
       queue_application_notice(repos, ctx_.box, *citizen, *application, now);
     return Ok{};

@@ -64,6 +64,12 @@ std::vector<AuditEntry> chain_of_five(int plain = 0) {
 // Row with the given seq (1-based) in an untouched chain.
 AuditEntry& row(std::vector<AuditEntry>& rows, int seq) { return rows[static_cast<std::size_t>(seq - 1)]; }
 
+TEST(AuditEntry, ACitizenIsNamedByTheirId) {
+  // Rows already written name citizens so, and a citizen's page reads the rows about them by this name.
+  EXPECT_EQ(citizen_ref(12), "citizen:12");
+  EXPECT_EQ(citizen_ref(9007199254740993), "citizen:9007199254740993");
+}
+
 TEST(AuditChain, AChainBuiltByHandHolds) {
   const auto rows = chain_of_five();
   EXPECT_EQ(broken_at(rows), std::nullopt);
