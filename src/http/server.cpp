@@ -676,12 +676,12 @@ class Server::Impl {
   std::uint64_t parks_ = 0;
 };
 
-Status Server::reload_tls() { return impl_->reload_tls(); }
 Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)
     : impl_(std::make_unique<Impl>(std::move(options), router, std::move(hooks))) {}
 Server::~Server() = default;
 Status Server::start() { return impl_->start(); }
 bool Server::tls() const { return impl_->tls(); }
+Status Server::reload_tls() { return impl_->reload_tls(); }
 unsigned short Server::port() const { return impl_->port(); }
 void Server::run() { impl_->run(); }
 void Server::stop() { impl_->stop(); }
