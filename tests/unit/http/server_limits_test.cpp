@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "http/server.h"
+#include "support/eventually.h"
 
 namespace sportello::http {
 namespace {
@@ -31,6 +32,7 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
+using sportello::testing::eventually;
 
 constexpr std::size_t kCap = 3;
 constexpr auto kHeaderTimeout = 2s;
@@ -129,14 +131,6 @@ double trickle_until_cut(Client& c, std::chrono::seconds give_up) {
     if (ec || closed_within(c, 1000ms)) return std::chrono::duration<double>(Clock::now() - started).count();
   }
   return -1;
-}
-
-// Polls until `done` or ten seconds passed (the server counts a close once it notices it).
-template <typename F>
-bool eventually(F done) {
-  for (auto until = Clock::now() + 10s; Clock::now() < until; std::this_thread::sleep_for(10ms))
-    if (done()) return true;
-  return done();
 }
 
 TEST(ServerLimits, ConnectionsOverThePerAddressCapAreClosedWhileAnotherAddressConnects) {
