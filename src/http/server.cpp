@@ -8,6 +8,7 @@
 #include <boost/intrusive/list.hpp>
 #include <boost/url/parse.hpp>
 
+#include <poll.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -444,7 +445,12 @@ class Server::Impl {
       }
     }
     RawRequest raw = parser.release();
-    Response response = co_await respond(raw, target, match, c.client, c.certificate.get());
+    Response response = co_await respond(raw, target, match, c);
+    if (response.result_int() == kClientClosedRequest) {  // nobody to answer: nothing written, the connection ends
+      c.busy = false;
+      report(raw, match, kClientClosedRequest, started, c.client, c.certificate.get());
+      co_return After::close;
+    }
     const bool keep = raw.keep_alive() && !stopping_;
     response.keep_alive(keep);
     const unsigned status = response.result_int();
@@ -505,7 +511,9 @@ class Server::Impl {
   }
 
   awaitable<Response> respond(const RawRequest& raw, const std::optional<Target>& target, const Match& match,
-                              const std::string& client, const ClientCertificate* certificate) {
+                              const Connection& c) {
+    const std::string& client = c.client;
+    const ClientCertificate* certificate = c.certificate.get();
     Response response;
     bool server_error = true;  // answered here, not by a handler: the error page hook may dress it
     if (!target) {
@@ -524,10 +532,12 @@ class Server::Impl {
       Request request{raw, target->path, target->query, match.params, client, tls_, certificate};
       server_error = false;
       // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
-      if (match.route->heavy)
-        response = co_await run_on_workers(*match.route, request, server_error);
-      else
+      if (match.route->heavy) {
+        response = co_await run_on_workers(*match.route, request, c.live->socket().native_handle(), server_error);
+        if (response.result_int() == kClientClosedRequest) co_return response;
+      } else {
         response = call(*match.route, request, server_error);
+      }
     }
     response.version(raw.version());
     if (server_error && hooks_.error_page) {
@@ -581,14 +591,21 @@ class Server::Impl {
         use_awaitable, std::move(work));
   }
 
-  awaitable<Response> run_on_workers(const Route& route, Request& request, bool& failed) {
+  // A heavy request waits its turn for a worker. A client that has closed the connection by then (it gave up, or a
+  // benchmark's line ended) cannot read the answer: its work is not done, and the answer is kClientClosedRequest,
+  // which exchange() reports and does not send (decision 0026). A client that only shut down its sending side
+  // counts as gone too: the socket cannot tell the two apart.
+  awaitable<Response> run_on_workers(const Route& route, Request& request, int socket, bool& failed) {
     if (in_flight_.fetch_add(1) >= options_.worker_queue) {
       --in_flight_;
       failed = true;
       co_return problem_response(HttpStatus::service_unavailable, "overloaded",
                                  "Too many requests are waiting; try again shortly.", request.raw.version(), std::chrono::seconds{1});
     }
-    Response response = co_await on_workers([&route, &request, &failed] { return call(route, request, failed); });
+    Response response = co_await on_workers([&route, &request, &failed, socket] {
+      if (client_has_gone(socket)) return Response{static_cast<HttpStatus>(kClientClosedRequest), 11};
+      return call(route, request, failed);
+    });
     --in_flight_;
     co_return response;
   }
@@ -630,12 +647,20 @@ class Server::Impl {
     return ec == asio::error::would_block || ec == asio::error::try_again;
   }
 
+  // The peer has closed the connection, or shut down its side of it, or reset it; the socket is left as it was.
+  static bool client_has_gone(int socket) {
+    pollfd peer{socket, POLLRDHUP, 0};
+    return ::poll(&peer, 1, 0) == 1 && (peer.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+  }
+
   static std::vector<std::unique_ptr<asio::io_context>> make_contexts(std::size_t count) {
     std::vector<std::unique_ptr<asio::io_context>> contexts;
     for (std::size_t i = 0; i < count; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
     return contexts;
   }
 
+  // nginx's status for a request whose client closed the connection before its answer: never sent, only reported.
+  static constexpr unsigned kClientClosedRequest = 499;
   static constexpr std::size_t kFirstRead = 4096;  // bytes taken by the read that ends a keep-alive wait
   // Under a login flood the I/O threads answer GET /me and the refusals beside hashes that take the cores: the
   // workers run 10 nice levels below the process (issue 16: /me's p99 beside a flood). On Linux each thread has

@@ -2,10 +2,11 @@
 // sportello's HTTP/1.1 server on Boost.Beast with C++20 coroutines. The listener only accepts; each
 // connection is one coroutine that reads a request (header and body limits; keep-alive, header and read
 // time-outs), asks the router, and writes the answer. Connections are capped in all and per client
-// address; one over either cap is closed as soon as it is accepted. Handlers that check a secret run on a bounded worker
-// pool so that I/O never waits behind Argon2id; when the pool's queue is full the answer is 503 with
-// Retry-After. stop() stops accepting, lets requests in flight finish, closes idle connections, and makes
-// run() return. run() is called once, and starts the other I/O threads itself; stop() from any thread.
+// address; one over either cap is closed as soon as it is accepted. Handlers that check a secret run on a
+// bounded worker pool so that I/O never waits behind Argon2id; when the pool's queue is full the answer is
+// 503 with Retry-After, and a queued request whose client has closed the connection by its turn is not run
+// (reported as 499). stop() stops accepting, lets requests in flight finish, closes idle connections, and
+// makes run() return. run() is called once, and starts the other I/O threads itself; stop() from any thread.
 #include <atomic>
 #include <chrono>
 #include <functional>

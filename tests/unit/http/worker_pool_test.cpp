@@ -12,13 +12,17 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "http/server.h"
+#include "support/eventually.h"
 
 namespace sportello::http {
 namespace {
@@ -26,6 +30,7 @@ namespace {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
+using sportello::testing::eventually;
 
 Response text(Request& r, std::string body) {
   Response response{HttpStatus::ok, r.raw.version()};
@@ -89,6 +94,73 @@ TEST(WorkerPool, AHeavyAnswerGoesOutBeforeTheWorkQueuedBehindIt) {
 
   EXPECT_EQ(first_body, "first");
   EXPECT_EQ(second_body, "after the first's answer");
+}
+
+// A login queued behind others whose client has closed the connection by its turn is not hashed (decision 0026):
+// nobody would read the answer, and the hash would take a worker from a client still waiting. A client that only
+// shuts down its sending side is not told apart from one that closed.
+TEST(WorkerPool, AHeavyRequestWhoseClientHasGoneIsNotRun) {
+  std::promise<void> holding, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> counted{0};
+  Router router;
+  router.add({Verb::get, "/hold", [&](Request& r) {  // keeps the one worker busy until released
+                holding.set_value();
+                released.wait_for(10s);
+                return text(r, "held");
+              }, true});
+  router.add({Verb::get, "/count", [&](Request& r) {
+                ++counted;
+                return text(r, "counted");
+              }, true});
+  std::mutex mu;
+  std::vector<unsigned> count_statuses;
+  ServerHooks hooks;
+  hooks.on_exchange = [&](const Exchange& e) {
+    std::lock_guard lock(mu);
+    if (e.route == "/count") count_statuses.push_back(e.status);
+  };
+  ServerOptions options;
+  options.port = 0;
+  options.io_threads = 1;
+  options.worker_threads = 1;
+  Server server(options, router, hooks);
+  ASSERT_TRUE(server.start().ok());
+  std::thread serving([&] { server.run(); });
+  std::string held;
+  std::thread holder([&] { held = get(server.port(), "/hold"); });
+  holding.get_future().wait();
+
+  // Two requests queue behind the held one; then one client closes, the other shuts down its sending side.
+  asio::io_context io;
+  RawRequest request{Verb::get, "/count", 11};
+  request.set(beast_http::field::host, "127.0.0.1");
+  tcp::socket closing(io), half_closing(io);
+  for (tcp::socket* socket : {&closing, &half_closing}) {
+    socket->connect({asio::ip::make_address("127.0.0.1"), server.port()});
+    beast_http::write(*socket, request);
+  }
+  ASSERT_TRUE(eventually([&] { return server.worker_backlog() == 3; })) << server.worker_backlog();
+  closing.close();
+  half_closing.shutdown(tcp::socket::shutdown_send);
+  release.set_value();
+
+  // The half-closed client is not answered: the server ends the connection without a byte.
+  boost::beast::flat_buffer buffer;
+  Response unanswered;
+  boost::system::error_code half_closed_ec;
+  beast_http::read(half_closing, buffer, unanswered, half_closed_ec);
+  const std::string later = get(server.port(), "/count");  // a client that stays is answered as ever
+  holder.join();
+  server.stop();
+  serving.join();
+
+  EXPECT_EQ(held, "held");
+  EXPECT_EQ(later, "counted");
+  EXPECT_EQ(half_closed_ec, beast_http::error::end_of_stream) << half_closed_ec.message();
+  EXPECT_EQ(counted.load(), 1) << "only the client that stayed had its request run";
+  std::lock_guard lock(mu);
+  EXPECT_EQ(count_statuses, (std::vector<unsigned>{499, 499, 200})) << "the two gone are reported as nginx's 499";
 }
 
 // Under a login flood the hashing threads yield to the I/O threads, whose answers take microseconds (issue 16:
