@@ -5,6 +5,7 @@
 #include "flows/profile.h"
 #include "http/api/api.h"
 #include "http/api/auth.h"
+#include "http/api/ready_body.h"
 #include "http/api/respond.h"
 #include "http/encoded_body.h"
 #include "http/json_body.h"
@@ -66,29 +67,26 @@ Response me(Api& api, Request& r) {
   }
   // The answer is kept ready per session, like the records' (issue 16: /me is the hottest read). It changes
   // only with a write, and this process's writes empty the cache at once, other processes' within its ttl.
-  const std::string key = "me:" + std::to_string(caller->session.id);
-  const Instant now = api.ctx.clock.now();
-  const std::uint64_t generation = api.ctx.store.generation();
-  if (auto ready = api.bodies ? api.bodies->find(key, generation, now) : std::nullopt)
-    return json_response(HttpStatus::ok, (*ready)->identity, r.raw.version());
-  auto profile = Profile(api.ctx).citizen(caller->session);
-  if (!profile) return reply(r, profile.error());
-  const Citizen& c = profile->citizen;
-  boost::json::object body{{"kind", "citizen"},
-                           {"codice_fiscale", c.codice_fiscale},
-                           {"surname", c.data.surname},
-                           {"name", c.data.name},
-                           // Without a PIN (SPID, CIE, CNS only): the session's level, and pin_state "none".
-                           {"level", to_string(profile->credential ? profile->credential->level : caller->session.level)},
-                           {"pin_state", profile->credential ? to_string(profile->credential->state) : "none"},
-                           {"required_action", to_string(caller->session.required_action)},
-                           {"contacts", contacts_json(c.contacts)}};
-  if (profile->pin_change_due) body["pin_change_due"] = format_utc_iso(*profile->pin_change_due);
-  if (profile->pin_expires) body["pin_expires"] = format_utc_iso(*profile->pin_expires);
-  auto ready = encode_body(boost::json::serialize(body), "application/json");
-  if (api.bodies) api.bodies->put(key, ready, generation, now);
+  auto ready = ready_body(api, "me:" + std::to_string(caller->session.id), [&]() -> Result<ReadyBody> {
+    auto profile = Profile(api.ctx).citizen(caller->session);
+    if (!profile) return profile.error();
+    const Citizen& c = profile->citizen;
+    boost::json::object body{{"kind", "citizen"},
+                             {"codice_fiscale", c.codice_fiscale},
+                             {"surname", c.data.surname},
+                             {"name", c.data.name},
+                             // Without a PIN (SPID, CIE, CNS only): the session's level, and pin_state "none".
+                             {"level", to_string(profile->credential ? profile->credential->level : caller->session.level)},
+                             {"pin_state", profile->credential ? to_string(profile->credential->state) : "none"},
+                             {"required_action", to_string(caller->session.required_action)},
+                             {"contacts", contacts_json(c.contacts)}};
+    if (profile->pin_change_due) body["pin_change_due"] = format_utc_iso(*profile->pin_change_due);
+    if (profile->pin_expires) body["pin_expires"] = format_utc_iso(*profile->pin_expires);
+    return encode_body(boost::json::serialize(body), "application/json");
+  });
+  if (!ready) return reply(r, ready.error());
   // Not respond_with: /me keeps the site's Cache-Control: no-store and its plain JSON.
-  return json_response(HttpStatus::ok, ready->identity, r.raw.version());
+  return json_response(HttpStatus::ok, (*ready)->identity, r.raw.version());
 }
 
 // "Chi ha consultato i tuoi dati" (issue 11): every access and action on the citizen's data, newest first.

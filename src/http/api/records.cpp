@@ -9,6 +9,7 @@
 #include "flows/services/consult_records.h"
 #include "http/api/api.h"
 #include "http/api/auth.h"
+#include "http/api/ready_body.h"
 #include "http/api/records_json.h"
 #include "http/api/respond.h"
 #include "http/file_response.h"
@@ -35,19 +36,19 @@ Response no_slip(const Request& r) {
 
 enum class Format { json, pdf, csv };
 
-// The record as JSON from the body cache when this process wrote nothing since it was made (and within the
-// cache's ttl): a long record is read, summed and serialised once, not per request.
+// The record as JSON kept ready (ready_body): a long record is read, summed and serialised once, not per request.
+// Kept only for a citizen's own session, whose subject is the record's holder.
 Response contributions_json(Api& api, Request& r, const Session& session) {
-  const std::string key = "contributions:" + std::to_string(session.subject_id);
-  const Instant now = api.ctx.clock.now();
-  const std::uint64_t generation = api.ctx.store.generation();
-  if (api.bodies && session.subject_kind == SubjectKind::citizen)
-    if (auto cached = api.bodies->find(key, generation, now)) return respond_with(r, **cached);
-  auto record = ConsultRecords(api.ctx).contributions(session);
-  if (!record) return reply(r, record.error());
-  auto body = encode_body(json::serialize(to_json(*record)), "application/json");
-  if (api.bodies) api.bodies->put(key, body, generation, now);
-  return respond_with(r, *body);
+  auto make = [&]() -> Result<ReadyBody> {
+    auto record = ConsultRecords(api.ctx).contributions(session);
+    if (!record) return record.error();
+    return encode_body(json::serialize(to_json(*record)), "application/json");
+  };
+  auto body = session.subject_kind == SubjectKind::citizen
+                  ? ready_body(api, "contributions:" + std::to_string(session.subject_id), make)
+                  : make();
+  if (!body) return reply(r, body.error());
+  return respond_with(r, **body);
 }
 
 Response contributions(Api& api, Request& r, Format format) {
