@@ -188,7 +188,8 @@ int serve(Config config, const ServeOverrides& overrides) {
     return std::map<std::string, double>{{"sportello_hash_queue_depth", double(server->worker_backlog())},
                                          {"sportello_outbox_backlog", double(backlog)},
                                          {"sportello_outbox_failed", double(failed)},
-                                         {"sportello_open_connections", double(server->open_connections())}};
+                                         {"sportello_open_connections", double(server->open_connections())},
+                                         {"sportello_parked_connections", double(server->parked_connections())}};
   };
   api.ready = [&]() -> Status {
     auto pending = Migrator((*app)->database()).pending();

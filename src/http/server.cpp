@@ -20,6 +20,7 @@
 
 #include "http/per_address_limit.h"
 #include "http/problem.h"
+#include "http/socket_bytes.h"
 #include "http/wire.h"
 
 namespace sportello::http {
@@ -123,6 +124,10 @@ class Server::Impl {
 
   std::size_t worker_backlog() const { return in_flight_.load(); }
   std::size_t open_connections() const { return open_.load(); }
+  std::size_t parked_connections() const {
+    std::lock_guard lock(parked_mu_);
+    return parked_.size();
+  }
   std::size_t open_connections_from(const std::string& address) const {
     beast::error_code ec;
     const auto parsed = asio::ip::make_address(address, ec);
@@ -164,6 +169,12 @@ class Server::Impl {
     bool busy = false;    // between a request's header and its answer
     bool parked = false;  // waiting for the next request with no coroutine
     std::unique_ptr<ClientCertificate> certificate;  // on a listener that asks for one, after the handshake
+    // TLS: the context the connection took at its handshake (a reload does not change it), and while parked
+    // OpenSSL's state of the connection without its buffers (decision 0027); tls_bytes_read counts the socket's
+    // bytes given to OpenSSL through the buffers of earlier wakes.
+    std::shared_ptr<asio::ssl::context> tls_context;
+    std::unique_ptr<SSL, decltype(&SSL_free)> tls_session{nullptr, &SSL_free};
+    std::uint64_t tls_bytes_read = 0;
     // In parked_ while parked, until the keep-alive deadline; these three are guarded by parked_mu_.
     boost::intrusive::list_member_hook<> parked_hook;
     std::chrono::steady_clock::time_point parked_until;
@@ -311,26 +322,66 @@ class Server::Impl {
       end(c);
   }
 
-  // Over TLS the connection keeps its coroutine between requests: the TLS stream may hold the next request's
-  // bytes already, where a wait for the socket to be readable would not see them.
+  // Over TLS, the handshake first; a connection woken from parking resumes its OpenSSL state instead. Requests
+  // back to back are answered as on plain HTTP; an idle connection is parked when OpenSSL holds none of the
+  // next request's bytes (tls_parkable), and otherwise keeps its coroutine.
   awaitable<void> serve_tls(std::shared_ptr<Connection> c) {
     beast::tcp_stream stream(std::move(c->socket));
     c->live = &stream;
-    const std::shared_ptr<asio::ssl::context> context = current_tls();
-    asio::ssl::stream<beast::tcp_stream&> tls(stream, *context);
-    stream.expires_after(options_.read_timeout);
-    auto [handshake_ec] = co_await tls.async_handshake(asio::ssl::stream_base::server, as_tuple);
-    if (!handshake_ec) {
-      if (asks_for_certificates()) c->certificate = presented_certificate(tls.native_handle());
-      After after = After::more;
-      for (bool first = true; after != After::close && !stopping_; first = false)
-        after = co_await exchange(tls, *c, !first);
+    using TlsStream = asio::ssl::stream<beast::tcp_stream&>;
+    std::optional<TlsStream> tls;
+    bool ready = true;
+    if (c->tls_session) {
+      tls.emplace(stream, c->tls_session.release());  // the stream owns the SSL again, with fresh buffers
+    } else {
+      c->tls_context = current_tls();
+      tls.emplace(stream, *c->tls_context);
+      stream.expires_after(options_.read_timeout);
+      auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::server, as_tuple);
+      ready = !handshake_ec;
+      if (ready && asks_for_certificates()) c->certificate = presented_certificate(tls->native_handle());
+    }
+    After after = ready ? After::more : After::close;
+    // The first request, after the handshake or the wake, has the header timeout from the start (as on plain HTTP);
+    // the next ones wait for their first byte up to the keep-alive timeout.
+    for (bool first = true; after != After::close && !stopping_; first = false) {
+      after = co_await exchange(*tls, *c, !first);
+      if (after == After::idle && tls_parkable(*tls, *c)) break;
+    }
+    if (after == After::idle && !stopping_) {
+      SSL* ssl = tls->native_handle();
+      c->tls_bytes_read += BIO_number_read(SSL_get_rbio(ssl));
+      SSL_up_ref(ssl);  // kept past the stream, which frees its buffers (Asio's, and the BIO pair's) as it goes
+      SSL_set_bio(ssl, nullptr, nullptr);
+      c->tls_session.reset(ssl);
+      tls.reset();
+      c->live = nullptr;
+      c->socket = stream.release_socket();
+      park(std::move(c));
+      co_return;
+    }
+    if (ready) {
       stream.expires_after(std::chrono::seconds(2));
-      co_await tls.async_shutdown(as_tuple);
+      co_await tls->async_shutdown(as_tuple);
     }
     c->live = nullptr;
     c->socket = stream.release_socket();
     end(c);
+  }
+
+  // An idle TLS connection may be parked when nothing of a next request is held above the socket, where waiting
+  // for the socket would not see it: not in OpenSSL (decrypted or not), not in its BIO pair, and not in Asio's
+  // buffer between the socket and the pair. The last is private to Asio; the socket's count of bytes read says it
+  // is empty when OpenSSL has read them all (socket_bytes.h). Nor anything OpenSSL has still to send.
+  static bool tls_parkable(asio::ssl::stream<beast::tcp_stream&>& tls, Connection& c) {
+    SSL* ssl = tls.native_handle();
+    BIO* in = SSL_get_rbio(ssl);
+    BIO* out = SSL_get_wbio(ssl);
+    if (c.buffer.size() > 0 || SSL_pending(ssl) > 0 || SSL_has_pending(ssl) || in == nullptr || out == nullptr ||
+        BIO_ctrl_pending(in) > 0 || BIO_ctrl_wpending(out) > 0)
+      return false;
+    const std::optional<std::uint64_t> read = bytes_read_from(c.live->socket().native_handle());
+    return read && *read == c.tls_bytes_read + BIO_number_read(in);
   }
 
   // A kept-alive connection with nothing buffered waits for its next request with no coroutine and no buffer:
@@ -356,7 +407,10 @@ class Server::Impl {
       c->parked = false;
       if (ec || stopping_) return end(c);
       auto executor = c->socket.get_executor();
-      asio::co_spawn(executor, serve_plain(std::move(c)), asio::detached);
+      if (c->tls_session)
+        asio::co_spawn(executor, serve_tls(std::move(c)), asio::detached);
+      else
+        asio::co_spawn(executor, serve_plain(std::move(c)), asio::detached);
     });
   }
 
@@ -694,7 +748,7 @@ class Server::Impl {
   std::atomic<std::size_t> in_flight_{0};
   std::mutex mu_;
   std::set<std::shared_ptr<Connection>> connections_;  // Guarded by mu_.
-  std::mutex parked_mu_;
+  mutable std::mutex parked_mu_;
   ParkedList parked_;               // Guarded by parked_mu_, as are the three below.
   asio::steady_timer sweeper_{*contexts_.front()};
   bool sweeping_ = false;
@@ -712,6 +766,7 @@ void Server::run() { impl_->run(); }
 void Server::stop() { impl_->stop(); }
 std::size_t Server::worker_backlog() const { return impl_->worker_backlog(); }
 std::size_t Server::open_connections() const { return impl_->open_connections(); }
+std::size_t Server::parked_connections() const { return impl_->parked_connections(); }
 std::size_t Server::open_connections_from(const std::string& address) const {
   return impl_->open_connections_from(address);
 }

@@ -89,6 +89,8 @@ class Server {
   // Heavy requests queued or running now (the /metrics hash queue depth).
   std::size_t worker_backlog() const;
   std::size_t open_connections() const;
+  // Open connections idle between requests with no coroutine (decision 0021; over TLS, decision 0027).
+  std::size_t parked_connections() const;
   // Open connections from one client address ("127.0.0.2", "::ffff:127.0.0.2" alike; 0 for a bad address).
   std::size_t open_connections_from(const std::string& address) const;
 
