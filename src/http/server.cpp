@@ -175,6 +175,9 @@ class Server::Impl {
     std::shared_ptr<asio::ssl::context> tls_context;
     std::unique_ptr<SSL, decltype(&SSL_free)> tls_session{nullptr, &SSL_free};
     std::uint64_t tls_bytes_read = 0;
+    // When the last request's header was read, and (TLS) when its answer went out: a connection whose requests
+    // come back to back keeps its TLS stream between them (serve_tls).
+    std::chrono::steady_clock::time_point request_started, answered;
     // In parked_ while parked, until the keep-alive deadline; these three are guarded by parked_mu_.
     boost::intrusive::list_member_hook<> parked_hook;
     std::chrono::steady_clock::time_point parked_until;
@@ -343,10 +346,14 @@ class Server::Impl {
     }
     After after = ready ? After::more : After::close;
     // The first request, after the handshake or the wake, has the header timeout from the start (as on plain HTTP);
-    // the next ones wait for their first byte up to the keep-alive timeout.
+    // the next ones wait for their first byte up to the keep-alive timeout. A client whose request came within
+    // tls_back_to_back of the answer before it is busy: its connection is not parked at once, because setting a
+    // stream up again would cost each of its requests a fifth of their time.
     for (bool first = true; after != After::close && !stopping_; first = false) {
+      const auto answered_before = c->answered;
       after = co_await exchange(*tls, *c, !first);
-      if (after == After::idle && tls_parkable(*tls, *c)) break;
+      const bool back_to_back = c->request_started - answered_before < options_.tls_back_to_back;
+      if (after == After::idle && !back_to_back && tls_parkable(*tls, *c)) break;
     }
     if (after == After::idle && !stopping_) {
       SSL* ssl = tls->native_handle();
@@ -465,6 +472,7 @@ class Server::Impl {
     parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
     const beast::error_code ec = co_await read_header(stream, c, buffer, parser, keep_alive_wait);
     const auto started = std::chrono::steady_clock::now();
+    c.request_started = started;
     if (ec) {
       if (!quiet_end(ec)) {
         const unsigned status = co_await answer_read_error(stream, ec);
@@ -511,6 +519,7 @@ class Server::Impl {
     const beast::error_code write_ec = co_await send(stream, c, response);
     c.busy = false;
     report(raw, match, status, started, c.client, c.certificate.get());
+    if constexpr (!kOnTheSocket<Stream>) c.answered = std::chrono::steady_clock::now();
     if (write_ec || !keep) co_return After::close;
     co_return buffer.size() > 0 ? After::more : After::idle;
   }
