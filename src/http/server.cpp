@@ -326,8 +326,8 @@ class Server::Impl {
   }
 
   // Over TLS, the handshake first; a connection woken from parking resumes its OpenSSL state instead. Requests
-  // back to back are answered as on plain HTTP; an idle connection is parked when OpenSSL holds none of the
-  // next request's bytes (tls_parkable), and otherwise keeps its coroutine.
+  // back to back are answered as on plain HTTP. An idle connection is parked (decision 0027) when its client is not
+  // busy and nothing of a next request is held above the socket (tls_parkable); otherwise it keeps its coroutine.
   awaitable<void> serve_tls(std::shared_ptr<Connection> c) {
     beast::tcp_stream stream(std::move(c->socket));
     c->live = &stream;
