@@ -8,15 +8,16 @@
 #include <boost/beast/core.hpp>
 
 #include <stdexcept>
-#include <thread>
 
 #include "http/problem.h"
 #include "http/server.h"
+#include "support/serving.h"
 
 namespace sportello::http {
 namespace {
 
 namespace asio = boost::asio;
+using sportello::testing::Serving;
 
 struct Answer {
   unsigned status = 0;
@@ -52,20 +53,13 @@ class ServedRouter {
     options.port = 0;
     options.io_threads = 1;
     options.worker_threads = 1;
-    server_ = std::make_unique<Server>(options, router_, std::move(hooks));
-    EXPECT_TRUE(server_->start().ok());
-    thread_ = std::thread([this] { server_->run(); });
+    server_ = std::make_unique<Serving>(options, router_, std::move(hooks));
   }
-  ~ServedRouter() {
-    server_->stop();
-    thread_.join();
-  }
-  unsigned short port() const { return server_->port(); }
+  unsigned short port() const { return (*server_)->port(); }
 
  private:
   Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
+  std::unique_ptr<Serving> server_;
 };
 
 // Dresses every answer it is given as a page that names the status.

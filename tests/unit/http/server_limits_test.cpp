@@ -24,6 +24,7 @@
 
 #include "http/server.h"
 #include "support/eventually.h"
+#include "support/serving.h"
 
 namespace sportello::http {
 namespace {
@@ -33,6 +34,7 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 using sportello::testing::eventually;
+using sportello::testing::Serving;
 
 constexpr std::size_t kCap = 3;
 constexpr auto kHeaderTimeout = 2s;
@@ -64,21 +66,14 @@ class LimitedServer {
     options.header_timeout = kHeaderTimeout;
     options.keep_alive_timeout = keep_alive;
     options.read_timeout = read_timeout;
-    server_ = std::make_unique<Server>(options, router_, ServerHooks{});
-    EXPECT_TRUE(server_->start().ok());
-    thread_ = std::thread([this] { server_->run(); });
+    server_ = std::make_unique<Serving>(options, router_);
   }
-  ~LimitedServer() {
-    server_->stop();
-    thread_.join();
-  }
-  Server& operator*() { return *server_; }
-  Server* operator->() { return server_.get(); }
+  Server& operator*() { return **server_; }
+  Server* operator->() { return &**server_; }
 
  private:
   Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
+  std::unique_ptr<Serving> server_;
 };
 
 std::string pattern(std::size_t size) {

@@ -24,6 +24,7 @@
 
 #include "http/server.h"
 #include "support/eventually.h"
+#include "support/serving.h"
 #include "support/temp_dir.h"
 
 namespace sportello::http {
@@ -34,6 +35,7 @@ namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 using sportello::testing::eventually;
+using sportello::testing::Serving;
 using sportello::testing::TempDir;
 
 // A self-signed P-256 certificate for 127.0.0.1 named `common_name`, written as PEM to `cert` and `key`.
@@ -62,8 +64,7 @@ void write_certificate(const std::filesystem::path& cert, const std::filesystem:
 struct TlsServer {
   TempDir dir;
   Router router;
-  std::unique_ptr<Server> server;
-  std::thread serving;
+  std::unique_ptr<Serving> server;
 
   // back_to_back 0: every idle connection that can be parked is (the server's default spares a busy client's).
   explicit TlsServer(std::chrono::seconds keep_alive = std::chrono::seconds{30},
@@ -88,15 +89,9 @@ struct TlsServer {
     options.tls_back_to_back = back_to_back;
     options.tls_certificate_file = (dir / "cert.pem").string();
     options.tls_key_file = (dir / "key.pem").string();
-    server = std::make_unique<Server>(options, router, ServerHooks{});
-    EXPECT_TRUE(server->start().ok());
-    serving = std::thread([this] { server->run(); });
+    server = std::make_unique<Serving>(options, router);
   }
-  ~TlsServer() {
-    server->stop();
-    serving.join();
-  }
-  Server* operator->() { return server.get(); }
+  Server* operator->() { return &**server; }
 };
 
 // One TLS connection of a client that trusts any certificate (it reads the name the server presents).
