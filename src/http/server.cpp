@@ -157,6 +157,19 @@ class Server::Impl {
   // holds only this, with an empty buffer that has no storage, and one small handler waiting for the socket;
   // the coroutine that reads and answers runs only while a request is coming in (issue 16: memory per idle
   // connection, decision 0021).
+  struct SslFree {
+    void operator()(SSL* ssl) const { SSL_free(ssl); }
+  };
+  // What a TLS connection keeps beyond a plain one's.
+  struct TlsState {
+    std::shared_ptr<asio::ssl::context> context;  // taken at the handshake; a reload does not change it
+    std::unique_ptr<SSL, SslFree> parked;  // while parked: OpenSSL's state without its buffers (decision 0027)
+    std::uint64_t bytes_read = 0;  // the socket's bytes OpenSSL took through the buffers of earlier wakes
+    // When the last request's header was read and its answer went out: a client whose requests come back to back
+    // keeps its stream between them (serve_tls).
+    std::chrono::steady_clock::time_point request_started, answered;
+  };
+
   struct Connection : std::enable_shared_from_this<Connection> {
     Connection(tcp::socket accepted, std::unique_ptr<Admission> admitted)
         : socket(std::move(accepted)), admission(std::move(admitted)), client(admission->address().to_string()) {}
@@ -169,15 +182,7 @@ class Server::Impl {
     bool busy = false;    // between a request's header and its answer
     bool parked = false;  // waiting for the next request with no coroutine
     std::unique_ptr<ClientCertificate> certificate;  // on a listener that asks for one, after the handshake
-    // TLS: the context the connection took at its handshake (a reload does not change it), and while parked
-    // OpenSSL's state of the connection without its buffers (decision 0027); tls_bytes_read counts the socket's
-    // bytes given to OpenSSL through the buffers of earlier wakes.
-    std::shared_ptr<asio::ssl::context> tls_context;
-    std::unique_ptr<SSL, decltype(&SSL_free)> tls_session{nullptr, &SSL_free};
-    std::uint64_t tls_bytes_read = 0;
-    // When the last request's header was read, and (TLS) when its answer went out: a connection whose requests
-    // come back to back keeps its TLS stream between them (serve_tls).
-    std::chrono::steady_clock::time_point request_started, answered;
+    std::unique_ptr<TlsState> tls;  // over TLS only: a plain connection pays one pointer for it
     // In parked_ while parked, until the keep-alive deadline; these three are guarded by parked_mu_.
     boost::intrusive::list_member_hook<> parked_hook;
     std::chrono::steady_clock::time_point parked_until;
@@ -334,11 +339,13 @@ class Server::Impl {
     using TlsStream = asio::ssl::stream<beast::tcp_stream&>;
     std::optional<TlsStream> tls;
     bool ready = true;
-    if (c->tls_session) {
-      tls.emplace(stream, c->tls_session.release());  // the stream owns the SSL again, with fresh buffers
+    if (!c->tls) c->tls = std::make_unique<TlsState>();
+    TlsState& state = *c->tls;
+    if (state.parked) {
+      tls.emplace(stream, state.parked.release());  // the stream owns the SSL again, with fresh buffers
     } else {
-      c->tls_context = current_tls();
-      tls.emplace(stream, *c->tls_context);
+      state.context = current_tls();
+      tls.emplace(stream, *state.context);
       stream.expires_after(options_.read_timeout);
       auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::server, as_tuple);
       ready = !handshake_ec;
@@ -350,17 +357,17 @@ class Server::Impl {
     // tls_back_to_back of the answer before it is busy: its connection is not parked at once, because setting a
     // stream up again would cost each of its requests a fifth of their time.
     for (bool first = true; after != After::close && !stopping_; first = false) {
-      const auto answered_before = c->answered;
+      const auto answered_before = state.answered;
       after = co_await exchange(*tls, *c, !first);
-      const bool back_to_back = c->request_started - answered_before < options_.tls_back_to_back;
+      const bool back_to_back = state.request_started - answered_before < options_.tls_back_to_back;
       if (after == After::idle && !back_to_back && tls_parkable(*tls, *c)) break;
     }
     if (after == After::idle && !stopping_) {
       SSL* ssl = tls->native_handle();
-      c->tls_bytes_read += BIO_number_read(SSL_get_rbio(ssl));
+      state.bytes_read += BIO_number_read(SSL_get_rbio(ssl));
       SSL_up_ref(ssl);  // kept past the stream, which frees its buffers (Asio's, and the BIO pair's) as it goes
       SSL_set_bio(ssl, nullptr, nullptr);
-      c->tls_session.reset(ssl);
+      state.parked.reset(ssl);
       tls.reset();
       c->live = nullptr;
       c->socket = stream.release_socket();
@@ -388,7 +395,7 @@ class Server::Impl {
         BIO_ctrl_pending(in) > 0 || BIO_ctrl_wpending(out) > 0)
       return false;
     const std::optional<std::uint64_t> read = bytes_read_from(c.live->socket().native_handle());
-    return read && *read == c.tls_bytes_read + BIO_number_read(in);
+    return read && *read == c.tls->bytes_read + BIO_number_read(in);
   }
 
   // A kept-alive connection with nothing buffered waits for its next request with no coroutine and no buffer:
@@ -414,7 +421,7 @@ class Server::Impl {
       c->parked = false;
       if (ec || stopping_) return end(c);
       auto executor = c->socket.get_executor();
-      if (c->tls_session)
+      if (c->tls)
         asio::co_spawn(executor, serve_tls(std::move(c)), asio::detached);
       else
         asio::co_spawn(executor, serve_plain(std::move(c)), asio::detached);
@@ -472,7 +479,7 @@ class Server::Impl {
     parser.body_limit(largest_body_limit_);  // Beast checks Content-Length against it with the header
     const beast::error_code ec = co_await read_header(stream, c, buffer, parser, keep_alive_wait);
     const auto started = std::chrono::steady_clock::now();
-    c.request_started = started;
+    if constexpr (!kOnTheSocket<Stream>) c.tls->request_started = started;
     if (ec) {
       if (!quiet_end(ec)) {
         const unsigned status = co_await answer_read_error(stream, ec);
@@ -519,7 +526,7 @@ class Server::Impl {
     const beast::error_code write_ec = co_await send(stream, c, response);
     c.busy = false;
     report(raw, match, status, started, c.client, c.certificate.get());
-    if constexpr (!kOnTheSocket<Stream>) c.answered = std::chrono::steady_clock::now();
+    if constexpr (!kOnTheSocket<Stream>) c.tls->answered = std::chrono::steady_clock::now();
     if (write_ec || !keep) co_return After::close;
     co_return buffer.size() > 0 ? After::more : After::idle;
   }
