@@ -153,10 +153,6 @@ class Server::Impl {
     asio::ip::address address_;
   };
 
-  // One client's connection. Between requests a kept-alive plain-HTTP connection is parked (park): then it
-  // holds only this, with an empty buffer that has no storage, and one small handler waiting for the socket;
-  // the coroutine that reads and answers runs only while a request is coming in (issue 16: memory per idle
-  // connection, decision 0021).
   struct SslFree {
     void operator()(SSL* ssl) const { SSL_free(ssl); }
   };
@@ -170,6 +166,10 @@ class Server::Impl {
     std::chrono::steady_clock::time_point request_started, answered;
   };
 
+  // One client's connection. Between requests a kept-alive connection is parked (park): then it
+  // holds only this, with an empty buffer that has no storage, and one small handler waiting for the socket;
+  // the coroutine that reads and answers runs only while a request is coming in (issue 16: memory per idle
+  // connection, decisions 0021 and 0027).
   struct Connection : std::enable_shared_from_this<Connection> {
     Connection(tcp::socket accepted, std::unique_ptr<Admission> admitted)
         : socket(std::move(accepted)), admission(std::move(admitted)), client(admission->address().to_string()) {}
@@ -390,9 +390,8 @@ class Server::Impl {
   static bool tls_parkable(asio::ssl::stream<beast::tcp_stream&>& tls, Connection& c) {
     SSL* ssl = tls.native_handle();
     BIO* in = SSL_get_rbio(ssl);
-    BIO* out = SSL_get_wbio(ssl);
-    if (c.buffer.size() > 0 || SSL_pending(ssl) > 0 || SSL_has_pending(ssl) || in == nullptr || out == nullptr ||
-        BIO_ctrl_pending(in) > 0 || BIO_ctrl_wpending(out) > 0)
+    if (c.buffer.size() > 0 || SSL_has_pending(ssl) || BIO_ctrl_pending(in) > 0 ||
+        BIO_ctrl_wpending(SSL_get_wbio(ssl)) > 0)
       return false;
     const std::optional<std::uint64_t> read = bytes_read_from(c.live->socket().native_handle());
     return read && *read == c.tls->bytes_read + BIO_number_read(in);
@@ -673,7 +672,7 @@ class Server::Impl {
                                  "Too many requests are waiting; try again shortly.", request.raw.version(), std::chrono::seconds{1});
     }
     Response response = co_await on_workers([&route, &request, &failed, socket] {
-      if (client_has_gone(socket)) return Response{static_cast<HttpStatus>(kClientClosedRequest), 11};
+      if (client_has_gone(socket)) return Response{static_cast<HttpStatus>(kClientClosedRequest), request.raw.version()};
       return call(route, request, failed);
     });
     --in_flight_;
