@@ -5,8 +5,10 @@
 // address; one over either cap is closed as soon as it is accepted. Handlers that check a secret run on a
 // bounded worker pool so that I/O never waits behind Argon2id; when the pool's queue is full the answer is
 // 503 with Retry-After, and a queued request whose client has closed the connection by its turn is not run
-// (reported as 499). stop() stops accepting, lets requests in flight finish, closes idle connections, and
-// makes run() return. run() is called once, and starts the other I/O threads itself; stop() from any thread.
+// (reported as 499). An I/O thread that serves flat out gives its core to whoever waits for it at most every
+// give_way_every (decision 0028). stop() stops accepting, lets requests in flight finish, closes idle
+// connections, and makes run() return. run() is called once, and starts the other I/O threads itself; stop()
+// from any thread.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -44,6 +46,10 @@ struct ServerOptions {
   // (milliseconds); a local proxy's or a benchmark's in microseconds, and a stream set up again for each would
   // cost a fifth of their time.
   std::chrono::microseconds tls_back_to_back{1000};
+  // An I/O thread gives its core away (sched_yield) after an answer when it last did this long ago (decision
+  // 0028): a thread its answers woke on this machine (a proxy, a client) then waits for the core about this long
+  // at most, not a scheduler slice. Zero: never.
+  std::chrono::microseconds give_way_every{500};
   std::string tls_certificate_file;       // both set: HTTPS
   std::string tls_key_file;
   // Both set (with the certificate and key): the listener asks every client for a certificate, verified
