@@ -18,13 +18,14 @@ import argparse
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+
+from peer_servers import free_port, sportello_env
 
 CF, PIN = "RSSMRA85T10H501O", "PIN2DEMO"  # Mario, of the demo data
 
@@ -67,15 +68,7 @@ def main():
     parser.add_argument("--build", default="build")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="sportello-memory-")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SPORTELLO_")}
-    env.update({
-        "SPORTELLO_DATABASE_URL": "sqlite:" + os.path.join(work, "sportello.db"),
-        "SPORTELLO_OUTBOX_KEY_FILE": os.path.join(work, "outbox.key"),
-        "SPORTELLO_AUDIT_KEY_FILE": os.path.join(work, "audit.key"),
-        "SPORTELLO_AUDIT_SIGNING_KEY_FILE": os.path.join(work, "audit-signing.key"),
-        "SPORTELLO_AUDIT_CHECKPOINT_FILE": os.path.join(work, "audit-checkpoints.log"),
-        "SPORTELLO_SERVER_THROTTLE_PER_MINUTE": "1000000", "SPORTELLO_SERVER_THROTTLE_BURST": "1000000",
-    })
+    env = sportello_env(work)
     ctl = os.path.join(args.build, "src", "sportelloctl")
     subprocess.run([ctl, "demo", "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
     # Parallel logins of one person are refused once the lockout's reserved attempts pass its allowance: the
@@ -84,9 +77,7 @@ def main():
     with sqlite3.connect(os.path.join(work, "sportello.db")) as db:
         people = [code for (code,) in db.execute(
             "SELECT codice_fiscale FROM citizens WHERE email LIKE '%.%.%@example.it' LIMIT 64")]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     command = [os.path.join(args.build, "src", "sportello"), "serve", "--listen", "127.0.0.1:%d" % port]
     log = open(os.path.join(work, "sportello.log"), "w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
