@@ -3,7 +3,7 @@
 //
 // An answer's send wakes the thread that waits for it. A browser's is far away, but a proxy's, a benchmark's or
 // any other client's on this machine is not, and Linux, taking a socket's wake-up for one whose waker will soon
-// sleep, often puts the woken thread on the waker's core. A thread that never sleeps then keeps it waiting until
+// sleep, most likely puts the woken thread on the waker's core. A thread that never sleeps keeps it waiting until
 // its scheduler slice ends, a millisecond or more. Beside wrk on two cores that put GET /me's p99 over 2 ms in up
 // to half the rounds. Giving the core away (sched_yield) at most once per interval bounds the wait to about the
 // interval; it changes who goes first, and a yield with nobody waiting returns at once.
