@@ -1,9 +1,12 @@
-"""What the bench scripts that start servers side by side share (run-peer-bench, run-tls-idle): a free loopback
-port, a process tree's resident memory, nginx's configuration, and sportello's environment on a fresh work folder."""
+"""What the bench scripts that start servers share (run-peer-bench, run-tls-idle, resting_memory.py): a free
+loopback port, a process tree's resident memory, nginx's configuration, and sportello's environment on a fresh work
+folder and its start."""
 import os
+import re
 import shutil
 import socket
 import subprocess
+import time
 
 
 def free_port():
@@ -64,3 +67,21 @@ def sportello_env(work, settings=()):
     if os.environ.get("SPORTELLO_DATA_DIR"):
         env["SPORTELLO_REFERENCE_DATA_DIR"] = os.environ["SPORTELLO_DATA_DIR"]
     return env
+
+
+def start_sportello(build, work, env):
+    """`sportello serve` with `env` on a port the kernel picks, its output in `work`/sportello.log; the process and
+    the port, read from the log's "listening on" line (HTTP, or HTTPS when `env` gives a certificate)."""
+    log_path = os.path.join(work, "sportello.log")
+    with open(log_path, "w") as log:
+        process = subprocess.Popen([os.path.join(build, "src", "sportello"), "serve", "--listen", "127.0.0.1:0"],
+                                   env=env, stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(300):
+        with open(log_path) as log:
+            found = re.search(r"listening on https?://127\.0\.0\.1:(\d+)", log.read())
+        if found:
+            return process, int(found.group(1))
+        if process.poll() is not None:
+            raise RuntimeError("sportello ended at start-up: see " + log_path)
+        time.sleep(0.1)
+    raise RuntimeError("sportello did not start: see " + log_path)

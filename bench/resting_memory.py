@@ -21,18 +21,12 @@ import re
 import sqlite3
 import subprocess
 import tempfile
-import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-from peer_servers import free_port, sportello_env
+from peer_servers import rss_kib, sportello_env, start_sportello
 
 CF, PIN = "RSSMRA85T10H501O", "PIN2DEMO"  # Mario, of the demo data
-
-
-def rss_kib(pid):
-    with open("/proc/%d/status" % pid) as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
 
 
 def by_mapping(pid):
@@ -77,19 +71,10 @@ def main():
     with sqlite3.connect(os.path.join(work, "sportello.db")) as db:
         people = [code for (code,) in db.execute(
             "SELECT codice_fiscale FROM citizens WHERE email LIKE '%.%.%@example.it' LIMIT 64")]
-    port = free_port()
-    command = [os.path.join(args.build, "src", "sportello"), "serve", "--listen", "127.0.0.1:%d" % port]
-    log = open(os.path.join(work, "sportello.log"), "w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process, port = start_sportello(args.build, work, env)
     base = "http://127.0.0.1:%d" % port
-    for _ in range(600):
-        try:
-            get(base + "/healthz")
-            break
-        except OSError:
-            time.sleep(0.1)
     pid = process.pid
-    stages = [("started", rss_kib(pid))]
+    stages = [("started", rss_kib([pid]))]
     at_start = by_mapping(pid)
 
     assets = set()
@@ -98,18 +83,18 @@ def main():
         assets.update(re.findall(r'(?:href|src)="(/(?:static|assets)/[^"#]+)', html))
         for asset in sorted(assets):
             get(base + asset, {"Accept-Encoding": "gzip"})
-    stages.append(("pages (%d assets)" % len(assets), rss_kib(pid)))
+    stages.append(("pages (%d assets)" % len(assets), rss_kib([pid])))
 
     login(base)
-    stages.append(("one login", rss_kib(pid)))
+    stages.append(("one login", rss_kib([pid])))
     cores = os.cpu_count() or 2
     with ThreadPoolExecutor(cores) as pool:
         token = list(pool.map(lambda who: login(base, who), people[:4 * cores]))[0]
-    stages.append(("logins, %d at a time" % cores, rss_kib(pid)))
+    stages.append(("logins, %d at a time" % cores, rss_kib([pid])))
 
     for _ in range(2000):
         get(base + "/api/v1/me", {"Authorization": "Bearer " + token})
-    stages.append(("/me x 2,000", rss_kib(pid)))
+    stages.append(("/me x 2,000", rss_kib([pid])))
 
     print("| stage | VmRSS MiB | added MiB |\n|---|---|---|")
     previous = 0

@@ -526,17 +526,18 @@ class Server::Impl {
     const beast::error_code write_ec = co_await send(stream, c, response);
     c.busy = false;
     report(raw, match, status, started, c.client, c.certificate.get());
-    if constexpr (!kOnTheSocket<Stream>) c.tls->answered = std::chrono::steady_clock::now();
-    give_way_if_due();
+    const auto answered = std::chrono::steady_clock::now();
+    if constexpr (!kOnTheSocket<Stream>) c.tls->answered = answered;
+    give_way_if_due(answered);
     if (write_ec || !keep) co_return After::close;
     co_return buffer.size() > 0 ? After::more : After::idle;
   }
 
   // After an answer: gives this I/O thread's core to whoever waits for it, at most once per
   // options_.give_way_every (decision 0028). Each I/O thread keeps its own time, as the scheduler sees threads.
-  void give_way_if_due() const {
+  void give_way_if_due(std::chrono::steady_clock::time_point now) const {
     thread_local GiveWay give_way;
-    if (give_way.due(std::chrono::steady_clock::now(), options_.give_way_every)) give_core_away();
+    if (give_way.due(now, options_.give_way_every)) give_core_away();
   }
 
   // Reads a request's header into `parser`. With `keep_alive_wait` it first waits up to keep_alive_timeout
